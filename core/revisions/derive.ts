@@ -1,0 +1,114 @@
+/**
+ * Current values are a pure function of the *set* of a record's revisions, so every laptop and the
+ * central office derive the same state whatever order revisions arrived in.
+ *
+ * Per field: the candidate writes are the revisions that set the field and that no other revision
+ * setting the same field descends from. One candidate (or several with equal values) is the current
+ * value; several different values are a conflict, kept whole until someone resolves it.
+ */
+import type { FieldValue, Revision } from './types.ts';
+
+export interface FieldWrite {
+  readonly value: FieldValue;
+  readonly revisionId: string;
+  readonly author: string;
+  readonly deviceId: string;
+  readonly hlc: string;
+}
+
+export type FieldState =
+  | { readonly conflict: false; readonly current: FieldWrite }
+  | { readonly conflict: true; readonly candidates: readonly FieldWrite[] };
+
+export interface RecordState {
+  readonly recordId: string;
+  /** Revisions that no other revision of the record is based on: the parents of the next edit. */
+  readonly heads: readonly string[];
+  readonly fields: Readonly<Record<string, FieldState>>;
+}
+
+/** Newest first by clock, then by id: a display order only, never a winner. */
+export function compareWritesNewestFirst(a: FieldWrite, b: FieldWrite): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? 1 : -1;
+  return a.revisionId < b.revisionId ? 1 : a.revisionId > b.revisionId ? -1 : 0;
+}
+
+function ancestorsOf(revisions: ReadonlyMap<string, Revision>): Map<string, Set<string>> {
+  const memo = new Map<string, Set<string>>();
+  const visit = (id: string): Set<string> => {
+    const known = memo.get(id);
+    if (known) return known;
+    const result = new Set<string>();
+    memo.set(id, result);
+    // Iterative walk: long offline histories must not overflow the stack.
+    const stack = [...(revisions.get(id)?.parents ?? [])];
+    while (stack.length > 0) {
+      const parent = stack.pop()!;
+      if (result.has(parent)) continue;
+      result.add(parent);
+      const cached = memo.get(parent);
+      if (cached && cached !== result) for (const ancestor of cached) result.add(ancestor);
+      else stack.push(...(revisions.get(parent)?.parents ?? []));
+    }
+    return result;
+  };
+  for (const id of revisions.keys()) visit(id);
+  return memo;
+}
+
+function writeOf(revision: Revision, value: FieldValue): FieldWrite {
+  return { value, revisionId: revision.id, author: revision.author, deviceId: revision.deviceId, hlc: revision.hlc };
+}
+
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  return Object.is(a, b) || (a === 0 && b === 0);
+}
+
+export function deriveRecord(recordId: string, revisions: Iterable<Revision>): RecordState {
+  const byId = new Map<string, Revision>();
+  for (const revision of revisions) if (revision.recordId === recordId) byId.set(revision.id, revision);
+  const ancestors = ancestorsOf(byId);
+
+  const referenced = new Set<string>();
+  for (const revision of byId.values()) for (const parent of revision.parents) referenced.add(parent);
+  const heads = [...byId.keys()].filter((id) => !referenced.has(id)).sort();
+
+  const writersByField = new Map<string, Revision[]>();
+  for (const revision of byId.values()) {
+    for (const field of Object.keys(revision.fields)) {
+      const writers = writersByField.get(field) ?? [];
+      writers.push(revision);
+      writersByField.set(field, writers);
+    }
+  }
+
+  const fields: Record<string, FieldState> = {};
+  for (const [field, writers] of [...writersByField].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const latest = writers.filter(
+      (candidate) => !writers.some((other) => other !== candidate && ancestors.get(other.id)?.has(candidate.id)),
+    );
+    const candidates = latest.map((revision) => writeOf(revision, revision.fields[field] ?? null)).sort(compareWritesNewestFirst);
+    const first = candidates[0]!;
+    fields[field] = candidates.every((write) => sameValue(write.value, first.value))
+      ? { conflict: false, current: first }
+      : { conflict: true, candidates };
+  }
+  return { recordId, heads, fields };
+}
+
+/** Groups revisions by record and derives each; records are returned sorted by id. */
+export function deriveRecords(revisions: Iterable<Revision>): RecordState[] {
+  const byRecord = new Map<string, Revision[]>();
+  for (const revision of revisions) {
+    const list = byRecord.get(revision.recordId) ?? [];
+    list.push(revision);
+    byRecord.set(revision.recordId, list);
+  }
+  return [...byRecord.keys()].sort().map((recordId) => deriveRecord(recordId, byRecord.get(recordId)!));
+}
+
+/** The current value of a field, or undefined when unset or in conflict. */
+export function currentValue(state: RecordState | undefined, field: string): FieldValue | undefined {
+  const fieldState = state?.fields[field];
+  return fieldState && !fieldState.conflict ? fieldState.current.value : undefined;
+}

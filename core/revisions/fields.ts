@@ -1,0 +1,51 @@
+/** Field names of each record kind: the vocabulary revisions, the UI, bundles and the CLI share. */
+
+export const CITY_FIELDS = ['name', 'country', 'population', 'households', 'areaKm2', 'gdp', 'currency', 'deleted'] as const;
+export type CityField = (typeof CITY_FIELDS)[number];
+
+export const ASSESSMENT_FIELDS = ['cityId', 'year', 'catalogueId', 'title', 'demo', 'deleted'] as const;
+export type AssessmentField = (typeof ASSESSMENT_FIELDS)[number];
+
+export const VALUE_FIELDS = [
+  'numerator',
+  'denominator',
+  /** A value typed directly; for ratio KPIs it overrides numerator/denominator and is flagged as such. */
+  'directValue',
+  /** The answer of a choice KPI (yes / no / partial). */
+  'choice',
+  'unit',
+  'dataYear',
+  'status',
+  'quality',
+  'origin',
+  'source',
+  'note',
+  'department',
+] as const;
+export type ValueField = (typeof VALUE_FIELDS)[number];
+
+export const VALUE_STATUSES = ['reported', 'notReported', 'partial'] as const;
+export type ValueStatus = (typeof VALUE_STATUSES)[number];
+
+/** The six U4SSC data-quality levels, best first. */
+export const QUALITY_LEVELS = [
+  'measured',
+  'surveyExtrapolated',
+  'higherLevelExtrapolated',
+  'assumptionEstimate',
+  'personalEstimate',
+  'unknown',
+] as const;
+export type QualityLevel = (typeof QUALITY_LEVELS)[number];
+
+/** Where the data came from (the U4SSC template's "origin" dropdown). */
+export const DATA_ORIGINS = [
+  'cityDepartment',
+  'nationalStatistics',
+  'utility',
+  'privateCompany',
+  'survey',
+  'academic',
+  'other',
+] as const;
+export type DataOrigin = (typeof DATA_ORIGINS)[number];

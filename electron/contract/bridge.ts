@@ -1,0 +1,65 @@
+/**
+ * The one seam between the renderer and the desktop. The preload implements it in Electron
+ * (window.citykpi); renderer/src/bridge/web-bridge.ts implements it in a plain browser (web mode, e2e).
+ * Pure types only: imported by the renderer, the preload and main.
+ */
+
+export type BridgeErrorCode =
+  | 'E_CANCELLED'
+  | 'E_TOO_LARGE'
+  | 'E_IO'
+  | 'E_INVALID_REQUEST'
+  | 'E_FORBIDDEN'
+  | 'E_UNAVAILABLE';
+
+export type BridgeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: BridgeErrorCode };
+
+export interface FileFilter {
+  /** Shown in the system dialog; already translated by the renderer. */
+  readonly name: string;
+  /** Extensions without the dot, e.g. `citykpi`. */
+  readonly extensions: readonly string[];
+}
+
+export interface AppInfo {
+  readonly shell: 'electron' | 'web';
+  readonly version: string;
+  readonly platform: string;
+  /** The operating system's preferred languages, best first (BCP 47). */
+  readonly preferredLanguages: readonly string[];
+}
+
+export interface SaveFileRequest {
+  readonly suggestedName: string;
+  readonly bytes: Uint8Array;
+  readonly filters: readonly FileFilter[];
+}
+
+export interface OpenFileRequest {
+  readonly filters: readonly FileFilter[];
+  readonly maxBytes: number;
+}
+
+export interface OpenedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface BackupRequest {
+  /** A short ascii label such as `daily`; the shell adds the date and rotates old copies. */
+  readonly label: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface Bridge {
+  appInfo(): Promise<AppInfo>;
+  /** Asks where to save, then writes atomically (temp file, fsync, rename). `null` when cancelled. */
+  saveFile(request: SaveFileRequest): Promise<BridgeResult<{ readonly name: string } | null>>;
+  /** Asks for a file and returns its bytes, refusing files above maxBytes. `null` when cancelled. */
+  openFile(request: OpenFileRequest): Promise<BridgeResult<OpenedFile | null>>;
+  /** Writes a rotating local backup outside the browser storage. */
+  writeBackup(request: BackupRequest): Promise<BridgeResult<{ readonly name: string }>>;
+  /** Seals a small secret (the device's private key) with the operating system's key store. */
+  sealSecret(plain: Uint8Array): Promise<BridgeResult<Uint8Array>>;
+  unsealSecret(sealed: Uint8Array): Promise<BridgeResult<Uint8Array>>;
+}
