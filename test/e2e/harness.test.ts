@@ -1,0 +1,84 @@
+/**
+ * The harness itself: the kill helper really kills Chromium, the profile survives it, and the network
+ * guard notices requests that leave the preview origin. The app scenarios rely on all three.
+ */
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchBrowser, launchKillableBrowser, type BrowserSession } from './support/browser.ts';
+
+const scratchDb = 'citykpi-e2e-harness';
+
+/** Processes in the browser's process group or naming its profile (renderers, GPU, storage service...). */
+function chromiumProcesses(pid: number, profileDir: string): string[] {
+  const listing = execFileSync('ps', ['-eo', 'pgid=,pid=,args='], { encoding: 'utf8' });
+  return listing
+    .split('\n')
+    .filter((line) => line.trim().split(/\s+/)[0] === String(pid) || line.includes(profileDir));
+}
+
+async function putCommitted(session: BrowserSession, key: string, value: string): Promise<void> {
+  await session.page.evaluate(
+    ({ name, key, value }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(name, 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          tx.objectStore('kv').put(value, key);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { name: scratchDb, key, value },
+  );
+}
+
+async function read(session: BrowserSession, key: string): Promise<unknown> {
+  return session.page.evaluate(
+    ({ name, key }) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open(name, 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('kv').objectStore('kv').get(key);
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    { name: scratchDb, key },
+  );
+}
+
+describe('e2e harness', () => {
+  let session: BrowserSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('SIGKILLs every Chromium process of a session and keeps committed IndexedDB data in its profile', async () => {
+    const doomed = await launchKillableBrowser();
+    await doomed.open();
+    await putCommitted(doomed, 'acknowledged', 'kept');
+    expect(chromiumProcesses(doomed.pid, doomed.profileDir).length).toBeGreaterThan(1);
+
+    await doomed.kill();
+    expect(chromiumProcesses(doomed.pid, doomed.profileDir)).toEqual([]);
+
+    session = await launchBrowser(doomed.profileDir);
+    await session.open();
+    expect(await read(session, 'acknowledged')).toBe('kept');
+  });
+
+  it('reports requests that leave the preview origin', async () => {
+    session = await launchBrowser();
+    await session.open();
+    await session.page.evaluate(() => fetch('http://example.invalid/beacon').catch(() => undefined));
+    expect(session.network.foreignRequests).toEqual(['GET http://example.invalid/beacon']);
+    expect(() => session?.network.assertClean()).toThrow(/outside http:\/\/127\.0\.0\.1:\d+/);
+    await session.context.close();
+    session = undefined;
+  });
+});

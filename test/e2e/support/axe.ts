@@ -1,0 +1,60 @@
+/**
+ * Runs axe-core inside the page (injected from node_modules, never fetched) and reports the serious and
+ * critical violations in a form that says what to fix and where.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { AxeResults, ImpactValue, Result } from 'axe-core';
+
+const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const blockingImpacts: readonly ImpactValue[] = ['serious', 'critical'];
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: ImpactValue;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+declare global {
+  interface Window {
+    axe?: { run(context?: unknown, options?: unknown): Promise<AxeResults> };
+  }
+}
+
+function toViolation(result: Result): AxeViolation {
+  return {
+    id: result.id,
+    impact: result.impact ?? 'minor',
+    help: result.help,
+    targets: result.nodes.map((node) => node.target.join(' ')),
+  };
+}
+
+/** The serious and critical axe violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.addScriptTag({ path: axeScript });
+  }
+  const results = await page.evaluate(async () => {
+    if (!window.axe) throw new Error('axe-core did not load');
+    return window.axe.run(document, { resultTypes: ['violations'] });
+  });
+  return results.violations.filter((v) => blockingImpacts.includes(v.impact ?? 'minor')).map(toViolation);
+}
+
+/** One readable block per violation: rule, impact, what it asks for and the offending elements. */
+export function describeViolations(screen: string, violations: readonly AxeViolation[]): string {
+  if (violations.length === 0) return `${screen}: no serious or critical axe violations`;
+  const lines = violations.map(
+    (v) => `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.targets.slice(0, 5).join('\n    ')}` +
+      (v.targets.length > 5 ? `\n    … and ${v.targets.length - 5} more` : ''),
+  );
+  return `${screen}: ${violations.length} serious/critical axe violation(s)\n${lines.join('\n')}`;
+}
+
+/** Fails with the readable list when the page has any serious or critical violation. */
+export async function assertAccessible(page: Page, screen: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  if (violations.length > 0) throw new Error(describeViolations(screen, violations));
+}

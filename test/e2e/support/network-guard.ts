@@ -1,0 +1,39 @@
+/**
+ * CityKPI must work without a network: every request a page makes has to stay on the preview origin.
+ * The guard aborts anything else and remembers it, so the session can fail the test when it closes.
+ */
+import type { BrowserContext } from 'playwright-core';
+
+export interface NetworkGuard {
+  readonly foreignRequests: readonly string[];
+  /** Throws with the list of offending URLs if any request left the allowed origin. */
+  assertClean(): void;
+}
+
+const alwaysLocalSchemes = new Set(['data:', 'blob:', 'about:']);
+
+export async function guardNetwork(context: BrowserContext, allowedOrigin: string): Promise<NetworkGuard> {
+  const foreignRequests: string[] = [];
+  const isAllowed = (url: string): boolean => {
+    const parsed = new URL(url);
+    return alwaysLocalSchemes.has(parsed.protocol) || parsed.origin === allowedOrigin;
+  };
+  context.on('request', (request) => {
+    if (!isAllowed(request.url())) foreignRequests.push(`${request.method()} ${request.url()}`);
+  });
+  await context.route(
+    (url) => !isAllowed(url.href),
+    (route) => route.abort('blockedbyclient'),
+  );
+  return {
+    foreignRequests,
+    assertClean() {
+      if (foreignRequests.length > 0) {
+        throw new Error(
+          `The app made ${foreignRequests.length} request(s) outside ${allowedOrigin} (it must work offline):\n  ` +
+            foreignRequests.join('\n  '),
+        );
+      }
+    },
+  };
+}
