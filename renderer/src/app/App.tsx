@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hrefFor, useRoute, type Route } from './routes.ts';
+import { WorkspaceSlot } from './workspace-slot.tsx';
+import { Breadcrumb } from './Breadcrumb.tsx';
+import { LanguageSwitcher } from '../features/settings/LanguageSwitcher.tsx';
+import { HomeScreen } from '../features/home/HomeScreen.tsx';
+import { CityProfileScreen } from '../features/city/CityProfileScreen.tsx';
+import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+
+function Screen({ route }: { readonly route: Route }) {
+  const { t } = useTranslation('common');
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'workspace':
+      return <WorkspaceSlot assessmentId={route.assessmentId} kpiId={route.kpiId} />;
+    case 'profile':
+      return <CityProfileScreen assessmentId={route.assessmentId} />;
+    case 'notFound':
+      return (
+        <section className="stack">
+          <h1>{t('notFound.title')}</h1>
+          <p>
+            <a href={hrefFor({ name: 'home' })}>{t('notFound.backHome')}</a>
+          </p>
+        </section>
+      );
+  }
+}
+
+/** Screen changes move focus to the main landmark, so keyboard and screen-reader users start at the top of the new screen. */
+function useFocusMainOnScreenChange(route: Route) {
+  const mainRef = useRef<HTMLElement>(null);
+  const screenKey = route.name === 'workspace' || route.name === 'profile' ? `${route.name}:${route.assessmentId}` : route.name;
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [screenKey]);
+  return mainRef;
+}
+
+export function App() {
+  const { t } = useTranslation('common');
+  const route = useRoute();
+  const mainRef = useFocusMainOnScreenChange(route);
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main" onClick={(event) => {
+        // The router owns the hash: move focus without navigating.
+        event.preventDefault();
+        mainRef.current?.focus();
+      }}>
+        {t('shell.skipToContent')}
+      </a>
+      <header className="app-header">
+        <a className="app-name" href={hrefFor({ name: 'home' })}>
+          {t('app.name')}
+        </a>
+        <Breadcrumb route={route} />
+        <div className="app-header-tools">
+          <LanguageSwitcher />
+          <a className="button button-quiet" href={hrefFor({ name: 'settings' })}>
+            {t('nav.settings')}
+          </a>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1} ref={mainRef}>
+        <Screen route={route} />
+      </main>
+    </div>
+  );
+}

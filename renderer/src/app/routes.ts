@@ -1,0 +1,86 @@
+/**
+ * A tiny hash router. Hash URLs work unchanged under app:// in Electron, from a static file server and
+ * in e2e, and need no server-side fallback.
+ *
+ *   #/                                home
+ *   #/settings                        settings
+ *   #/a/<assessmentId>                assessment workspace (KPI tree)
+ *   #/a/<assessmentId>/kpi/<kpiId>    workspace with one KPI open for entry
+ *   #/a/<assessmentId>/profile        city profile of the assessment
+ */
+import { useMemo, useSyncExternalStore } from 'react';
+
+export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'settings' }
+  | { readonly name: 'workspace'; readonly assessmentId: string; readonly kpiId?: string | undefined }
+  | { readonly name: 'profile'; readonly assessmentId: string }
+  | { readonly name: 'notFound'; readonly hash: string };
+
+export type RouteTarget = Exclude<Route, { name: 'notFound' }>;
+
+const enc = encodeURIComponent;
+
+export function hrefFor(route: RouteTarget): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'settings':
+      return '#/settings';
+    case 'workspace':
+      return route.kpiId === undefined
+        ? `#/a/${enc(route.assessmentId)}`
+        : `#/a/${enc(route.assessmentId)}/kpi/${enc(route.kpiId)}`;
+    case 'profile':
+      return `#/a/${enc(route.assessmentId)}/profile`;
+  }
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    const decoded = decodeURIComponent(segment);
+    return decoded === '' ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  if (path === '') return { name: 'home' };
+  const segments = path.split('/');
+  if (segments.length === 1 && segments[0] === 'settings') return { name: 'settings' };
+  if (segments[0] === 'a' && segments[1] !== undefined) {
+    const assessmentId = decodeSegment(segments[1]);
+    if (assessmentId !== null) {
+      if (segments.length === 2) return { name: 'workspace', assessmentId };
+      if (segments.length === 3 && segments[2] === 'profile') return { name: 'profile', assessmentId };
+      if (segments.length === 4 && segments[2] === 'kpi' && segments[3] !== undefined) {
+        const kpiId = decodeSegment(segments[3]);
+        if (kpiId !== null) return { name: 'workspace', assessmentId, kpiId };
+      }
+    }
+  }
+  return { name: 'notFound', hash };
+}
+
+export function navigate(route: RouteTarget): void {
+  const target = hrefFor(route);
+  if (window.location.hash === target) return;
+  window.location.hash = target;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+function currentHash(): string {
+  return window.location.hash;
+}
+
+/** The current route; re-renders on every hash change. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, currentHash, currentHash);
+  return useMemo(() => parseHash(hash), [hash]);
+}

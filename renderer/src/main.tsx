@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './styles/fonts.css';
+import './styles/app.css';
+import { App } from './app/App.tsx';
+import { getBridge } from './bridge/index.ts';
+import { detectLanguage, initI18n } from './i18n/index.ts';
+
+async function start(): Promise<void> {
+  // Translations load before the first render: no flash of raw keys or of the wrong language.
+  await initI18n(await detectLanguage(getBridge()));
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html has no #root');
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();
