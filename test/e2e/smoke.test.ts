@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/app-shell.ts';
+import { assertAccessible } from './support/axe.ts';
+import { launchBrowser, type BrowserSession } from './support/browser.ts';
+import { text } from './support/locales.ts';
+
+describe('smoke', () => {
+  let session: BrowserSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('loads the home screen offline, in English, with landmarks and no serious accessibility issue', async () => {
+    session = await launchBrowser();
+    await session.open('#/');
+    const shell = new AppShell(session.page);
+
+    await expect(session.page.title()).resolves.toBe(text('en', 'common:app.name'));
+    await shell.heading('common:home.title').waitFor();
+    expect(await shell.main.count()).toBe(1);
+    expect(await shell.header.count()).toBe(1);
+    expect(await shell.documentLanguage()).toEqual({ lang: 'en', dir: 'ltr' });
+    await assertAccessible(session.page, 'home');
+  });
+});
