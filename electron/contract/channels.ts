@@ -1,0 +1,13 @@
+import type { Bridge } from './bridge.ts';
+
+/** One IPC channel per Bridge method. Imported by main and by the sandboxed preload, so it stays dependency-free. */
+export const CHANNELS = {
+  appInfo: 'app:info',
+  saveFile: 'file:save',
+  openFile: 'file:open',
+  writeBackup: 'backup:write',
+  sealSecret: 'secret:seal',
+  unsealSecret: 'secret:unseal',
+} as const satisfies Record<keyof Bridge, `${string}:${string}`>;
+
+export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

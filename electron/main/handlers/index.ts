@@ -1,0 +1,23 @@
+import type { BrowserWindow } from 'electron';
+import { CHANNELS } from '../../contract/channels.ts';
+import { REQUEST_SCHEMAS } from '../../contract/schemas.ts';
+import { handle } from '../ipc.ts';
+import { appInfo } from './app-info.ts';
+import { createWriteBackup } from './backups.ts';
+import { createOpenFile, createSaveFile } from './files.ts';
+import { sealSecret, unsealSecret } from './secrets.ts';
+
+export interface BridgeHandlerDeps {
+  readonly getWindow: () => BrowserWindow | null;
+  readonly getBackupDirectory: () => string;
+}
+
+/** Registers one IPC handler per Bridge method. */
+export function registerBridgeHandlers({ getWindow, getBackupDirectory }: BridgeHandlerDeps): void {
+  handle(CHANNELS.appInfo, REQUEST_SCHEMAS[CHANNELS.appInfo], appInfo, getWindow);
+  handle(CHANNELS.saveFile, REQUEST_SCHEMAS[CHANNELS.saveFile], createSaveFile(getWindow), getWindow);
+  handle(CHANNELS.openFile, REQUEST_SCHEMAS[CHANNELS.openFile], createOpenFile(getWindow), getWindow);
+  handle(CHANNELS.writeBackup, REQUEST_SCHEMAS[CHANNELS.writeBackup], createWriteBackup(getBackupDirectory), getWindow);
+  handle(CHANNELS.sealSecret, REQUEST_SCHEMAS[CHANNELS.sealSecret], sealSecret, getWindow);
+  handle(CHANNELS.unsealSecret, REQUEST_SCHEMAS[CHANNELS.unsealSecret], unsealSecret, getWindow);
+}

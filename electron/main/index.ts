@@ -1,0 +1,64 @@
+/** Electron main entry: lifecycle only. Every policy lives in the modules it wires together. */
+import { app, BrowserWindow, session, shell } from 'electron';
+import { join } from 'node:path';
+import { registerBridgeHandlers } from './handlers/index.ts';
+import { registerAppScheme, serveAppOnSession } from './protocol.ts';
+import { denyPermissions, hardenAllWebContents } from './security.ts';
+import { createMainWindow } from './window.ts';
+
+/** Persistent, and never renamed: the renderer's IndexedDB lives in this partition. */
+export const APP_PARTITION = 'persist:citykpi';
+
+let mainWindow: BrowserWindow | null = null;
+
+function getMainWindow(): BrowserWindow | null {
+  return mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
+}
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow({
+    session: session.fromPartition(APP_PARTITION),
+    preloadPath: join(app.getAppPath(), 'dist-electron', 'preload.cjs'),
+    isPackaged: app.isPackaged,
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function onReady(): void {
+  const appSession = session.fromPartition(APP_PARTITION);
+  denyPermissions(appSession);
+  denyPermissions(session.defaultSession);
+  serveAppOnSession(appSession, join(app.getAppPath(), 'dist', 'renderer'));
+  registerBridgeHandlers({
+    getWindow: getMainWindow,
+    getBackupDirectory: () => join(app.getPath('userData'), 'backups'),
+  });
+  openMainWindow();
+}
+
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  hardenAllWebContents(app, shell);
+  app.on('second-instance', () => {
+    const window = getMainWindow();
+    if (window === null) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (getMainWindow() === null && app.isReady()) openMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(onReady, (error: unknown) => {
+    console.error('[main] startup failed', error);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,82 @@
+import { protocol, type Session } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, relative, resolve, isAbsolute } from 'node:path';
+import { PRODUCTION_CSP } from '../contract/csp.ts';
+import { APP_SCHEME, isAllowedRendererRequest, resolveAppPath } from '../contract/policies.ts';
+
+/** Must run before the app's `ready` event: Chromium fixes scheme privileges at startup. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+};
+
+export function mimeTypeOf(path: string): string {
+  return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+function securityHeaders(contentType: string): Headers {
+  return new Headers({
+    'Content-Type': contentType,
+    'Content-Security-Policy': PRODUCTION_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  });
+}
+
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: securityHeaders('text/plain; charset=utf-8') });
+}
+
+function isInside(root: string, path: string): boolean {
+  const fromRoot = relative(resolve(root), resolve(path));
+  return fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
+}
+
+/** Serves the built renderer from `root` for GET requests to app://citykpi only; 404 for anything else. */
+export function createAppRequestHandler(root: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET') return notFound();
+    const path = resolveAppPath(root, request.url);
+    if (path === null || !isInside(root, path)) return notFound();
+    try {
+      if (!(await stat(path)).isFile()) return notFound();
+      const body = await readFile(path);
+      return new Response(new Uint8Array(body), { status: 200, headers: securityHeaders(mimeTypeOf(path)) });
+    } catch {
+      return notFound();
+    }
+  };
+}
+
+/** Our session serves app:// from the renderer build and cancels every network request the page makes. */
+export function serveAppOnSession(session: Session, rendererRoot: string): void {
+  session.protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot));
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRendererRequest(details.url) });
+  });
+}

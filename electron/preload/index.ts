@@ -1,0 +1,26 @@
+/**
+ * Sandboxed preload, bundled to one CommonJS file with only `electron` external. It exposes named
+ * functions that each invoke one channel; ipcRenderer itself never reaches the page.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { AppInfo, Bridge, BridgeResult } from '../contract/bridge.ts';
+import { CHANNELS } from '../contract/channels.ts';
+
+async function invoke<Value>(channel: string, request?: unknown): Promise<BridgeResult<Value>> {
+  return (await ipcRenderer.invoke(channel, request)) as BridgeResult<Value>;
+}
+
+const api = {
+  async appInfo() {
+    const result = await invoke<AppInfo>(CHANNELS.appInfo);
+    if (!result.ok) throw new Error(result.code);
+    return result.value;
+  },
+  saveFile: (request) => invoke(CHANNELS.saveFile, request),
+  openFile: (request) => invoke(CHANNELS.openFile, request),
+  writeBackup: (request) => invoke(CHANNELS.writeBackup, request),
+  sealSecret: (plain) => invoke(CHANNELS.sealSecret, plain),
+  unsealSecret: (sealed) => invoke(CHANNELS.unsealSecret, sealed),
+} satisfies Bridge;
+
+contextBridge.exposeInMainWorld('citykpi', api);
