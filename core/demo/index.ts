@@ -1,0 +1,77 @@
+/**
+ * The fictional demo assessment. Every laptop and the CLI build it from the same data with the same
+ * ids, clock and author, so the demo's revisions are byte-identical everywhere and merge into one
+ * assessment instead of conflicting with themselves.
+ */
+import { DEFAULT_CATALOGUE_ID } from '../catalogue/index.ts';
+import { nextHlc } from '../revisions/hlc.ts';
+import { formatRecordId } from '../revisions/record-id.ts';
+import { createRevision } from '../revisions/revision-id.ts';
+import type { FieldMap, Revision } from '../revisions/types.ts';
+import { LAKE_AMARA_CITY, LAKE_AMARA_TITLE, LAKE_AMARA_VALUES, LAKE_AMARA_YEAR, type DemoCity, type DemoValue } from './lake-amara.ts';
+
+export type { DemoCity, DemoValue };
+
+export const DEMO_CITY_ID = 'demo-city-lake-amara';
+export const DEMO_ASSESSMENT_ID = 'demo-assessment-lake-amara-2025';
+
+export interface DemoDataset {
+  readonly cityId: string;
+  readonly assessmentId: string;
+  readonly catalogueId: string;
+  readonly year: number;
+  readonly title: string;
+  readonly city: DemoCity;
+  readonly values: readonly DemoValue[];
+}
+
+export function demoDataset(): DemoDataset {
+  return {
+    cityId: DEMO_CITY_ID,
+    assessmentId: DEMO_ASSESSMENT_ID,
+    catalogueId: DEFAULT_CATALOGUE_ID,
+    year: LAKE_AMARA_YEAR,
+    title: LAKE_AMARA_TITLE,
+    city: LAKE_AMARA_CITY,
+    values: LAKE_AMARA_VALUES,
+  };
+}
+
+export interface DemoRevisionOptions {
+  readonly deviceId: string;
+  readonly author: string;
+  /** Wall clock of the first revision; later ones follow on the same hybrid logical clock. */
+  readonly startMs: number;
+}
+
+/** The shared origin of the demo: use it unless you deliberately want a different device's copy. */
+export const DEMO_ORIGIN: DemoRevisionOptions = {
+  deviceId: 'citykpi-demo',
+  author: 'CityKPI demo',
+  startMs: Date.UTC(2025, 0, 15, 9, 0, 0),
+};
+
+/** The demo as root revisions (no parents): city, assessment, then one per KPI data point. */
+export async function demoRevisions(options: DemoRevisionOptions = DEMO_ORIGIN): Promise<Revision[]> {
+  const dataset = demoDataset();
+  const records: [string, FieldMap][] = [
+    [formatRecordId({ kind: 'city', cityId: dataset.cityId }), { ...dataset.city }],
+    [
+      formatRecordId({ kind: 'assessment', assessmentId: dataset.assessmentId }),
+      { cityId: dataset.cityId, year: dataset.year, catalogueId: dataset.catalogueId, title: dataset.title, demo: true },
+    ],
+    ...dataset.values.map(({ kpiId, pointId, fields }): [string, FieldMap] => [
+      formatRecordId({ kind: 'kpiValue', assessmentId: dataset.assessmentId, kpiId, pointId }),
+      fields as FieldMap,
+    ]),
+  ];
+  const revisions: Revision[] = [];
+  let clock: string | null = null;
+  for (const [recordId, fields] of records) {
+    clock = nextHlc(clock, options.startMs, options.deviceId);
+    revisions.push(
+      await createRevision({ recordId, fields, author: options.author, deviceId: options.deviceId, hlc: clock, parents: [] }),
+    );
+  }
+  return revisions;
+}
