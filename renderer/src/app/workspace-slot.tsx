@@ -22,9 +22,7 @@ const LazyWorkspace = loadWorkspace
 function Loading() {
   const { t } = useTranslation('common');
   return (
-    <p className="muted" role="status">
-      {t('status.loading')}
-    </p>
+    <output className="muted">{t('status.loading')}</output>
   );
 }
 

@@ -1,0 +1,80 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { LanguageSwitcher } from '../../renderer/src/features/settings/LanguageSwitcher.tsx';
+import { detectLanguage, i18n, initI18n, setLanguage } from '../../renderer/src/i18n/index.ts';
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+
+afterEach(async () => {
+  cleanup();
+  window.localStorage.clear();
+  await act(() => i18n.changeLanguage('en'));
+});
+
+async function chooseLanguage(nativeName: string) {
+  const trigger = screen.getByRole('button');
+  fireEvent.keyDown(trigger, { key: 'ArrowDown' });
+  fireEvent.keyUp(trigger, { key: 'ArrowDown' });
+  const listbox = await screen.findByRole('listbox');
+  const option = within(listbox).getByRole('option', { name: nativeName });
+  fireEvent.click(option);
+  await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
+}
+
+describe('language switcher', () => {
+  it('switches to Arabic: <html lang="ar" dir="rtl">, remembered for the next start', async () => {
+    render(<LanguageSwitcher />);
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.documentElement.dir).toBe('ltr');
+
+    await chooseLanguage('العربية');
+
+    await waitFor(() => expect(document.documentElement.lang).toBe('ar'));
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(window.localStorage.getItem('citykpi.language')).toBe('ar');
+    expect(await detectLanguage({ appInfo: async () => ({ shell: 'web', version: '', platform: '', preferredLanguages: ['fr-FR'] }) })).toBe(
+      'ar',
+    );
+    // The switcher's own label follows the language.
+    expect(screen.getByRole('button', { name: /اللغة/ })).toBeTruthy();
+  });
+
+  it('switches back to a left-to-right language', async () => {
+    await act(() => setLanguage('ar'));
+    render(<LanguageSwitcher />);
+    await chooseLanguage('Français');
+    await waitFor(() => expect(document.documentElement.lang).toBe('fr'));
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+});
+
+describe('detectLanguage', () => {
+  const info = (preferredLanguages: string[]) => ({
+    appInfo: async () => ({ shell: 'electron' as const, version: '1', platform: 'linux', preferredLanguages }),
+  });
+
+  it('uses the operating system languages when nothing was saved', async () => {
+    expect(await detectLanguage(info(['de-DE', 'zh-Hans-CN', 'en']))).toBe('zh');
+    expect(await detectLanguage(info(['pt-BR']))).toBe('pt');
+  });
+
+  it('falls back to the browser, then English', async () => {
+    const browserFirst = navigator.languages.map((tag) => tag.slice(0, 2));
+    const expected = ['en', 'fr', 'es', 'ar', 'zh', 'ru', 'pt'].find((code) => browserFirst.includes(code)) ?? 'en';
+    expect(await detectLanguage(info(['de-DE', 'xx']))).toBe(expected);
+    expect(await detectLanguage({ appInfo: () => Promise.reject(new Error('no bridge')) })).toBe(expected);
+  });
+
+  it('ignores a saved value that is not a supported language', async () => {
+    window.localStorage.setItem('citykpi.language', 'klingon');
+    expect(await detectLanguage(info(['ru']))).toBe('ru');
+  });
+});
+
+describe('missing keys', () => {
+  it('fail loudly in tests', () => {
+    expect(() => i18n.t('common:no.such.key')).toThrow(/Missing translation common:no.such.key/);
+  });
+});

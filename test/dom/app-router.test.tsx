@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { hrefFor, navigate, parseHash, useRoute, type RouteTarget } from '../../renderer/src/app/routes.ts';
+
+afterEach(() => {
+  cleanup();
+  window.location.hash = '';
+});
+
+describe('parseHash', () => {
+  it.each([
+    ['', { name: 'home' }],
+    ['#', { name: 'home' }],
+    ['#/', { name: 'home' }],
+    ['#/settings', { name: 'settings' }],
+    ['#/a/abc-123', { name: 'workspace', assessmentId: 'abc-123' }],
+    ['#/a/abc-123/', { name: 'workspace', assessmentId: 'abc-123' }],
+    ['#/a/abc-123/kpi/EC-ICT-ICT-1C', { name: 'workspace', assessmentId: 'abc-123', kpiId: 'EC-ICT-ICT-1C' }],
+    ['#/a/abc-123/profile', { name: 'profile', assessmentId: 'abc-123' }],
+  ])('%s', (hash, route) => {
+    expect(parseHash(hash)).toEqual(route);
+  });
+
+  it.each(['#/nope', '#/a', '#/a//profile', '#/a/x/kpi', '#/a/x/other', '#/a/%E0%A4%A/profile', '#/settings/extra'])(
+    '%s is not a route',
+    (hash) => {
+      expect(parseHash(hash)).toEqual({ name: 'notFound', hash });
+    },
+  );
+});
+
+describe('hrefFor', () => {
+  const routes: RouteTarget[] = [
+    { name: 'home' },
+    { name: 'settings' },
+    { name: 'workspace', assessmentId: 'a1' },
+    { name: 'workspace', assessmentId: 'a1', kpiId: 'SC-SH-S-3C' },
+    { name: 'profile', assessmentId: 'a 1/x' },
+  ];
+  it.each(routes)('round-trips %o', (route) => {
+    expect(parseHash(hrefFor(route))).toEqual(route);
+  });
+
+  it('escapes ids so they cannot add path segments', () => {
+    expect(hrefFor({ name: 'profile', assessmentId: 'a/b' })).toBe('#/a/a%2Fb/profile');
+  });
+});
+
+function ShowRoute() {
+  const route = useRoute();
+  return <output>{JSON.stringify(route)}</output>;
+}
+
+describe('useRoute and navigate', () => {
+  it('re-renders on navigation and on a typed hash change', async () => {
+    render(<ShowRoute />);
+    expect(JSON.parse(screen.getByRole('status').textContent ?? '')).toEqual({ name: 'home' });
+
+    await act(async () => {
+      navigate({ name: 'profile', assessmentId: 'xyz' });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(window.location.hash).toBe('#/a/xyz/profile');
+    expect(JSON.parse(screen.getByRole('status').textContent ?? '')).toEqual({ name: 'profile', assessmentId: 'xyz' });
+
+    await act(async () => {
+      window.location.hash = '#/a/xyz/kpi/K1';
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(JSON.parse(screen.getByRole('status').textContent ?? '')).toEqual({ name: 'workspace', assessmentId: 'xyz', kpiId: 'K1' });
+  });
+});
