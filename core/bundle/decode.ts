@@ -1,0 +1,182 @@
+/**
+ * Reading a `.citykpi` file. Every check happens here, before the caller touches its database:
+ * limits, decryption, framing, signature, manifest schema and version, recipient binding, part
+ * hashes, strict UTF-8 and JSON, revision schema and ids. Anything wrong is a BundleError.
+ */
+import { bytesEqual, fromBase64Url, sha256, toHex } from '../crypto/bytes.ts';
+import { fingerprintOf } from '../crypto/fingerprint.ts';
+import { SIGNING_DOMAINS, verify } from '../crypto/signing.ts';
+import type { Revision } from '../revisions/types.ts';
+import { type OpenedVia, decryptAge, startsWithAgeMagic } from './age-layer.ts';
+import { type Container, decodeContainer } from './container.ts';
+import type { BundleExtensions } from './encode.ts';
+import { BundleError } from './errors.ts';
+import { ATTACHMENT_PART, FORMAT_MINOR, OPEN_MAGIC_PREFIX, REVISIONS_PART, SEALED_MAGIC_PREFIX } from './format.ts';
+import { type BundleLimits, DEFAULT_LIMITS } from './limits.ts';
+import { type Manifest, readManifest } from './manifest.ts';
+import { decodeRevisionsPart } from './revisions-part.ts';
+import { scopeOf } from './scope.ts';
+import { decodeUtf8Strict, parseStrictJson } from './strict-json.ts';
+
+export type SignerTrust = 'trusted' | 'unknown';
+
+export interface DecodeBundleOptions {
+  /** age secret keys (`AGE-SECRET-KEY-1…`) of this office; each is tried. */
+  readonly identities?: readonly string[];
+  readonly passphrase?: string;
+  /** Whether a signer's raw Ed25519 key is enrolled here. Without it every signer is unknown. */
+  readonly trustedSigners?: (publicKeyRaw: Uint8Array) => SignerTrust;
+  /** 'hold' (default): return with signer.known = false; 'reject': throw E_UNKNOWN_SIGNER. */
+  readonly unknownSigner?: 'hold' | 'reject';
+  /** Raising limits is for the central office only. */
+  readonly limits?: Partial<BundleLimits>;
+}
+
+export type BundleEnvelope =
+  | { readonly kind: 'recipients'; readonly recipientId: string }
+  | { readonly kind: 'passphrase' }
+  | { readonly kind: 'none' };
+
+export interface BundleSignerInfo {
+  readonly publicKey: Uint8Array;
+  readonly fingerprint: string;
+  /** False: hold the bundle for an explicit decision, never merge it silently. */
+  readonly known: boolean;
+  readonly deviceId: string;
+  readonly deviceName: string;
+}
+
+export interface DecodedBundle {
+  readonly manifest: Manifest;
+  /** Sorted by id, each id re-verified. Parents may name revisions outside the bundle. */
+  readonly revisions: readonly Revision[];
+  /** Evidence attachments by SHA-256 (lower-case hex). */
+  readonly attachments: ReadonlyMap<string, Uint8Array>;
+  readonly signer: BundleSignerInfo;
+  readonly envelope: BundleEnvelope;
+  /** SHA-256 of the whole file as given, for an import ledger. */
+  readonly fileSha256: string;
+  /** Newer-minor content to carry through merge and re-export. */
+  readonly extensions: BundleExtensions;
+}
+
+/** What the first bytes say, without keys: lets the UI ask for a passphrase or warn that a file is readable. */
+export type BundleKind = 'encrypted' | 'open' | 'unknown';
+
+export function bundleKindOf(bytes: Uint8Array): BundleKind {
+  if (startsWithAgeMagic(bytes)) return 'encrypted';
+  const prefix = new TextEncoder().encode(OPEN_MAGIC_PREFIX);
+  return prefix.every((byte, index) => bytes[index] === byte) ? 'open' : 'unknown';
+}
+
+async function openEnvelope(
+  bytes: Uint8Array,
+  options: DecodeBundleOptions,
+  limits: BundleLimits,
+): Promise<{ container: Container; envelope: BundleEnvelope }> {
+  if (startsWithAgeMagic(bytes)) {
+    const { plaintext, via } = await decryptAge(bytes, options, limits);
+    return { container: decodeContainer(plaintext, SEALED_MAGIC_PREFIX, limits), envelope: envelopeOf(via) };
+  }
+  const ageMagic = new TextEncoder().encode('age-encryption.org/');
+  if (bytes.length < ageMagic.length && ageMagic.subarray(0, bytes.length).every((byte, index) => bytes[index] === byte) && bytes.length > 0) {
+    throw new BundleError('E_TRUNCATED', 'file ends inside its magic bytes');
+  }
+  if (bytes.length === 0) throw new BundleError('E_TRUNCATED', 'the file is empty');
+  return { container: decodeContainer(bytes, OPEN_MAGIC_PREFIX, limits), envelope: { kind: 'none' } };
+}
+
+function envelopeOf(via: OpenedVia): BundleEnvelope {
+  return via.kind === 'passphrase' ? { kind: 'passphrase' } : { kind: 'recipients', recipientId: via.recipientId };
+}
+
+function checkRecipientBinding(manifest: Manifest, envelope: BundleEnvelope): void {
+  if (manifest.encryption !== envelope.kind) {
+    throw new BundleError('E_RECIPIENT_MISMATCH', `the signed manifest says "${manifest.encryption}" but the file is "${envelope.kind}"`);
+  }
+  if (envelope.kind === 'recipients' && !manifest.recipients.includes(envelope.recipientId)) {
+    throw new BundleError('E_RECIPIENT_MISMATCH', 'the file was re-encrypted to a key its signer did not address');
+  }
+}
+
+export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptions = {}): Promise<DecodedBundle> {
+  const limits: BundleLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (bytes.length > limits.maxFileBytes) throw new BundleError('E_TOO_LARGE', `file of ${bytes.length} bytes exceeds ${limits.maxFileBytes}`);
+  const { container, envelope } = await openEnvelope(bytes, options, limits);
+
+  if (!(await verify(container.signerKey, SIGNING_DOMAINS.bundleManifest, container.manifestBytes, container.signature))) {
+    throw new BundleError('E_SIGNATURE', 'the signature does not match the manifest');
+  }
+  const manifestText = decodeUtf8Strict(container.manifestBytes, 'manifest');
+  const manifest = readManifest(
+    parseStrictJson(manifestText, { maxStringLength: limits.maxStringLength, maxDepth: limits.maxJsonDepth }, 'manifest'),
+  );
+  const declaredKey = fromBase64Url(manifest.device.publicKey);
+  if (!declaredKey || !bytesEqual(declaredKey, container.signerKey)) {
+    throw new BundleError('E_SIGNATURE', 'the manifest names a different signer than the one that signed it');
+  }
+  checkRecipientBinding(manifest, envelope);
+
+  if (container.parts.length !== manifest.parts.length) {
+    throw new BundleError('E_HASH_MISMATCH', `the file has ${container.parts.length} parts, the manifest lists ${manifest.parts.length}`);
+  }
+  const names = new Set<string>();
+  for (const [index, declared] of manifest.parts.entries()) {
+    const actual = container.parts[index]!;
+    if (names.has(declared.name)) throw new BundleError('E_SCHEMA', `part ${declared.name} appears twice`);
+    names.add(declared.name);
+    if (actual.length !== declared.bytes || toHex(await sha256(actual)) !== declared.sha256) {
+      throw new BundleError('E_HASH_MISMATCH', `part ${declared.name} does not match its hash in the manifest`);
+    }
+  }
+
+  const newerMinor = manifest.formatMinor > FORMAT_MINOR;
+  let revisions: Revision[] = [];
+  const attachments = new Map<string, Uint8Array>();
+  const unknownParts: { name: string; bytes: Uint8Array }[] = [];
+  for (const [index, declared] of manifest.parts.entries()) {
+    const part = container.parts[index]!;
+    const attachment = ATTACHMENT_PART.exec(declared.name);
+    if (declared.name === REVISIONS_PART) revisions = await decodeRevisionsPart(part, limits, newerMinor);
+    else if (attachment) attachments.set(attachment[1]!, part);
+    else if (newerMinor) unknownParts.push({ name: declared.name, bytes: part });
+    else throw new BundleError('E_SCHEMA', `unknown part ${declared.name} for format 1.${manifest.formatMinor}`);
+  }
+  if (!names.has(REVISIONS_PART)) throw new BundleError('E_SCHEMA', 'the bundle has no revisions part');
+  if (manifest.counts.revisions !== revisions.length || manifest.counts.attachments !== attachments.size) {
+    throw new BundleError('E_SCHEMA', 'the manifest counts do not match the content');
+  }
+  const scope = scopeOf(revisions);
+  const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (
+    manifest.counts.records !== scope.recordCount ||
+    !sameList(manifest.scope.cityIds, scope.cityIds) ||
+    !sameList(manifest.scope.assessmentIds, scope.assessmentIds) ||
+    !sameList(manifest.catalogueIds, scope.catalogueIds)
+  ) {
+    throw new BundleError('E_SCHEMA', 'the manifest scope does not match the content');
+  }
+  for (let i = 1; i < revisions.length; i++) {
+    if (revisions[i - 1]!.id >= revisions[i]!.id) throw new BundleError('E_SCHEMA', 'revisions are not sorted by id');
+  }
+
+  const known = options.trustedSigners?.(container.signerKey) === 'trusted';
+  if (!known && options.unknownSigner === 'reject') {
+    throw new BundleError('E_UNKNOWN_SIGNER', 'the bundle is signed by a key that is not trusted here');
+  }
+  return {
+    manifest,
+    revisions,
+    attachments,
+    signer: {
+      publicKey: container.signerKey,
+      fingerprint: await fingerprintOf(container.signerKey),
+      known,
+      deviceId: manifest.device.id,
+      deviceName: manifest.device.name,
+    },
+    envelope,
+    fileSha256: toHex(await sha256(bytes)),
+    extensions: { formatMinor: manifest.formatMinor, manifest: manifest.extensions, parts: unknownParts },
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * Writing a `.citykpi` file: revisions (and attachments) become parts, the manifest records their
+ * hashes and the intended recipients, the device signs the manifest, and the container is then
+ * encrypted with age, or left open under a magic that says so.
+ */
+import { concatBytes, sha256, toBase64Url, toHex, utf8 } from '../crypto/bytes.ts';
+import { recipientIdOf } from '../crypto/office-keys.ts';
+import { SIGNING_DOMAINS, sign } from '../crypto/signing.ts';
+import { canonicalJsonBytes } from '../revisions/canonical-json.ts';
+import type { Revision } from '../revisions/types.ts';
+import { encryptAge } from './age-layer.ts';
+import { encodeContainer } from './container.ts';
+import { BundleError } from './errors.ts';
+import {
+  APP_NAME,
+  FORMAT_MINOR,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  OPEN_MAGIC_PREFIX,
+  REVISIONS_PART,
+  SEALED_MAGIC_PREFIX,
+  magicFor,
+} from './format.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
+import { type Manifest, type ManifestPart, manifestToJson } from './manifest.ts';
+import { mergeRevisionSets } from './merge.ts';
+import { encodeRevisionLines } from './revisions-part.ts';
+import { scopeOf } from './scope.ts';
+import type { JsonValue } from './strict-json.ts';
+
+export interface BundleSigner {
+  /** The installation's device id (also used in its revisions). */
+  readonly id: string;
+  /** Shown to the importer, e.g. "Facilitator laptop 3". */
+  readonly name: string;
+  readonly publicKey: Uint8Array;
+  readonly privateKey: CryptoKey;
+}
+
+export type BundleEncryption =
+  | { readonly kind: 'recipients'; readonly recipients: readonly string[] }
+  | { readonly kind: 'passphrase'; readonly passphrase: string; readonly workFactor?: number }
+  | { readonly kind: 'none' };
+
+/** Fields and parts of a newer minor version, carried through merge and re-export unchanged. */
+export interface BundleExtensions {
+  readonly formatMinor: number;
+  readonly manifest: Readonly<Record<string, JsonValue>>;
+  readonly parts: readonly { readonly name: string; readonly bytes: Uint8Array }[];
+}
+
+export type BundleProgressPhase = 'serialise' | 'hash' | 'sign' | 'encrypt' | 'done';
+export interface BundleProgress {
+  readonly phase: BundleProgressPhase;
+  /** 0…1 over the whole export. */
+  readonly fraction: number;
+}
+
+export interface EncodeBundleInput {
+  readonly revisions: Iterable<Revision>;
+  /** Evidence files; each becomes a part named `att-<sha256>`. */
+  readonly attachments?: Iterable<Uint8Array>;
+  readonly device: BundleSigner;
+  readonly encryption: BundleEncryption;
+  /** The id of the receipt this bundle is relative to (only revisions it did not cover), or null. */
+  readonly since?: string | null;
+  readonly appVersion?: string;
+  /** Fixed for reproducible files (demo, test vectors); random otherwise. */
+  readonly bundleId?: string;
+  readonly createdAt?: string;
+  readonly extensions?: BundleExtensions;
+  readonly onProgress?: (progress: BundleProgress) => void;
+}
+
+export function randomBundleId(): string {
+  return toHex(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+function wholeSeconds(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array> {
+  const report = (phase: BundleProgressPhase, fraction: number): void => input.onProgress?.({ phase, fraction });
+  const limits = DEFAULT_LIMITS;
+  const revisions = mergeRevisionSets(input.revisions);
+  if (revisions.length > limits.maxRevisions) {
+    throw new BundleError('E_TOO_LARGE', `${revisions.length} revisions exceed ${limits.maxRevisions} per bundle`);
+  }
+  report('serialise', 0);
+  const lines = encodeRevisionLines(revisions);
+  const lineBytes: Uint8Array[] = [];
+  for (const [index, line] of lines.entries()) {
+    const bytes = utf8.encode(line);
+    if (bytes.length - 1 > limits.maxLineBytes) throw new BundleError('E_TOO_LARGE', `revision ${revisions[index]!.id} is too large`);
+    lineBytes.push(bytes);
+    if (index % 5_000 === 0) report('serialise', (0.4 * index) / lines.length);
+  }
+  const revisionBytes = concatBytes(...lineBytes);
+
+  const attachments = new Map<string, Uint8Array>();
+  for (const attachment of input.attachments ?? []) attachments.set(toHex(await sha256(attachment)), attachment);
+  const partList: { name: string; bytes: Uint8Array }[] = [
+    { name: REVISIONS_PART, bytes: revisionBytes },
+    ...[...attachments].sort(([a], [b]) => (a < b ? -1 : 1)).map(([hash, bytes]) => ({ name: `att-${hash}`, bytes })),
+    ...(input.extensions?.parts ?? []),
+  ];
+  let total = 0;
+  for (const part of partList) {
+    if (part.bytes.length > limits.maxPartBytes) throw new BundleError('E_TOO_LARGE', `part ${part.name} is larger than ${limits.maxPartBytes} bytes`);
+    total += part.bytes.length;
+  }
+  if (total > limits.maxFileBytes - limits.maxManifestBytes) throw new BundleError('E_TOO_LARGE', 'the bundle would exceed the file size limit');
+  if (partList.length > limits.maxParts) throw new BundleError('E_TOO_LARGE', `more than ${limits.maxParts} parts`);
+
+  report('hash', 0.4);
+  const parts: ManifestPart[] = [];
+  for (const part of partList) parts.push({ name: part.name, bytes: part.bytes.length, sha256: toHex(await sha256(part.bytes)) });
+
+  const encryption = input.encryption;
+  const recipients =
+    encryption.kind === 'recipients' ? [...new Set(await Promise.all(encryption.recipients.map(recipientIdOf)))].sort() : [];
+  const scope = scopeOf(revisions);
+  const manifest: Manifest = {
+    format: FORMAT_NAME,
+    formatVersion: FORMAT_VERSION,
+    formatMinor: Math.max(FORMAT_MINOR, input.extensions?.formatMinor ?? 0),
+    bundleId: input.bundleId ?? randomBundleId(),
+    createdAt: input.createdAt ?? wholeSeconds(new Date()),
+    app: { name: APP_NAME, version: input.appVersion ?? '0.0.0' },
+    catalogueIds: scope.catalogueIds,
+    device: { id: input.device.id, publicKey: toBase64Url(input.device.publicKey), name: input.device.name },
+    encryption: encryption.kind,
+    recipients,
+    scope: { cityIds: scope.cityIds, assessmentIds: scope.assessmentIds },
+    counts: { revisions: revisions.length, records: scope.recordCount, attachments: attachments.size },
+    since: input.since ?? null,
+    parts,
+    extensions: input.extensions?.manifest ?? {},
+  };
+  const manifestBytes = canonicalJsonBytes(manifestToJson(manifest));
+  if (manifestBytes.length > limits.maxManifestBytes) throw new BundleError('E_TOO_LARGE', 'the manifest would exceed 64 KiB');
+
+  report('sign', 0.5);
+  const signature = await sign(input.device.privateKey, SIGNING_DOMAINS.bundleManifest, manifestBytes);
+  const container = { manifestBytes, signerKey: input.device.publicKey, signature, parts: partList.map((part) => part.bytes) };
+  if (encryption.kind === 'none') {
+    report('done', 1);
+    return encodeContainer(magicFor(OPEN_MAGIC_PREFIX, FORMAT_VERSION), container);
+  }
+  report('encrypt', 0.6);
+  const encrypted = await encryptAge(encodeContainer(magicFor(SEALED_MAGIC_PREFIX, FORMAT_VERSION), container), encryption);
+  report('done', 1);
+  return encrypted;
+}

@@ -1,0 +1,164 @@
+/**
+ * A strict JSON reader for untrusted bundle content. Unlike JSON.parse it refuses duplicate keys,
+ * `__proto__` keys, ill-formed strings, unsafe integers and deep nesting, and it stops at the first
+ * over-long string instead of building it.
+ */
+import { BundleError } from './errors.ts';
+
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+export interface StrictJsonLimits {
+  readonly maxStringLength: number;
+  readonly maxDepth: number;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+export function isWellFormedString(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes UTF-8 refusing invalid sequences and a byte-order mark (never silently inserts U+FFFD). */
+export function decodeUtf8Strict(bytes: Uint8Array, where: string): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    throw new BundleError('E_MALFORMED_UTF8', `${where}: starts with a byte-order mark`);
+  }
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new BundleError('E_MALFORMED_UTF8', `${where}: invalid UTF-8`);
+  }
+}
+
+export function parseStrictJson(text: string, limits: StrictJsonLimits, where: string): JsonValue {
+  let pos = 0;
+
+  const fail = (message: string): never => {
+    throw new BundleError('E_SCHEMA', `${where}: ${message} at offset ${pos}`);
+  };
+  const skipSpace = (): void => {
+    while (pos < text.length) {
+      const c = text.charCodeAt(pos);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos++;
+      else break;
+    }
+  };
+
+  const readString = (): string => {
+    pos++; // opening quote
+    let out = '';
+    let chunkStart = pos;
+    for (;;) {
+      if (pos >= text.length) fail('unterminated string');
+      const c = text.charCodeAt(pos);
+      if (c === 0x22) {
+        out += text.slice(chunkStart, pos);
+        pos++;
+        break;
+      }
+      if (c < 0x20) fail('control character in string');
+      if (c === 0x5c) {
+        out += text.slice(chunkStart, pos);
+        const escape = text[pos + 1];
+        pos += 2;
+        switch (escape) {
+          case '"': out += '"'; break;
+          case '\\': out += '\\'; break;
+          case '/': out += '/'; break;
+          case 'b': out += '\b'; break;
+          case 'f': out += '\f'; break;
+          case 'n': out += '\n'; break;
+          case 'r': out += '\r'; break;
+          case 't': out += '\t'; break;
+          case 'u': {
+            const hex = text.slice(pos, pos + 4);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('bad \\u escape');
+            out += String.fromCharCode(parseInt(hex, 16));
+            pos += 4;
+            break;
+          }
+          default:
+            fail('bad escape');
+        }
+        chunkStart = pos;
+      } else {
+        pos++;
+      }
+      if (pos - chunkStart + out.length > limits.maxStringLength) {
+        throw new BundleError('E_TOO_LARGE', `${where}: a string is longer than ${limits.maxStringLength} characters`);
+      }
+    }
+    if (out.length > limits.maxStringLength) {
+      throw new BundleError('E_TOO_LARGE', `${where}: a string is longer than ${limits.maxStringLength} characters`);
+    }
+    if (!isWellFormedString(out)) throw new BundleError('E_MALFORMED_UTF8', `${where}: a string contains a lone surrogate`);
+    return out;
+  };
+
+  const readValue = (depth: number): JsonValue => {
+    skipSpace();
+    const c = text[pos];
+    if (c === '{' || c === '[') {
+      if (depth >= limits.maxDepth) throw new BundleError('E_TOO_LARGE', `${where}: nested deeper than ${limits.maxDepth}`);
+      return c === '{' ? readObject(depth + 1) : readArray(depth + 1);
+    }
+    if (c === '"') return readString();
+    if (text.startsWith('true', pos)) return (pos += 4), true;
+    if (text.startsWith('false', pos)) return (pos += 5), false;
+    if (text.startsWith('null', pos)) return (pos += 4), null;
+    NUMBER.lastIndex = pos;
+    const match = NUMBER.exec(text);
+    if (!match) return fail('unexpected character');
+    pos += match[0].length;
+    const value = Number(match[0]);
+    if (!Number.isFinite(value)) fail('number out of range');
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) fail('integer beyond 2^53');
+    return value;
+  };
+
+  const readArray = (depth: number): JsonValue[] => {
+    pos++;
+    const out: JsonValue[] = [];
+    skipSpace();
+    if (text[pos] === ']') return pos++, out;
+    for (;;) {
+      out.push(readValue(depth));
+      skipSpace();
+      if (text[pos] === ',') pos++;
+      else if (text[pos] === ']') return pos++, out;
+      else fail('expected , or ]');
+    }
+  };
+
+  const readObject = (depth: number): Record<string, JsonValue> => {
+    pos++;
+    const out: Record<string, JsonValue> = {};
+    const seen = new Set<string>();
+    skipSpace();
+    if (text[pos] === '}') return pos++, out;
+    for (;;) {
+      skipSpace();
+      if (text[pos] !== '"') fail('expected a key');
+      const key = readString();
+      if (key === '__proto__') fail('forbidden key __proto__');
+      if (seen.has(key)) fail(`duplicate key ${JSON.stringify(key)}`);
+      seen.add(key);
+      skipSpace();
+      if (text[pos] !== ':') fail('expected :');
+      pos++;
+      out[key] = readValue(depth);
+      skipSpace();
+      if (text[pos] === ',') pos++;
+      else if (text[pos] === '}') return pos++, out;
+      else fail('expected , or }');
+    }
+  };
+
+  const value = readValue(0);
+  skipSpace();
+  if (pos !== text.length) fail('trailing characters');
+  return value;
+}
