@@ -1,0 +1,141 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { FieldError, Input, Label, Text, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import './number-field.css';
+import { formatNumberForInput } from '../../../../core/numbers/format.ts';
+import { parseLocaleNumber } from '../../../../core/numbers/parse.ts';
+
+export interface NumberFieldProps {
+  readonly label: string;
+  /** The stored canonical value; null when nothing is stored. */
+  readonly value: number | null;
+  /** Receives the canonical number (or null when cleared); never called for unreadable input. */
+  readonly onCommit: (value: number | null) => void | Promise<void>;
+  readonly description?: string;
+  readonly unit?: string;
+  readonly isDisabled?: boolean;
+  readonly className?: string;
+  /** How a stored value is shown; the locale's number format by default. */
+  readonly formatValue?: (value: number, locale: string) => string;
+  /** A translated reason to refuse a readable number (e.g. a year out of range), or null to accept it. */
+  readonly refuse?: (value: number) => string | null;
+}
+
+/** Digits a participant may type that the locale would not show by default; echoed back in the same digits. */
+const NUMBERING_SYSTEMS: readonly (readonly [RegExp, string])[] = [
+  [/[\u0660-\u0669]/u, 'arab'],
+  [/[\u06F0-\u06F9]/u, 'arabext'],
+  [/[\uFF10-\uFF19]/u, 'fullwide'],
+];
+
+function numberingSystemOf(text: string): string | null {
+  return NUMBERING_SYSTEMS.find(([digits]) => digits.test(text))?.[1] ?? null;
+}
+
+type InputProblem = { readonly reason: 'malformed' | 'ambiguous' } | { readonly reason: 'refused'; readonly message: string };
+
+/**
+ * A text input for numbers typed in the user's locale (`12,5`, `1 234,5`, `١٢٫٥`, `１２.５`). Our own parser
+ * decides what the text means, so the field accepts every form a participant may type; text that cannot
+ * be read unambiguously is shown back with an error and the stored value is left untouched.
+ */
+export function NumberField({
+  label,
+  value,
+  onCommit,
+  description,
+  unit,
+  isDisabled,
+  className,
+  formatValue = formatNumberForInput,
+  refuse,
+}: NumberFieldProps) {
+  const { t, i18n } = useTranslation('entry');
+  const locale = i18n.language;
+  const [typedDigits, setTypedDigits] = useState<string | null>(null);
+  const displayLocale = typedDigits ? `${locale}-u-nu-${typedDigits}` : locale;
+  const unitId = useId();
+  /** The text being edited, or null to show the stored value. */
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblemState] = useState<InputProblem | null>(null);
+  const problemRef = useRef<InputProblem | null>(null);
+  const setProblem = (next: InputProblem | null) => {
+    problemRef.current = next;
+    setProblemState(next);
+  };
+  const focused = useRef(false);
+  const lastCommitted = useRef<number | null>(value);
+
+  useEffect(() => {
+    lastCommitted.current = value;
+    // A new stored value (a save landing, a reload, a resolved conflict) replaces the echo, but never
+    // text the participant is still editing or has yet to correct.
+    if (!focused.current && problemRef.current === null) setDraft(null);
+  }, [value]);
+
+  const text = draft ?? (value === null ? '' : formatValue(value, displayLocale));
+
+  const commit = () => {
+    if (draft === null) return;
+    const parsed = parseLocaleNumber(draft, locale);
+    if (!parsed.ok && parsed.reason !== 'empty') {
+      setProblem({ reason: parsed.reason });
+      return;
+    }
+    const next = parsed.ok ? parsed.value : null;
+    const refusal = next === null ? null : (refuse?.(next) ?? null);
+    if (refusal !== null) {
+      setProblem({ reason: 'refused', message: refusal });
+      return;
+    }
+    setProblem(null);
+    const digits = numberingSystemOf(draft);
+    setTypedDigits(digits);
+    setDraft(next === null ? '' : formatValue(next, digits ? `${locale}-u-nu-${digits}` : locale));
+    if (Object.is(next, lastCommitted.current)) return;
+    lastCommitted.current = next;
+    void onCommit(next);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') commit();
+    if (event.key === 'Escape' && draft !== null) {
+      setDraft(null);
+      setProblem(null);
+    }
+  };
+
+  return (
+    <TextField
+      className={['field number-field', className].filter(Boolean).join(' ')}
+      value={text}
+      onChange={(next) => setDraft(next)}
+      onFocus={() => {
+        focused.current = true;
+      }}
+      onBlur={() => {
+        focused.current = false;
+        commit();
+      }}
+      onKeyDown={onKeyDown}
+      isInvalid={problem !== null}
+      isDisabled={isDisabled}
+      validationBehavior="aria"
+      aria-describedby={unit ? unitId : undefined}
+    >
+      <Label className="field-label">{label}</Label>
+      <span className="number-field__control">
+        <Input className="input numeric" inputMode="decimal" autoComplete="off" spellCheck={false} />
+        {unit ? (
+          <span className="number-field__unit" id={unitId}>
+            {unit}
+          </span>
+        ) : null}
+      </span>
+      {description ? <Text slot="description" className="field-description">{description}</Text> : null}
+      <FieldError className="field-error">
+        {problem === null ? null : problem.reason === 'refused' ? problem.message : t(`numberField.error.${problem.reason}`)}
+      </FieldError>
+    </TextField>
+  );
+}
