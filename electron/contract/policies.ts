@@ -55,8 +55,30 @@ export function isAllowedRendererRequest(url: unknown): boolean {
   return parsed !== null && RENDERER_REQUEST_PROTOCOLS.has(parsed.protocol);
 }
 
-const SUSPICIOUS_RAW_PATH = /\\|%(?:2e|2f|5c|00)|[\u0000-\u001f\u007f]/i;
-const SAFE_SEGMENT = /^[^\u0000-\u001f\u007f/\\:*?"<>|]+$/;
+const SUSPICIOUS_RAW_PATH = /\\|%(?:2e|2f|5c|00)/i;
+const RESERVED_FILE_NAME_CHARACTERS = /[/\\:*?"<>|]/;
+
+function hasControlCharacter(value: string): boolean {
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * One path segment that is safe on every OS: not empty, not `.` or `..`, no separators, no drive colon,
+ * no characters Windows reserves, no control characters.
+ */
+export function isSafePathSegment(segment: string): boolean {
+  return (
+    segment !== '' &&
+    segment !== '.' &&
+    segment !== '..' &&
+    !RESERVED_FILE_NAME_CHARACTERS.test(segment) &&
+    !hasControlCharacter(segment)
+  );
+}
 
 /**
  * Maps an `app://citykpi/<path>` request to a file under `root`, or null when the request must be refused:
@@ -67,7 +89,7 @@ const SAFE_SEGMENT = /^[^\u0000-\u001f\u007f/\\:*?"<>|]+$/;
 export function resolveAppPath(root: string, requestUrl: string): string | null {
   if (root.length === 0 || !isAppUrl(requestUrl)) return null;
   const rawPath = rawPathOf(requestUrl);
-  if (rawPath === null || SUSPICIOUS_RAW_PATH.test(rawPath)) return null;
+  if (rawPath === null || SUSPICIOUS_RAW_PATH.test(rawPath) || hasControlCharacter(rawPath)) return null;
 
   const relative = rawPath === '/' || rawPath === '' ? 'index.html' : rawPath.slice(1);
   const segments = relative.split('/');
@@ -79,7 +101,7 @@ export function resolveAppPath(root: string, requestUrl: string): string | null 
     } catch {
       return null;
     }
-    if (value === '.' || value === '..' || !SAFE_SEGMENT.test(value)) return null;
+    if (!isSafePathSegment(value)) return null;
     decoded.push(value);
   }
   return `${root.replace(/[\\/]+$/, '')}/${decoded.join('/')}`;

@@ -14,6 +14,7 @@ import {
   MAX_SEALED_SECRET_BYTES,
   MAX_SECRET_BYTES,
 } from './limits.ts';
+import { isSafePathSegment } from './policies.ts';
 
 function bytes(maxBytes: number, minBytes = 0) {
   return z
@@ -23,16 +24,12 @@ function bytes(maxBytes: number, minBytes = 0) {
     });
 }
 
-const CONTROL_OR_PATH_CHARACTER = /[\u0000-\u001f\u007f/\\:*?"<>|]/;
-
 /** A bare file name for the save dialog: no directories, no characters Windows refuses, not `.` or `..`. */
 const fileName = z
   .string()
   .min(1)
   .max(MAX_FILE_NAME_LENGTH)
-  .refine((name) => !CONTROL_OR_PATH_CHARACTER.test(name) && name !== '.' && name !== '..', {
-    message: 'expected a bare file name',
-  });
+  .refine(isSafePathSegment, { message: 'expected a bare file name' });
 
 const fileFilter = z.strictObject({
   name: z.string().min(1).max(MAX_FILTER_NAME_LENGTH),

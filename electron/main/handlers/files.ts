@@ -1,5 +1,5 @@
 import { dialog, type BrowserWindow } from 'electron';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { BridgeResult, OpenedFile, OpenFileRequest, SaveFileRequest } from '../../contract/bridge.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
@@ -27,26 +27,34 @@ export function createOpenFile(getWindow: () => BrowserWindow | null) {
   };
 }
 
+async function readBounded(path: string, maxBytes: number): Promise<BridgeResult<OpenedFile>> {
+  const handle = await open(path, 'r');
+  try {
+    return await readHandleBounded(handle, basename(path), maxBytes);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Checks the size of the opened file before reading, then reads at most maxBytes + 1 bytes so a file
  * that grows between the check and the read is still refused instead of filling memory.
  */
-export async function readBounded(path: string, maxBytes: number): Promise<BridgeResult<OpenedFile>> {
-  const handle = await open(path, 'r');
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) return { ok: false, code: 'E_IO' };
-    if (stats.size > maxBytes) return { ok: false, code: 'E_TOO_LARGE' };
-    const buffer = new Uint8Array(Math.min(stats.size, maxBytes) + 1);
-    let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    if (filled > maxBytes) return { ok: false, code: 'E_TOO_LARGE' };
-    return { ok: true, value: { name: basename(path), bytes: buffer.slice(0, filled) } };
-  } finally {
-    await handle.close();
+export async function readHandleBounded(
+  handle: Pick<FileHandle, 'stat' | 'read'>,
+  name: string,
+  maxBytes: number,
+): Promise<BridgeResult<OpenedFile>> {
+  const stats = await handle.stat();
+  if (!stats.isFile()) return { ok: false, code: 'E_IO' };
+  if (stats.size > maxBytes) return { ok: false, code: 'E_TOO_LARGE' };
+  const buffer = new Uint8Array(Math.min(stats.size, maxBytes) + 1);
+  let filled = 0;
+  while (filled < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
   }
+  if (filled > maxBytes) return { ok: false, code: 'E_TOO_LARGE' };
+  return { ok: true, value: { name, bytes: buffer.slice(0, filled) } };
 }

@@ -1,0 +1,66 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupFileName, rotateBackups } from '../../../electron/main/fs/backup-rotation.ts';
+import { BACKUPS_KEPT, createWriteBackup } from '../../../electron/main/handlers/backups.ts';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'citykpi-backups-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function day(n: number): Date {
+  return new Date(Date.UTC(2026, 10, 1, 9, 30, 15, 7) + n * 86_400_000);
+}
+
+describe('backupFileName', () => {
+  it('is date-stamped, portable and sorts by time', () => {
+    expect(backupFileName('daily', day(0))).toBe('daily-2026-11-01T09-30-15-007Z.bak');
+    const names = [day(12), day(3), day(-40)].map((date) => backupFileName('daily', date));
+    expect([...names].sort()).toEqual([names[2], names[1], names[0]]);
+  });
+});
+
+describe('rotateBackups', () => {
+  it('keeps the newest N of one label and touches nothing else', async () => {
+    for (let n = 0; n < 7; n += 1) await writeFile(join(dir, backupFileName('daily', day(n))), `d${n}`);
+    await writeFile(join(dir, backupFileName('weekly', day(0))), 'w');
+    await writeFile(join(dir, 'daily-notes.txt'), 'keep me');
+    await writeFile(join(dir, 'daily-x-2026-11-01T09-30-15-007Z.bak'), 'other label');
+
+    const removed = await rotateBackups(dir, 'daily', 3);
+
+    expect(removed).toEqual([0, 1, 2, 3].map((n) => backupFileName('daily', day(n))));
+    expect((await readdir(dir)).sort()).toEqual(
+      [
+        ...[4, 5, 6].map((n) => backupFileName('daily', day(n))),
+        backupFileName('weekly', day(0)),
+        'daily-notes.txt',
+        'daily-x-2026-11-01T09-30-15-007Z.bak',
+      ].sort(),
+    );
+  });
+});
+
+describe('writeBackup handler', () => {
+  it('writes each backup atomically and keeps the last BACKUPS_KEPT', async () => {
+    const backups = join(dir, 'userData', 'backups');
+    let clock = 0;
+    const writeBackup = createWriteBackup(() => backups, () => day(clock));
+    const total = BACKUPS_KEPT + 4;
+    for (clock = 0; clock < total; clock += 1) {
+      const result = await writeBackup({ label: 'daily', bytes: new TextEncoder().encode(`backup ${clock}`) });
+      expect(result).toEqual({ ok: true, value: { name: backupFileName('daily', day(clock)) } });
+    }
+    const names = (await readdir(backups)).sort();
+    expect(names).toHaveLength(BACKUPS_KEPT);
+    expect(names[0]).toBe(backupFileName('daily', day(total - BACKUPS_KEPT)));
+    expect(await readFile(join(backups, names.at(-1)!), 'utf8')).toBe(`backup ${total - 1}`);
+  });
+});
