@@ -1,0 +1,2 @@
+// Must run before anything imports Dexie: Dexie captures indexedDB and IDBKeyRange when it loads.
+import 'fake-indexeddb/auto';
