@@ -22,7 +22,15 @@ export interface AssessmentView {
   readonly year: number;
   readonly catalogueId: string;
   readonly demo: boolean;
+  /** A display title stored with the assessment (the demo has one); null for ordinary assessments. */
+  readonly title: string | null;
+  /** Wall time of the assessment's first revision, in ms since 1970 (for sorting and display). */
+  readonly createdAtMs: number;
   readonly city: CityView;
+  /** The assessment record's fields with provenance, or conflicts (e.g. two laptops changed the year). */
+  readonly fieldStates: Readonly<Record<string, FieldState>>;
+  /** The city record's fields with provenance, or conflicts; empty when the city has no revisions. */
+  readonly cityFieldStates: Readonly<Record<string, FieldState>>;
 }
 
 /** The derived state of one KPI data point: every field with its provenance, or a conflict. */
@@ -34,4 +42,22 @@ export interface ValueView {
   readonly heads: readonly string[];
 }
 
-export type { FieldValue, Revision };
+/** The profile fields a new assessment's city is created with; numbers are canonical JS numbers. */
+export interface NewCity {
+  readonly name: string;
+  readonly country: string;
+  readonly population: number | null;
+  readonly households: number | null;
+  readonly areaKm2: number | null;
+  readonly gdp: number | null;
+  readonly currency: string;
+}
+
+export interface NewAssessment {
+  readonly city: NewCity;
+  readonly year: number;
+}
+
+export type CityFieldUpdate = Partial<NewCity>;
+
+export type { FieldState, FieldValue, Revision };

@@ -1,0 +1,27 @@
+/** The app's own database and store, created on first use; DOM tests may swap them. */
+import { APP_DB_NAME, createDb } from './db.ts';
+import { requestPersistence, type PersistenceStatus } from './persistence.ts';
+import { createDataStore, type DataStore } from './store.ts';
+
+let current: DataStore | undefined;
+let persistence: Promise<PersistenceStatus> | undefined;
+
+export function appStore(): DataStore {
+  if (!current) {
+    current = createDataStore(createDb(APP_DB_NAME));
+    // Once per app start, not per store swap.
+    persistence ??= requestPersistence(globalThis.navigator?.storage);
+  }
+  return current;
+}
+
+/** Whether the browser granted persistent storage, and how full it is (resolved once at startup). */
+export function persistenceStatus(): Promise<PersistenceStatus> {
+  appStore();
+  return persistence!;
+}
+
+/** For DOM tests: use this store (or a fresh app store when undefined) from now on. */
+export function setAppStoreForTests(store: DataStore | undefined): void {
+  current = store;
+}

@@ -1,0 +1,28 @@
+/**
+ * React hooks over live queries: they re-render when any window of this origin commits a change.
+ * Each returns undefined while loading, so screens can tell "loading" from "empty".
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { appStore } from './app-store.ts';
+import { getAssessment, listAssessments, listValues, recordHistory } from './queries.ts';
+import type { AssessmentView, Revision, ValueView } from './types.ts';
+
+/** Assessments that are not deleted, newest first. */
+export function useAssessments(): AssessmentView[] | undefined {
+  return useLiveQuery(() => listAssessments(appStore().db), []);
+}
+
+/** null when the assessment does not exist or is deleted. */
+export function useAssessment(assessmentId: string): AssessmentView | null | undefined {
+  return useLiveQuery(() => getAssessment(appStore().db, assessmentId), [assessmentId]);
+}
+
+/** Every KPI data point with revisions, keyed by record id (formatRecordId / valueRecordId). */
+export function useValues(assessmentId: string): ReadonlyMap<string, ValueView> | undefined {
+  return useLiveQuery(() => listValues(appStore().db, assessmentId), [assessmentId]);
+}
+
+/** Every revision of one record, newest first by clock (display order only). */
+export function useRecordHistory(recordId: string): readonly Revision[] | undefined {
+  return useLiveQuery(() => recordHistory(appStore().db, recordId), [recordId]);
+}

@@ -1,0 +1,262 @@
+/**
+ * Write-side of the data layer. Every call writes revisions whose parents are the record's current
+ * heads and resolves only once the read-write transaction has committed (the UI's "saved").
+ *
+ * Order of a write, per record and serialised in this window by RecordLocks:
+ *   1. read the record's state;  2. build the revision (crypto.subtle) outside any transaction;
+ *   3. in one rw transaction of Dexie calls only: check the heads are unchanged, add, store the clock.
+ * If another window or an import changed the heads meanwhile, start again from 1.
+ */
+import { findKpi, findPoint, getCatalogue, DEFAULT_CATALOGUE_ID } from '../../../core/catalogue/index.ts';
+import { DEMO_ASSESSMENT_ID, DEMO_CITY_ID, demoRevisions } from '../../../core/demo/index.ts';
+import { currentValue, deriveRecord, type RecordState } from '../../../core/revisions/derive.ts';
+import type { ValueField } from '../../../core/revisions/fields.ts';
+import { nextHlc } from '../../../core/revisions/hlc.ts';
+import { formatRecordId, parseRecordId, type RecordRef } from '../../../core/revisions/record-id.ts';
+import { createRevision } from '../../../core/revisions/revision-id.ts';
+import type { FieldMap, FieldValue, Revision } from '../../../core/revisions/types.ts';
+import type { CityKpiDb } from './db.ts';
+import { DataError, mapDataErrors } from './errors.ts';
+import { checkFields } from './field-rules.ts';
+import { MAX_AUTHOR_NAME_LENGTH, advanceStoredClock, ensureDeviceId, readAuthorName, readClock, writeAuthorName } from './meta.ts';
+import { isDeleted, recordState, revisionsOfRecord } from './queries.ts';
+import { RecordLocks } from './record-locks.ts';
+import type { CityFieldUpdate, NewAssessment } from './types.ts';
+
+export type ValueFieldUpdate = Readonly<Partial<Record<ValueField, FieldValue>>>;
+export interface AssessmentFieldUpdate {
+  readonly year?: number;
+  readonly title?: string | null;
+}
+
+export interface DataStore {
+  readonly db: CityKpiDb;
+  getDeviceId(): Promise<string>;
+  /** The name stamped on this laptop's revisions; null until set (the UI then shows a translated default). */
+  getAuthorName(): Promise<string | null>;
+  setAuthorName(name: string | null): Promise<void>;
+  createAssessment(input: NewAssessment): Promise<{ readonly assessmentId: string; readonly cityId: string }>;
+  /** Writes the fields that differ from the current values; resolves to the revision id, or null if nothing changed. */
+  updateCity(cityId: string, fields: CityFieldUpdate): Promise<string | null>;
+  updateAssessment(assessmentId: string, fields: AssessmentFieldUpdate): Promise<string | null>;
+  saveValueFields(assessmentId: string, kpiId: string, pointId: string, fields: ValueFieldUpdate): Promise<string | null>;
+  /** A tombstone (`deleted: true`); for the demo, its city too. Deleting twice changes nothing. */
+  deleteAssessment(assessmentId: string): Promise<void>;
+  /** Writes the shared demo revisions once, un-deletes a deleted demo, returns DEMO_ASSESSMENT_ID. */
+  openDemo(): Promise<string>;
+  /** A revision setting `field` to `value` whose parents are all current heads. Resolves to its id. */
+  resolveConflict(recordId: string, field: string, value: FieldValue): Promise<string>;
+}
+
+export interface DataStoreOptions {
+  readonly now?: () => number;
+  readonly makeId?: () => string;
+}
+
+/** What to write to one record, decided from its current state; null or {} writes nothing. */
+type FieldsFor = (state: RecordState) => FieldMap | null;
+
+/** Edits re-read their heads this many times when other writers keep changing the record. */
+const MAX_ATTEMPTS = 5;
+
+function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  return Object.is(a ?? null, b ?? null) || (a === 0 && b === 0);
+}
+
+/**
+ * Only the fields whose value actually changes. Re-sending an unchanged field would compete with
+ * another laptop's concurrent edit of it and create a conflict nobody made. A field in conflict is
+ * always written: choosing a value resolves it.
+ */
+function changedFields(fields: FieldMap): FieldsFor {
+  return (state) => {
+    const changed = Object.entries(fields).filter(([field, value]) => {
+      const fieldState = state.fields[field];
+      return !fieldState || fieldState.conflict || !sameValue(fieldState.current.value, value);
+    });
+    return Object.fromEntries(changed);
+  };
+}
+
+function sameHeads(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+function recordRef(recordId: string): RecordRef {
+  const ref = parseRecordId(recordId);
+  if (!ref) throw new DataError('E_INVALID', `invalid record id ${JSON.stringify(recordId)}`);
+  return ref;
+}
+
+function formatChecked(ref: RecordRef): string {
+  try {
+    return formatRecordId(ref);
+  } catch (error) {
+    throw new DataError('E_INVALID', error instanceof Error ? error.message : 'invalid id', { cause: error });
+  }
+}
+
+export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): DataStore {
+  const now = options.now ?? (() => Date.now());
+  const makeId = options.makeId ?? (() => crypto.randomUUID());
+  const locks = new RecordLocks();
+  let deviceId: Promise<string> | undefined;
+  let clock: string | null | undefined;
+
+  const getDeviceId = (): Promise<string> => {
+    deviceId ??= ensureDeviceId(db, makeId).catch((error: unknown) => {
+      deviceId = undefined;
+      throw error;
+    });
+    return deviceId;
+  };
+
+  /** The next clock of this window; the meta table keeps it across restarts. */
+  const tick = async (device: string): Promise<string> => {
+    if (clock === undefined) clock = await readClock(db);
+    clock = nextHlc(clock, now(), device);
+    return clock;
+  };
+
+  const readStates = (recordIds: readonly string[]): Promise<RecordState[]> =>
+    db.transaction('r', db.revisions, () => Promise.all(recordIds.map((recordId) => recordState(db, recordId))));
+
+  /** The heart of every edit: see the module comment. Returns the revisions written, in edit order. */
+  const writeRecords = (edits: ReadonlyMap<string, FieldsFor>): Promise<Revision[]> => {
+    const recordIds = [...edits.keys()];
+    return locks.run(recordIds, async () => {
+      const device = await getDeviceId();
+      const author = (await readAuthorName(db)) ?? '';
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+        const states = await readStates(recordIds);
+        const planned: { recordId: string; heads: readonly string[]; fields: FieldMap }[] = [];
+        for (const state of states) {
+          const fields = edits.get(state.recordId)!(state);
+          if (fields && Object.keys(fields).length > 0) planned.push({ recordId: state.recordId, heads: state.heads, fields });
+        }
+        if (planned.length === 0) return [];
+        const revisions: Revision[] = [];
+        for (const { recordId, heads, fields } of planned) {
+          revisions.push(await createRevision({ recordId, fields, author, deviceId: device, hlc: await tick(device), parents: heads }));
+        }
+        const committed = await db.transaction('rw', db.revisions, db.meta, async () => {
+          for (const { recordId, heads } of planned) {
+            const current = deriveRecord(recordId, await revisionsOfRecord(db, recordId)).heads;
+            if (!sameHeads(current, heads)) return false;
+          }
+          await db.revisions.bulkAdd(revisions);
+          await advanceStoredClock(db, revisions[revisions.length - 1]!.hlc);
+          return true;
+        });
+        if (committed) return revisions;
+      }
+      throw new DataError('E_DB', 'the record kept changing while saving; try again');
+    });
+  };
+
+  const writeOne = async (recordId: string, fieldsFor: FieldsFor): Promise<string | null> => {
+    const [revision] = await writeRecords(new Map([[recordId, fieldsFor]]));
+    return revision?.id ?? null;
+  };
+
+  const liveAssessment = async (assessmentId: string): Promise<RecordState> => {
+    const state = await recordState(db, formatChecked({ kind: 'assessment', assessmentId }));
+    if (state.heads.length === 0 || isDeleted(state)) throw new DataError('E_NOT_FOUND', `no assessment ${assessmentId}`);
+    return state;
+  };
+
+  return {
+    db,
+    getDeviceId: () => mapDataErrors(getDeviceId),
+
+    getAuthorName: () => mapDataErrors(() => readAuthorName(db)),
+
+    setAuthorName: (name) =>
+      mapDataErrors(async () => {
+        const trimmed = name?.trim() ?? '';
+        if (trimmed.length > MAX_AUTHOR_NAME_LENGTH) throw new DataError('E_INVALID', 'author name too long');
+        await writeAuthorName(db, trimmed === '' ? null : trimmed);
+      }),
+
+    createAssessment: ({ city, year }) =>
+      mapDataErrors(async () => {
+        const cityId = makeId();
+        const assessmentId = makeId();
+        const cityFields = checkFields('city', { ...city });
+        const assessmentFields = checkFields('assessment', { cityId, year, catalogueId: DEFAULT_CATALOGUE_ID, demo: false });
+        await writeRecords(
+          new Map<string, FieldsFor>([
+            [formatChecked({ kind: 'city', cityId }), () => cityFields],
+            [formatChecked({ kind: 'assessment', assessmentId }), () => assessmentFields],
+          ]),
+        );
+        return { assessmentId, cityId };
+      }),
+
+    updateCity: (cityId, fields) =>
+      mapDataErrors(async () => {
+        const recordId = formatChecked({ kind: 'city', cityId });
+        const checked = checkFields('city', { ...fields });
+        if ('deleted' in checked) throw new DataError('E_INVALID', 'use deleteAssessment to delete');
+        if ((await recordState(db, recordId)).heads.length === 0) throw new DataError('E_NOT_FOUND', `no city ${cityId}`);
+        return writeOne(recordId, changedFields(checked));
+      }),
+
+    updateAssessment: (assessmentId, fields) =>
+      mapDataErrors(async () => {
+        const checked = checkFields('assessment', { ...fields });
+        await liveAssessment(assessmentId);
+        return writeOne(formatChecked({ kind: 'assessment', assessmentId }), changedFields(checked));
+      }),
+
+    saveValueFields: (assessmentId, kpiId, pointId, fields) =>
+      mapDataErrors(async () => {
+        const recordId = formatChecked({ kind: 'kpiValue', assessmentId, kpiId, pointId });
+        const checked = checkFields('kpiValue', { ...fields } as FieldMap);
+        const assessment = await liveAssessment(assessmentId);
+        const catalogueId = currentValue(assessment, 'catalogueId');
+        const catalogue = getCatalogue(typeof catalogueId === 'string' ? catalogueId : DEFAULT_CATALOGUE_ID);
+        const kpi = catalogue && findKpi(catalogue, kpiId);
+        if (!kpi || !findPoint(kpi, pointId)) throw new DataError('E_INVALID', `no data point ${kpiId}/${pointId} in the catalogue`);
+        return writeOne(recordId, changedFields(checked));
+      }),
+
+    deleteAssessment: (assessmentId) =>
+      mapDataErrors(async () => {
+        const assessmentRecordId = formatChecked({ kind: 'assessment', assessmentId });
+        const state = await recordState(db, assessmentRecordId);
+        if (state.heads.length === 0) throw new DataError('E_NOT_FOUND', `no assessment ${assessmentId}`);
+        const cityId = currentValue(state, 'cityId');
+        const edits = new Map<string, FieldsFor>([[assessmentRecordId, changedFields({ deleted: true })]]);
+        if (currentValue(state, 'demo') === true && typeof cityId === 'string') {
+          edits.set(formatChecked({ kind: 'city', cityId }), changedFields({ deleted: true }));
+        }
+        await writeRecords(edits);
+      }),
+
+    openDemo: () =>
+      mapDataErrors(async () => {
+        const base = await demoRevisions();
+        const assessmentRecordId = formatRecordId({ kind: 'assessment', assessmentId: DEMO_ASSESSMENT_ID });
+        const cityRecordId = formatRecordId({ kind: 'city', cityId: DEMO_CITY_ID });
+        await locks.run([assessmentRecordId, cityRecordId], () =>
+          db.transaction('rw', db.revisions, async () => {
+            const stored = await db.revisions.bulkGet(base.map((revision) => revision.id));
+            const missing = base.filter((_, index) => stored[index] === undefined);
+            if (missing.length > 0) await db.revisions.bulkAdd(missing);
+          }),
+        );
+        const undelete: FieldsFor = (state) => (currentValue(state, 'deleted') === false ? null : state.fields.deleted ? { deleted: false } : null);
+        await writeRecords(new Map([[assessmentRecordId, undelete], [cityRecordId, undelete]]));
+        return DEMO_ASSESSMENT_ID;
+      }),
+
+    resolveConflict: (recordId, field, value) =>
+      mapDataErrors(async () => {
+        const ref = recordRef(recordId);
+        const checked = checkFields(ref.kind, { [field]: value });
+        const id = await writeOne(recordId, () => checked);
+        return id!;
+      }),
+  };
+}
