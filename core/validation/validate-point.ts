@@ -2,7 +2,7 @@ import type { DataPointDefinition, KpiDefinition, NumericRange } from '../catalo
 import { computePointValue, denominatorFor, numericValue, type Denominators } from '../compute/compute-value.ts';
 import { isFilled, numberField, type PointFields } from '../compute/field-readers.ts';
 import type { ValueField } from '../revisions/fields.ts';
-import { exceedsMismatchTolerance, relativeMismatch } from './mismatch.ts';
+import { exceedsMismatchTolerance } from './mismatch.ts';
 import type { ValidationIssue } from './types.ts';
 
 export interface PointContext {
@@ -93,7 +93,8 @@ function ratioIssues(kpi: KpiDefinition, point: DataPointDefinition, fields: Poi
       severity: 'warning',
       code: 'denominatorMismatch',
       field: 'denominator',
-      params: { percent: relativeMismatch(entered, profile) * 100, entered, profile },
+      // Scaling before dividing keeps the percentage of whole counts exact (5.001, not 5.000999…).
+      params: { percent: (Math.abs(entered - profile) * 100) / profile, entered, profile },
     });
   }
   return issues;
