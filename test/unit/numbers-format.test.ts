@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatLocaleNumber, formatNumberForInput } from '../../core/numbers/format.ts';
+import { localeNumberSymbols } from '../../core/numbers/locale-symbols.ts';
 import { parseLocaleNumber } from '../../core/numbers/parse.ts';
 
 const LOCALES = ['en', 'fr', 'es', 'ar', 'zh', 'ru', 'pt'] as const;
@@ -89,6 +90,40 @@ describe('formatNumberForInput', () => {
     for (const [typed, locale, echo] of cases) {
       const read = parseLocaleNumber(typed, locale);
       expect(read.ok && formatNumberForInput(read.value, locale)).toBe(echo);
+    }
+  });
+});
+
+describe('what other keyboards make of a formatted number', () => {
+  const toArabicIndic = (text: string, first: number) =>
+    text.replace(/[0-9]/g, (digit) => String.fromCodePoint(first + Number(digit)));
+  const toFullWidth = (text: string) =>
+    text.replace(/[0-9.,-]/g, (char) => String.fromCodePoint((char.codePointAt(0) ?? 0) + 0xfee0));
+
+  it('reads Arabic-Indic and Extended Arabic-Indic digits with the Arabic decimal separator', () => {
+    fc.assert(
+      fc.property(values, (value) => {
+        const typed = formatNumberForInput(value, 'ar').replace('.', '\u066B');
+        return (
+          parsedValue(toArabicIndic(typed, 0x0660), 'ar') === canonical(value) &&
+          parsedValue(toArabicIndic(typed, 0x06f0), 'ar') === canonical(value)
+        );
+      }),
+    );
+  });
+
+  it('reads full-width digits and punctuation from Chinese IMEs', () => {
+    fc.assert(fc.property(values, (value) => parsedValue(toFullWidth(formatLocaleNumber(value, 'zh', { useGrouping: false })), 'zh') === canonical(value)));
+  });
+
+  it.each([' ', '\u00A0', '\u202F', "'", '\u066C'])('reads %j as a group separator wherever the locale puts its own', (separator) => {
+    for (const locale of ['fr', 'ru'] as const) {
+      fc.assert(
+        fc.property(values, (value) => {
+          const typed = formatLocaleNumber(value, locale).replaceAll(localeNumberSymbols(locale).group, separator);
+          return parsedValue(typed, locale) === canonical(value);
+        }),
+      );
     }
   });
 });
