@@ -66,20 +66,12 @@ export interface CategoryDefinition {
   readonly subdimension: SubdimensionId;
 }
 
-/** A cross-KPI expectation between two single-value KPIs: the value of `lower` should not exceed `upper`. */
-export interface KpiOrdering {
-  readonly lower: string;
-  readonly upper: string;
-}
-
 export interface Catalogue {
   readonly id: string;
   readonly dimensions: readonly DimensionId[];
   readonly subdimensions: readonly { readonly id: SubdimensionId; readonly dimension: DimensionId }[];
   readonly categories: readonly CategoryDefinition[];
   readonly kpis: readonly KpiDefinition[];
-  /** Plausibility checks across KPIs (warnings). */
-  readonly orderings?: readonly KpiOrdering[];
 }
 
 /** The data-point id of a KPI that has a single value. */

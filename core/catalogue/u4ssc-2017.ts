@@ -16,9 +16,10 @@
  * - Units the sources leave open take the most common convention: hours (outage time), minutes (emergency
  *   response), litres per inhabitant per day (water consumption), hectares (green and recreational areas),
  *   micrograms per cubic metre (air pollutants). Their KPIs carry low confidence.
- * - Plausible ranges come only from the Verification Manual's data-value notes (research notes section 6).
+ * - Plausible ranges come only from the Verification Manual's data-value notes (research notes section 6);
+ *   the cross-KPI checks of those notes live in core/validation/cross-kpi.ts.
  */
-import type { Catalogue, Computation, KpiDefinition, KpiOrdering, NumericRange } from './types.ts';
+import type { Catalogue, Computation, KpiDefinition, NumericRange } from './types.ts';
 
 export const U4SSC_2017_ID = 'u4ssc-2017';
 
@@ -1468,13 +1469,6 @@ const KPIS: readonly KpiDefinition[] = [
   },
 ];
 
-/** Cross-KPI expectations from the Verification Manual's data-value notes; each is a warning, not an error. */
-const ORDERINGS: readonly KpiOrdering[] = [
-  { lower: 'EC-ICT-ICT-2C', upper: 'EC-ICT-ICT-1C' },
-  { lower: 'EC-I-WS-2C', upper: 'EC-I-WS-1C' },
-  { lower: 'EC-ICT-WS-1C', upper: 'EC-ICT-ES-1C' },
-];
-
 export const U4SSC_2017: Catalogue = {
   id: U4SSC_2017_ID,
   dimensions: ['EC', 'EN', 'SC'],
@@ -1517,5 +1511,4 @@ export const U4SSC_2017: Catalogue = {
   { id: 'SC-SH-FS', subdimension: 'SC-SH' },
   ],
   kpis: KPIS,
-  orderings: ORDERINGS,
 };

@@ -281,15 +281,6 @@ describe('ranges', () => {
     expect(kpi('EC-P-IN-1C').plausibleRange).toEqual({ max: 5 });
     expect(kpis.filter((k) => k.plausibleRange)).toHaveLength(4);
   });
-
-  it('orders only existing single-value KPIs', () => {
-    expect(U4SSC_2017.orderings).toContainEqual({ lower: 'EC-ICT-ICT-2C', upper: 'EC-ICT-ICT-1C' });
-    expect(U4SSC_2017.orderings).toContainEqual({ lower: 'EC-I-WS-2C', upper: 'EC-I-WS-1C' });
-    for (const { lower, upper } of U4SSC_2017.orderings ?? []) {
-      expect(kpi(lower).dataPoints).toHaveLength(0);
-      expect(kpi(upper).unit).toBe(kpi(lower).unit);
-    }
-  });
 });
 
 describe('lookups', () => {
