@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../i18n/index.ts';
 import { hrefFor, useRoute, type Route } from './routes.ts';
 import { WorkspaceSlot } from './workspace-slot.tsx';
+import { AssessmentNav } from './AssessmentNav.tsx';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
@@ -50,7 +53,10 @@ export function App() {
   const { t } = useTranslation('common');
   const route = useRoute();
   const mainRef = useFocusMainOnScreenChange(route);
+  const language = useLanguage();
   return (
+    // react-aria widgets take their direction and their own strings from this locale.
+    <I18nProvider locale={language}>
     <div className="app-shell">
       <a className="skip-link" href="#main" onClick={(event) => {
         // The router owns the hash: move focus without navigating.
@@ -64,6 +70,7 @@ export function App() {
           {t('app.name')}
         </a>
         <Breadcrumb route={route} />
+        <AssessmentNav route={route} />
         <div className="app-header-tools">
           <LanguageSwitcher />
           <a className="button button-quiet" href={hrefFor({ name: 'settings' })}>
@@ -75,5 +82,6 @@ export function App() {
         <Screen route={route} />
       </main>
     </div>
+    </I18nProvider>
   );
 }

@@ -4,3 +4,4 @@ export type { Language } from './languages.ts';
 export { NAMESPACES } from './resources.ts';
 export { useLanguage } from './use-language.ts';
 export { useFormatNumber, type FormatNumber } from './format.ts';
+export { isolate } from './isolate.ts';

@@ -49,6 +49,7 @@ function reflectOnDocument(language: string): void {
   const root = document.documentElement;
   root.lang = language;
   root.dir = i18n.dir(language);
+  if (i18n.exists('common:app.name')) document.title = i18n.t('common:app.name');
 }
 
 let initialised: Promise<I18n> | undefined;

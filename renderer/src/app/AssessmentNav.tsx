@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { hrefFor, type Route } from './routes.ts';
+
+/** Within an assessment: its indicators and its city profile, one step from each other. */
+export function AssessmentNav({ route }: { readonly route: Route }) {
+  const { t } = useTranslation('common');
+  if (route.name !== 'workspace' && route.name !== 'profile') return null;
+  const { assessmentId } = route;
+  return (
+    <nav className="assessment-nav" aria-label={t('nav.assessmentSections')}>
+      <a href={hrefFor({ name: 'workspace', assessmentId })} aria-current={route.name === 'workspace' ? 'page' : undefined}>
+        {t('nav.indicators')}
+      </a>
+      <a href={hrefFor({ name: 'profile', assessmentId })} aria-current={route.name === 'profile' ? 'page' : undefined}>
+        {t('nav.cityProfile')}
+      </a>
+    </nav>
+  );
+}
