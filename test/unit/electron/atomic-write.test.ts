@@ -2,12 +2,15 @@ import * as fsPromises from 'node:fs/promises';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic, type AtomicWriteIo } from '../../../electron/main/fs/atomic-write.ts';
+
+// Real fsyncs: on a busy disk one can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 let dir: string;
 const OLD = new TextEncoder().encode('old contents, complete');
-const NEW = new Uint8Array(256 * 1024).map((_, i) => i % 251);
+const NEW = new Uint8Array(64 * 1024).map((_, i) => i % 251);
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'citykpi-atomic-'));

@@ -1,9 +1,12 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupFileName, rotateBackups } from '../../../electron/main/fs/backup-rotation.ts';
 import { BACKUPS_KEPT, createWriteBackup } from '../../../electron/main/handlers/backups.ts';
+
+// Real fsyncs: on a busy disk one can take seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 let dir: string;
 

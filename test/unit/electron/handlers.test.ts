@@ -10,6 +10,9 @@ const { appInfo } = await import('../../../electron/main/handlers/app-info.ts');
 const { createOpenFile, createSaveFile, readHandleBounded } = await import('../../../electron/main/handlers/files.ts');
 const { sealSecret, unsealSecret } = await import('../../../electron/main/handlers/secrets.ts');
 
+// saveFile really fsyncs: on a busy disk that can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
+
 let dir: string;
 let window: InstanceType<typeof FakeBrowserWindow>;
 const getWindow = () => window as never;
