@@ -3,7 +3,7 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { registerBridgeHandlers } from './handlers/index.ts';
 import { registerAppScheme, serveAppOnSession } from './protocol.ts';
-import { denyPermissions, hardenAllWebContents } from './security.ts';
+import { hardenSession, hardenAllWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
 
 /** Persistent, and never renamed: the renderer's IndexedDB lives in this partition. */
@@ -28,8 +28,8 @@ function openMainWindow(): void {
 
 function onReady(): void {
   const appSession = session.fromPartition(APP_PARTITION);
-  denyPermissions(appSession);
-  denyPermissions(session.defaultSession);
+  hardenSession(appSession);
+  hardenSession(session.defaultSession);
   serveAppOnSession(appSession, join(app.getAppPath(), 'dist', 'renderer'));
   registerBridgeHandlers({
     getWindow: getMainWindow,

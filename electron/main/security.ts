@@ -28,8 +28,12 @@ export function hardenAllWebContents(app: Pick<App, 'on'>, shell: Pick<Shell, 'o
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
 }
 
-/** Deny by default: only the short table in policies.ts, and only for our own origin. */
-export function denyPermissions(session: Session): void {
+/**
+ * Permissions are denied by default: only the short table in policies.ts, and only for our own origin.
+ * The spellchecker is off so the session never fetches dictionaries from the network.
+ */
+export function hardenSession(session: Session): void {
+  session.setSpellCheckerEnabled(false);
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl));
   });

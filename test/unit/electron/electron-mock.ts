@@ -36,6 +36,7 @@ export function createFakeSession() {
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
     setDevicePermissionHandler: vi.fn(),
+    setSpellCheckerEnabled: vi.fn(),
   };
 }
 

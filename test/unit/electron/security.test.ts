@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./electron-mock.ts'));
 
 const { FakeEmitter, FakeWebContents, app, createFakeSession, resetElectronMock, shell } = await import('./electron-mock.ts');
-const { denyPermissions, hardenAllWebContents, hardenWebContents, openExternalSafely } = await import('../../../electron/main/security.ts');
+const { hardenSession, hardenAllWebContents, hardenWebContents, openExternalSafely } = await import('../../../electron/main/security.ts');
 
 beforeEach(resetElectronMock);
 
@@ -105,7 +105,7 @@ describe('permissions', () => {
 
   function handlers() {
     const session = createFakeSession();
-    denyPermissions(session as never);
+    hardenSession(session as never);
     const request = session.setPermissionRequestHandler.mock.calls[0]![0] as (
       contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string },
     ) => void;
@@ -138,6 +138,12 @@ describe('permissions', () => {
     expect(check(null, 'clipboard-sanitized-write', 'app://citykpi')).toBe(true);
     expect(requestResult(request, 'clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
     expect(check(null, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
+  });
+
+  it('turns the spellchecker off so no dictionary is downloaded', () => {
+    const session = createFakeSession();
+    hardenSession(session as never);
+    expect(session.setSpellCheckerEnabled).toHaveBeenCalledExactlyOnceWith(false);
   });
 
   it('denies every HID, USB and serial device', () => {
