@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { SaveState } from './use-save-tracker.ts';
+
+/** Always rendered, so assistive technology already watches the live regions when a save completes. */
+export function SaveStatus({ state }: { readonly state: SaveState }) {
+  const { t } = useTranslation('entry');
+  return (
+    <div className="entry-save">
+      <output className="save-status" data-state={state.kind === 'saved' ? 'saved' : undefined} data-testid="save-status">
+        {state.kind === 'saved' ? <span key={state.count}>{t('save.saved')}</span> : null}
+      </output>
+      <p className="save-status" data-state={state.kind === 'failed' ? 'error' : undefined} role="alert">
+        {state.kind === 'failed' ? t('save.failed') : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+import { Input, Label, TextArea, TextField } from 'react-aria-components';
+
+export interface TextCommitFieldProps {
+  readonly label: string;
+  readonly value: string;
+  readonly onCommit: (value: string | null) => void;
+  readonly multiline?: boolean;
+  readonly className?: string;
+}
+
+/**
+ * Free text a participant types in any script: the browser picks the direction from the text itself, and
+ * the change is committed when the field loses focus (or on Enter for a single line), never per keystroke.
+ */
+export function TextCommitField({ label, value, onCommit, multiline, className }: TextCommitFieldProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const focused = useRef(false);
+  const lastCommitted = useRef(value);
+
+  useEffect(() => {
+    lastCommitted.current = value;
+    if (!focused.current) setDraft(null);
+  }, [value]);
+
+  const commit = () => {
+    if (draft === null) return;
+    const next = draft.trim();
+    if (next === lastCommitted.current.trim()) return;
+    lastCommitted.current = next;
+    onCommit(next === '' ? null : next);
+  };
+
+  return (
+    <TextField
+      className={['field', className].filter(Boolean).join(' ')}
+      value={draft ?? value}
+      onChange={setDraft}
+      onFocus={() => {
+        focused.current = true;
+      }}
+      onBlur={() => {
+        focused.current = false;
+        commit();
+      }}
+      onKeyDown={(event) => {
+        if (!multiline && event.key === 'Enter') commit();
+      }}
+    >
+      <Label className="field-label">{label}</Label>
+      {multiline ? <TextArea className="input" dir="auto" rows={3} /> : <Input className="input" dir="auto" />}
+    </TextField>
+  );
+}

@@ -1,0 +1,211 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { nextHlc } from '../../core/revisions/hlc.ts';
+import { createRevision } from '../../core/revisions/revision-id.ts';
+import type { FieldMap, Revision } from '../../core/revisions/types.ts';
+import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
+import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
+import { valueRecordId } from '../../renderer/src/data/index.ts';
+import { recordHistory } from '../../renderer/src/data/queries.ts';
+import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
+import { AssessmentWorkspace } from '../../renderer/src/features/entry/AssessmentWorkspace.tsx';
+import { i18n, initI18n } from '../../renderer/src/i18n/index.ts';
+
+// Whole screens over a real (fake-indexeddb) database: slow on a busy machine, not wrong.
+vi.setConfig({ testTimeout: 30_000 });
+
+const INTERNET = 'EC-ICT-ICT-1C';
+let db: CityKpiDb;
+let store: DataStore;
+let assessmentId: string;
+
+beforeAll(async () => {
+  await initI18n('fr');
+});
+
+beforeEach(async () => {
+  db = createDb(`entry-test-${Math.random().toString(36).slice(2)}`);
+  store = createDataStore(db);
+  setAppStoreForTests(store);
+  await store.setAuthorName('Amina');
+  ({ assessmentId } = await store.createAssessment({
+    city: { name: 'Testville', country: 'Nowhere', population: 100_000, households: 40_000, areaKm2: null, gdp: null, currency: 'EUR' },
+    year: 2025,
+  }));
+  await act(() => i18n.changeLanguage('fr'));
+});
+
+afterEach(() => {
+  cleanup();
+  setAppStoreForTests(undefined);
+  db.close();
+});
+
+async function openKpi(kpiId: string) {
+  render(<AssessmentWorkspace assessmentId={assessmentId} kpiId={kpiId} />);
+  return screen.findByRole('heading', { level: 2 });
+}
+
+function commitText(input: HTMLElement, text: string) {
+  fireEvent.focus(input);
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.blur(input);
+}
+
+async function savedFields(kpiId: string, pointId = '_'): Promise<FieldMap[]> {
+  const history = await recordHistory(db, valueRecordId(assessmentId, kpiId, pointId));
+  return history.reverse().map((revision) => revision.fields);
+}
+
+async function expectSaved() {
+  const status = await screen.findByTestId('save-status');
+  await waitFor(() => expect(status.textContent).toBe('Enregistré'));
+}
+
+describe('KPI entry (French, real data layer)', () => {
+  it('shows the KPI facts in French', async () => {
+    const heading = await openKpi(INTERNET);
+    expect(heading.textContent).toBe('Accès des ménages à Internet');
+    expect(screen.getByText('EC: ICT: ICT: 1C', { selector: 'article *' })).toBeTruthy();
+    expect(screen.getByText('Numérateur ÷ nombre de ménages × 100')).toBeTruthy();
+  });
+
+  it('saves each field as it is committed and shows the computed value live in French', async () => {
+    await openKpi(INTERNET);
+    expect(screen.getByText(/S’il reste vide, le nombre de ménages du profil de la ville est utilisé : 40\s000/)).toBeTruthy();
+    expect(screen.getByTestId('save-status').textContent).toBe('');
+
+    commitText(screen.getByLabelText('Numérateur'), '18 200');
+    await expectSaved();
+    expect(await savedFields(INTERNET)).toEqual([{ numerator: 18200 }]);
+    await waitFor(() => expect(screen.getByLabelText('Valeur calculée').textContent).toContain('45,5'));
+
+    commitText(screen.getByLabelText('Description de la source'), 'Enquête ménages 2024');
+    await waitFor(async () => expect(await savedFields(INTERNET)).toEqual([{ numerator: 18200 }, { source: 'Enquête ménages 2024' }]));
+
+    commitText(screen.getByLabelText('Année des données'), '2024');
+    await waitFor(async () => expect((await savedFields(INTERNET)).at(-1)).toEqual({ dataYear: 2024 }));
+  });
+
+  it('never saves an ambiguous number', async () => {
+    await openKpi(INTERNET);
+    const numerator = screen.getByLabelText('Numérateur');
+    commitText(numerator, '18.200');
+    expect(numerator.getAttribute('aria-invalid')).toBe('true');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await savedFields(INTERNET)).toEqual([]);
+  });
+
+  it('saves a quality level chosen from the list', async () => {
+    await openKpi(INTERNET);
+    const field = screen.getByText('Qualité des données').closest('.field') as HTMLElement;
+    const trigger = within(field).getByRole('button');
+    fireEvent.keyDown(trigger, { key: 'ArrowDown' });
+    fireEvent.keyUp(trigger, { key: 'ArrowDown' });
+    const listbox = await screen.findByRole('listbox');
+    fireEvent.click(within(listbox).getByRole('option', { name: 'Fondée sur des mesures précises' }));
+    await waitFor(async () => expect(await savedFields(INTERNET)).toEqual([{ quality: 'measured' }]));
+    await expectSaved();
+  });
+
+  it('marks a direct value as an override of the computed value', async () => {
+    await openKpi(INTERNET);
+    commitText(screen.getByLabelText('Numérateur'), '18000');
+    await waitFor(() => expect(screen.getByLabelText('Valeur calculée').textContent).toContain('45'));
+    expect(screen.queryByText('Valeur imposée : la valeur directe remplace la valeur calculée')).toBeNull();
+
+    commitText(screen.getByLabelText('Valeur directe'), '47,25');
+    await waitFor(() => expect(screen.getByText('Valeur imposée : la valeur directe remplace la valeur calculée')).toBeTruthy());
+    expect(screen.getByLabelText('Valeur calculée').textContent).toContain('47,25');
+    expect((await savedFields(INTERNET)).at(-1)).toEqual({ directValue: 47.25 });
+  });
+
+  it('says so, translated, when a save fails, and never claims it was saved', async () => {
+    await openKpi(INTERNET);
+    db.close();
+    commitText(screen.getByLabelText('Numérateur'), '100');
+    const alert = await screen.findByText(/Votre dernière modification n’a pas pu être enregistrée/);
+    expect(alert.closest('[role="alert"]')).not.toBeNull();
+    expect(screen.getByTestId('save-status').textContent).toBe('');
+  });
+
+  it('shows validation issues next to what was saved, without undoing it', async () => {
+    await openKpi(INTERNET);
+    commitText(screen.getByLabelText('Numérateur'), '50000');
+    await expectSaved();
+    await waitFor(() => expect(document.querySelector('[data-code="numeratorExceedsDenominator"]')).not.toBeNull());
+    expect(await savedFields(INTERNET)).toEqual([{ numerator: 50000 }]);
+  });
+});
+
+async function concurrentEdits(recordId: string, edits: readonly { author: string; deviceId: string; fields: FieldMap; wallMs: number }[]) {
+  const revisions: Revision[] = [];
+  for (const edit of edits) {
+    revisions.push(
+      await createRevision({
+        recordId,
+        fields: edit.fields,
+        author: edit.author,
+        deviceId: edit.deviceId,
+        hlc: nextHlc(null, edit.wallMs, edit.deviceId),
+        parents: [],
+      }),
+    );
+  }
+  await db.revisions.bulkPut(revisions);
+}
+
+describe('conflicts', () => {
+  it('lists every competing value with author and device, and keeps the one chosen', async () => {
+    const recordId = valueRecordId(assessmentId, INTERNET, '_');
+    await concurrentEdits(recordId, [
+      { author: 'Bruno', deviceId: 'laptop-bruno-01', fields: { numerator: 12000 }, wallMs: Date.UTC(2026, 0, 5, 9) },
+      { author: 'Chen', deviceId: 'laptop-chen-02', fields: { numerator: 13500 }, wallMs: Date.UTC(2026, 0, 5, 10) },
+    ]);
+    await openKpi(INTERNET);
+    const panel = await screen.findByRole('group', { name: 'Conflit : Numérateur' });
+    expect(within(panel).getByText(/2 valeurs différentes/)).toBeTruthy();
+    expect(within(panel).getByText(/^12\s000, par Bruno sur l’appareil laptop-bruno…, 5 janv\. 2026/)).toBeTruthy();
+    expect(within(panel).getByText(/^13\s500, par Chen sur l’appareil laptop-chen-…, 5 janv\. 2026/)).toBeTruthy();
+    expect(screen.getByLabelText('Valeur calculée').textContent).not.toContain('30');
+
+    fireEvent.click(within(panel).getByRole('button', { name: /^Conserver 12\s000$/ }));
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Conflit : Numérateur' })).toBeNull());
+    expect((screen.getByLabelText('Numérateur') as HTMLInputElement).value).toBe('12000');
+    expect(screen.getByLabelText('Valeur calculée').textContent).toContain('30');
+    const history = await recordHistory(db, recordId);
+    expect(history[0]?.fields).toEqual({ numerator: 12000 });
+    expect(history[0]?.parents).toHaveLength(2);
+  });
+
+  it('resolves a conflict with a newly typed value', async () => {
+    const recordId = valueRecordId(assessmentId, INTERNET, '_');
+    await concurrentEdits(recordId, [
+      { author: 'Bruno', deviceId: 'laptop-bruno-01', fields: { source: 'Recensement' }, wallMs: Date.UTC(2026, 0, 5, 9) },
+      { author: 'Chen', deviceId: 'laptop-chen-02', fields: { source: 'Opérateurs' }, wallMs: Date.UTC(2026, 0, 5, 10) },
+    ]);
+    await openKpi(INTERNET);
+    await screen.findByRole('group', { name: 'Conflit : Description de la source' });
+    commitText(screen.getByLabelText('Description de la source'), 'Recensement et opérateurs');
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Conflit : Description de la source' })).toBeNull());
+    const history = await recordHistory(db, recordId);
+    expect(history[0]?.fields).toEqual({ source: 'Recensement et opérateurs' });
+    expect(history[0]?.parents).toHaveLength(2);
+  });
+});
+
+describe('history', () => {
+  it('lists every revision with author, device and the fields it changed', async () => {
+    await store.saveValueFields(assessmentId, INTERNET, '_', { numerator: 18000, source: 'Enquête' });
+    await store.saveValueFields(assessmentId, INTERNET, '_', { quality: 'measured' });
+    await openKpi(INTERNET);
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher l’historique de ce KPI' }));
+    const table = await screen.findByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.textContent).toContain('Amina');
+    expect(rows[0]?.textContent).toContain('Qualité des données : Fondée sur des mesures précises');
+    expect(rows[1]?.textContent).toMatch(/Numérateur : 18\s000/);
+    expect(rows[1]?.textContent).toContain('Source : Enquête');
+  });
+});
