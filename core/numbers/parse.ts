@@ -24,8 +24,10 @@ export type NumberParseResult =
  *      the input has two decimal separators and is malformed;
  *    - one of them once: the locale's decimal symbol is the decimal separator. The other symbol is too when
  *      it cannot be a group separator (not followed by exactly three digits, or other group separators are
- *      already used). Otherwise the input is ambiguous: `1,234` may be 1234 or a European 1.234, and a
- *      thousand-fold error in a KPI costs more than asking the participant once more.
+ *      already used). When it can, it is a group separator if the locale groups with it (`1,234` in
+ *      English, `1.234` in Spanish: the field echoes `1234`, so the reading is visible). Otherwise the input
+ *      is ambiguous: `1.234` typed in French may be 1234 or 1.234, and a thousand-fold error in a KPI costs
+ *      more than asking the participant once more.
  * 4. Group separators must be of one kind, sit only in the integer part and delimit a first group of one
  *    to three digits followed by groups of exactly three. Anything else is malformed, never "cleaned up".
  * 5. The result is rebuilt with the locale's own decimal symbol and converted by @internationalized/number's
@@ -105,7 +107,7 @@ function couldBeGroupSeparator(before: string, after: string): boolean {
   return after.length === 3 && before.length > 0 && !before.startsWith('0');
 }
 
-function chooseDecimalSeparator(shape: Shape, localeDecimal: string): Reading {
+function chooseDecimalSeparator(shape: Shape, localeDecimal: string, localeGroup: string): Reading {
   const { separators, runs } = shape;
   const fixed = separators.filter((separator) => separator === DECIMAL_ONLY).length;
   if (fixed > 1) return failure('malformed');
@@ -125,7 +127,9 @@ function chooseDecimalSeparator(shape: Shape, localeDecimal: string): Reading {
   const index = separators.indexOf(symbol);
   if (symbol === localeDecimal) return decimalAt(index);
   if (separators.some((separator) => GROUP_ONLY.has(separator))) return decimalAt(index);
-  return couldBeGroupSeparator(runs[index] ?? '', runs[index + 1] ?? '') ? failure('ambiguous') : decimalAt(index);
+  if (!couldBeGroupSeparator(runs[index] ?? '', runs[index + 1] ?? '')) return decimalAt(index);
+  const validFirstGroup = (runs[index] ?? '').length <= 3;
+  return symbol === localeGroup && validFirstGroup ? decimalAt(null) : failure('ambiguous');
 }
 
 function hasWellPlacedGroups(shape: Shape, decimalIndex: number | null): boolean {
@@ -146,7 +150,7 @@ export function parseLocaleNumber(input: string, locale: string): NumberParseRes
   if (shape === null) return { ok: false, reason: 'malformed' };
 
   const symbols = localeNumberSymbols(locale);
-  const reading = chooseDecimalSeparator(shape, symbols.decimal);
+  const reading = chooseDecimalSeparator(shape, symbols.decimal, symbols.group);
   if (!reading.ok) return reading;
   if (!hasWellPlacedGroups(shape, reading.decimalAt)) return { ok: false, reason: 'malformed' };
 

@@ -75,18 +75,26 @@ describe('parseLocaleNumber: the foreign decimal symbol, when it cannot be a gro
   });
 });
 
+describe("parseLocaleNumber: the locale's own group symbol, alone, groups", () => {
+  it.each([
+    ['1.234', 'es', 1234],
+    ['1.234', 'pt', 1234],
+    ['-12.345', 'pt', -12345],
+    ['1,234', 'en', 1234],
+    ['1,234', 'zh', 1234],
+    ['1,234', 'ar', 1234],
+    ['250,000', 'en', 250000],
+  ])('%j in %s reads %d', (input, locale, expected) => {
+    expect(valueOf(input, locale)).toBe(expected);
+  });
+});
+
 describe('parseLocaleNumber: refuses instead of guessing', () => {
   it.each([
     ['1.234', 'fr'],
     ['1.234', 'ru'],
-    ['1.234', 'es'],
-    ['1.234', 'pt'],
-    ['1,234', 'en'],
-    ['1,234', 'zh'],
-    ['1,234', 'ar'],
-    ['250,000', 'en'],
-    ['-12.345', 'pt'],
     ['1234,567', 'en'],
+    ['1234.567', 'es'],
   ])('%j in %s is ambiguous', (input, locale) => {
     expect(parseLocaleNumber(input, locale)).toEqual({ ok: false, reason: 'ambiguous' });
   });
