@@ -14,8 +14,10 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow
   const frame = event.senderFrame;
   if (frame === null || window === null || window.isDestroyed()) return false;
   if (event.sender !== window.webContents) return false;
-  if (frame.parent !== null || frame !== window.webContents.mainFrame) return false;
-  return isAppUrl(frame.url);
+  const mainFrame = window.webContents.mainFrame;
+  // Compared by the renderer-host ids Electron documents as a frame's identity, not by wrapper object.
+  const isMainFrame = frame.parent === null && frame.processId === mainFrame.processId && frame.routingId === mainFrame.routingId;
+  return isMainFrame && isAppUrl(frame.url);
 }
 
 /**

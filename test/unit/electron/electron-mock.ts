@@ -22,10 +22,14 @@ export class FakeEmitter {
 export interface FakeFrame {
   url: string;
   parent: FakeFrame | null;
+  processId: number;
+  routingId: number;
 }
 
+let nextRoutingId = 1;
+
 export class FakeWebContents extends FakeEmitter {
-  readonly mainFrame: FakeFrame = { url: 'app://citykpi/index.html', parent: null };
+  readonly mainFrame: FakeFrame = { url: 'app://citykpi/index.html', parent: null, processId: 4, routingId: nextRoutingId++ };
   setWindowOpenHandler = vi.fn();
 }
 

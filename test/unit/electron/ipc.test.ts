@@ -45,7 +45,8 @@ describe('handle: sender checks', () => {
 
   it('rejects a subframe of our window', async () => {
     const { impl, handler } = setUp();
-    const subframe = { url: 'app://citykpi/index.html', parent: window.webContents.mainFrame };
+    const mainFrame = window.webContents.mainFrame;
+    const subframe = { url: 'app://citykpi/index.html', parent: mainFrame, processId: mainFrame.processId, routingId: mainFrame.routingId + 100 };
     await expect(handler({ sender: window.webContents, senderFrame: subframe }, { n: 1 })).resolves.toEqual({ ok: false, code: 'E_FORBIDDEN' });
     expect(impl).not.toHaveBeenCalled();
   });
@@ -59,6 +60,23 @@ describe('handle: sender checks', () => {
       expect(impl).not.toHaveBeenCalled();
     },
   );
+
+  it('rejects a frame that claims to be top-level but is not our main frame', async () => {
+    const { impl, handler } = setUp();
+    const mainFrame = window.webContents.mainFrame;
+    const impostor = { ...mainFrame, routingId: mainFrame.routingId + 1 };
+    await expect(handler({ sender: window.webContents, senderFrame: impostor }, { n: 1 })).resolves.toEqual({ ok: false, code: 'E_FORBIDDEN' });
+    const orphan = { ...mainFrame, parent: { ...mainFrame } };
+    await expect(handler({ sender: window.webContents, senderFrame: orphan }, { n: 1 })).resolves.toEqual({ ok: false, code: 'E_FORBIDDEN' });
+    expect(impl).not.toHaveBeenCalled();
+  });
+
+  it('accepts an equal main frame even when Electron hands over a different wrapper object', async () => {
+    const { impl, handler } = setUp();
+    const sameFrame = { ...window.webContents.mainFrame };
+    await expect(handler({ sender: window.webContents, senderFrame: sameFrame }, { n: 2 })).resolves.toEqual({ ok: true, value: 4 });
+    expect(impl).toHaveBeenCalledOnce();
+  });
 
   it('rejects another webContents, even one on the app origin', async () => {
     const { impl, handler } = setUp();
