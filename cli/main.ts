@@ -1,9 +1,23 @@
 /** citykpi: dispatches the first argument to a command module. */
 import { catalogueCommand } from './commands/catalogue.ts';
+import { demoCommand } from './commands/demo.ts';
+import { inspectCommand } from './commands/inspect.ts';
+import { keygenCommand } from './commands/keygen.ts';
+import { mergeCommand } from './commands/merge.ts';
+import { valuesCommand } from './commands/values.ts';
+import { verifyCommand } from './commands/verify.ts';
 import { EXIT_OK, EXIT_USAGE, processIo, reportFailure, type Command, type ExitCode, type Io } from './io.ts';
 
 /** Every command, in help order. A new command is one module under commands/ and one line here. */
-export const COMMANDS: readonly Command[] = [catalogueCommand];
+export const COMMANDS: readonly Command[] = [
+  catalogueCommand,
+  demoCommand,
+  keygenCommand,
+  verifyCommand,
+  inspectCommand,
+  mergeCommand,
+  valuesCommand,
+];
 
 const HELP_FLAGS = new Set(['--help', '-h']);
 

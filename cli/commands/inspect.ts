@@ -1,0 +1,83 @@
+/** `citykpi inspect`: the manifest, signer fingerprint and counts of one bundle (after a full check). */
+import { parseArgs } from 'node:util';
+import type { BundleEnvelope, DecodedBundle } from '../../core/bundle/index.ts';
+import { toBase64Url } from '../../core/crypto/bytes.ts';
+import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
+import { KEY_OPTIONS, KEY_USAGE, decodeBundleFile, loadBundleKeys } from './bundle-files.ts';
+
+const USAGE = `citykpi inspect <file> [--identity <office.key>] [--trust <office.pub>] [--json]
+
+Shows who made a bundle, for whom, when, what it covers and its parts, after checking it completely.
+
+Options:
+${KEY_USAGE}
+      --json                  print JSON instead of text
+  -h, --help                  show this help`;
+
+export function envelopeText(envelope: BundleEnvelope): string {
+  switch (envelope.kind) {
+    case 'recipients':
+      return `encrypted (opened with ${envelope.recipientId})`;
+    case 'passphrase':
+      return 'encrypted with a passphrase';
+    case 'none':
+      return 'NOT encrypted (readable by anyone)';
+  }
+}
+
+export function inspectJson(bundle: DecodedBundle): unknown {
+  const { extensions, ...manifest } = bundle.manifest;
+  return {
+    manifest: { ...manifest, extensions },
+    signer: {
+      fingerprint: bundle.signer.fingerprint,
+      publicKey: toBase64Url(bundle.signer.publicKey),
+      known: bundle.signer.known,
+      deviceId: bundle.signer.deviceId,
+      deviceName: bundle.signer.deviceName,
+    },
+    envelope: bundle.envelope,
+    fileSha256: bundle.fileSha256,
+  };
+}
+
+function inspectText(file: string, bundle: DecodedBundle): string {
+  const m = bundle.manifest;
+  const list = (items: readonly string[]) => (items.length === 0 ? '-' : items.join(', '));
+  const lines = [
+    `file:        ${file}`,
+    `bundle:      ${m.bundleId}`,
+    `format:      ${m.format} ${m.formatVersion}.${m.formatMinor}`,
+    `created:     ${m.createdAt} by ${m.app.name} ${m.app.version}`,
+    `envelope:    ${envelopeText(bundle.envelope)}`,
+    `recipients:  ${list(m.recipients)}`,
+    `signer:      ${bundle.signer.fingerprint} ${bundle.signer.known ? '(trusted)' : '(UNKNOWN: hold for a decision)'}`,
+    `device:      ${m.device.name} (${m.device.id})`,
+    `cities:      ${list(m.scope.cityIds)}`,
+    `assessments: ${list(m.scope.assessmentIds)}`,
+    `catalogues:  ${list(m.catalogueIds)}`,
+    `counts:      ${m.counts.revisions} revisions, ${m.counts.records} records, ${m.counts.attachments} attachments`,
+    `since:       ${m.since ?? '- (full export)'}`,
+    'parts:',
+    ...m.parts.map((part) => `  ${part.name}  ${part.bytes} bytes  sha256 ${part.sha256}`),
+  ];
+  const extensionKeys = Object.keys(m.extensions);
+  if (extensionKeys.length > 0) lines.push(`extensions:  ${extensionKeys.join(', ')} (from a newer format version, kept)`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function run(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...KEY_OPTIONS, json: { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('exactly one bundle file is required');
+  const file = positionals[0]!;
+  const bundle = await decodeBundleFile(io, file, await loadBundleKeys(io, values));
+  io.out(values.json ? `${JSON.stringify(inspectJson(bundle), null, 2)}\n` : inspectText(file, bundle));
+  return EXIT_OK;
+}
+
+export const inspectCommand: Command = { name: 'inspect', usage: USAGE, run };

@@ -1,0 +1,111 @@
+/**
+ * `citykpi merge`: one bundle holding the union of several. It is signed by the office signing key
+ * of --identity, or, without it, by a one-off key made for this run (importers then see an unknown
+ * signer and must decide). It is encrypted to --to, else to the recipients in the --identity file;
+ * a readable output from encrypted inputs needs --open.
+ */
+import { parseArgs } from 'node:util';
+import {
+  type BundleEncryption,
+  type BundleExtensions,
+  type BundleSigner,
+  type DecodedBundle,
+  encodeBundle,
+  mergeRevisionSets,
+} from '../../core/bundle/index.ts';
+import type { JsonValue } from '../../core/bundle/strict-json.ts';
+import { deviceIdFromPublicKey, generateDeviceIdentity, importDeviceIdentity } from '../../core/crypto/device-identity.ts';
+import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
+import { KEY_OPTIONS, KEY_USAGE, asInputErrors, decodeBundleFile, loadBundleKeys, readKeyFile, writeFileAtomic } from './bundle-files.ts';
+
+const USAGE = `citykpi merge <file>... --out <file> [--identity <office.key>] [--to <office.pub>] [--open]
+
+Writes one bundle holding every revision and attachment of the given bundles (a set union: order
+and duplicates do not matter). Each input is checked completely first.
+
+Options:
+  -o, --out <file>            where to write the merged bundle
+${KEY_USAGE}
+      --to <file>             encrypt to the recipients of this key file
+      --open                  write a readable (unencrypted) bundle even if inputs were encrypted
+  -h, --help                  show this help
+
+Signing: with --identity, the key file's signing key signs the result; without it, a one-off key
+does, and its fingerprint is printed. Encryption: --to, else the recipient lines of --identity, else none.`;
+
+async function officeSigner(io: Io, identityFiles: readonly string[]): Promise<{ signer: BundleSigner; recipients: string[] }> {
+  for (const path of identityFiles) {
+    const file = await readKeyFile(io, path);
+    const signingKey = file.signingKeys[0];
+    if (!signingKey) continue;
+    const identity = await asInputErrors(path, () => importDeviceIdentity(signingKey.pkcs8));
+    return {
+      signer: { id: await deviceIdFromPublicKey(identity.publicKey), name: `Central office (${signingKey.label})`, publicKey: identity.publicKey, privateKey: identity.privateKey },
+      recipients: file.recipients.map((recipient) => recipient.publicText),
+    };
+  }
+  const oneOff = await generateDeviceIdentity();
+  return {
+    signer: { id: await deviceIdFromPublicKey(oneOff.publicKey), name: 'citykpi merge', publicKey: oneOff.publicKey, privateKey: oneOff.privateKey },
+    recipients: [],
+  };
+}
+
+function mergeExtensions(all: readonly BundleExtensions[]): BundleExtensions {
+  const manifest: Record<string, JsonValue> = {};
+  const parts = new Map<string, Uint8Array>();
+  let formatMinor = 0;
+  for (const extensions of all) {
+    formatMinor = Math.max(formatMinor, extensions.formatMinor);
+    for (const [key, value] of Object.entries(extensions.manifest)) if (!(key in manifest)) manifest[key] = value;
+    for (const part of extensions.parts) if (!parts.has(part.name)) parts.set(part.name, part.bytes);
+  }
+  return { formatMinor, manifest, parts: [...parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, bytes]) => ({ name, bytes })) };
+}
+
+async function run(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...KEY_OPTIONS, out: { type: 'string', short: 'o' }, to: { type: 'string' }, open: { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length === 0) throw new UsageError('at least one bundle file is required');
+  if (values.out === undefined) throw new UsageError('--out is required');
+  if (values.open && values.to !== undefined) throw new UsageError('--open and --to exclude each other');
+  const keys = await loadBundleKeys(io, values);
+  const bundles: DecodedBundle[] = [];
+  for (const file of positionals) bundles.push(await decodeBundleFile(io, file, keys));
+
+  const { signer, recipients: ownRecipients } = await officeSigner(io, values.identity ?? []);
+  let recipients = ownRecipients;
+  if (values.to !== undefined) {
+    const file = await readKeyFile(io, values.to);
+    if (file.recipients.length === 0) throw new InputError('E_KEY_FILE', `${values.to}: no recipient line to encrypt to`);
+    recipients = file.recipients.map((recipient) => recipient.publicText);
+  }
+  if (values.open) recipients = [];
+  const anyEncrypted = bundles.some((bundle) => bundle.envelope.kind !== 'none');
+  if (recipients.length === 0 && anyEncrypted && !values.open) {
+    throw new UsageError('the inputs are encrypted: pass --to <office.pub> (or an --identity with recipient lines), or --open');
+  }
+  const encryption: BundleEncryption = recipients.length > 0 ? { kind: 'recipients', recipients } : { kind: 'none' };
+  const attachments = new Map<string, Uint8Array>();
+  for (const bundle of bundles) for (const [hash, bytes] of bundle.attachments) if (!attachments.has(hash)) attachments.set(hash, bytes);
+  const revisions = mergeRevisionSets(...bundles.map((bundle) => bundle.revisions));
+  const bytes = await asInputErrors(values.out, () =>
+    encodeBundle({
+      revisions,
+      attachments: attachments.values(),
+      device: signer,
+      encryption,
+      appVersion: 'citykpi-cli',
+      extensions: mergeExtensions(bundles.map((bundle) => bundle.extensions)),
+    }),
+  );
+  writeFileAtomic(io, values.out, bytes);
+  io.out(`${values.out}: ${revisions.length} revisions from ${bundles.length} bundles, ${encryption.kind === 'none' ? 'readable' : 'encrypted'}, signed by ${signer.name}\n`);
+  return EXIT_OK;
+}
+
+export const mergeCommand: Command = { name: 'merge', usage: USAGE, run };
