@@ -12,10 +12,82 @@ export interface MetaRow {
   readonly value: string | null;
 }
 
+/** One imported bundle: "already imported" is decided here, in the same transaction as the data. */
+export interface ImportRow {
+  readonly bundleId: string;
+  readonly fileSha256: string;
+  /** Base64url of the signer's raw Ed25519 public key. */
+  readonly signerKey: string;
+  readonly signerFingerprint: string;
+  readonly signerDeviceId: string;
+  readonly signerDeviceName: string;
+  /** The bundle's own creation time (ISO 8601, from the signed manifest). */
+  readonly createdAt: string;
+  readonly importedAtMs: number;
+  readonly revisionCount: number;
+  /** How many of its revisions were new here. */
+  readonly addedCount: number;
+}
+
+/** A bundle from a signer nobody here trusts yet: raw bytes kept, nothing merged until approved. */
+export interface HeldRow {
+  readonly fileSha256: string;
+  readonly bundleId: string;
+  readonly bytes: Uint8Array;
+  readonly signerKey: string;
+  readonly signerFingerprint: string;
+  readonly signerDeviceId: string;
+  readonly signerDeviceName: string;
+  readonly createdAt: string;
+  readonly receivedAtMs: number;
+  readonly revisionCount: number;
+}
+
+/** A revision the office confirmed in a receipt: left out of "since last receipt" exports. */
+export interface DeliveredRow {
+  readonly revisionId: string;
+  readonly receiptId: string;
+}
+
+export interface ReceiptRow {
+  readonly receiptId: string;
+  readonly issuedAt: string;
+  readonly signerFingerprint: string;
+  readonly appliedAtMs: number;
+  readonly revisionCount: number;
+}
+
+export type SignerSource = 'self' | 'approved' | 'keyFile';
+
+/** A public key whose bundles and receipts are accepted here. */
+export interface SignerRow {
+  /** Base64url of the raw Ed25519 public key. */
+  readonly publicKey: string;
+  readonly fingerprint: string;
+  readonly label: string;
+  readonly source: SignerSource;
+  readonly addedAtMs: number;
+}
+
+/**
+ * This installation's Ed25519 signing key. In a browser the private key is a non-extractable
+ * CryptoKey (IndexedDB stores it, scripts cannot read its bytes); in Electron it is PKCS8 sealed by
+ * the operating system's key store through the Bridge.
+ */
+export type IdentityRow =
+  | { readonly key: 'device'; readonly kind: 'webcrypto'; readonly publicKey: Uint8Array; readonly privateKey: CryptoKey }
+  | { readonly key: 'device'; readonly kind: 'sealed'; readonly publicKey: Uint8Array; readonly sealed: Uint8Array };
+
 export type CityKpiDb = Dexie & {
   /** Exactly the core Revision objects (no local properties: the id hashes every property). */
   revisions: EntityTable<Revision, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  imports: EntityTable<ImportRow, 'bundleId'>;
+  held: EntityTable<HeldRow, 'fileSha256'>;
+  delivered: EntityTable<DeliveredRow, 'revisionId'>;
+  receipts: EntityTable<ReceiptRow, 'receiptId'>;
+  signers: EntityTable<SignerRow, 'publicKey'>;
+  identity: EntityTable<IdentityRow, 'key'>;
 };
 
 export const APP_DB_NAME = 'citykpi';
@@ -25,6 +97,17 @@ export const SCHEMA_VERSIONS = {
   1: {
     revisions: 'id, recordId, hlc',
     meta: 'key',
+  },
+  /** Bundles: import ledger, held bundles, delivery marks from receipts, trusted signers, device key. */
+  2: {
+    revisions: 'id, recordId, hlc',
+    meta: 'key',
+    imports: 'bundleId, fileSha256, importedAtMs',
+    held: 'fileSha256, bundleId, receivedAtMs',
+    delivered: 'revisionId, receiptId',
+    receipts: 'receiptId, appliedAtMs',
+    signers: 'publicKey',
+    identity: 'key',
   },
 } as const;
 
@@ -43,5 +126,6 @@ export function createDb(name: string, dependencies: DbDependencies = {}): CityK
     ...(dependencies.IDBKeyRange ? { IDBKeyRange: dependencies.IDBKeyRange } : {}),
   }) as CityKpiDb;
   db.version(1).stores(SCHEMA_VERSIONS[1]);
+  db.version(2).stores(SCHEMA_VERSIONS[2]);
   return db;
 }

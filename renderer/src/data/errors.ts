@@ -11,7 +11,9 @@ export type DataErrorCode =
   /** The caller passed something the data model does not accept. */
   | 'E_INVALID'
   /** The assessment, city or record does not exist (or was deleted). */
-  | 'E_NOT_FOUND';
+  | 'E_NOT_FOUND'
+  /** A receipt (or bundle) is signed by a key that is not trusted on this machine. */
+  | 'E_UNKNOWN_SIGNER';
 
 export class DataError extends Error {
   constructor(
@@ -20,7 +22,8 @@ export class DataError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.name = 'DataError';
+    // Not 'DataError': Dexie turns errors with IndexedDB error names into its own classes.
+    this.name = 'CityKpiDataError';
   }
 }
 

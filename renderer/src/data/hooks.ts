@@ -4,7 +4,10 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appStore } from './app-store.ts';
+import type { HeldRow, ImportRow, SignerRow } from './db.ts';
 import { getAssessment, listAssessments, listValues, recordHistory } from './queries.ts';
+import { listSigners } from './signers.ts';
+import { exportStatus, listHeld, listImports, type ExportStatus } from './sync.ts';
 import type { AssessmentView, Revision, ValueView } from './types.ts';
 
 /** Assessments that are not deleted, newest first. */
@@ -25,4 +28,23 @@ export function useValues(assessmentId: string): ReadonlyMap<string, ValueView> 
 /** Every revision of one record, newest first by clock (display order only). */
 export function useRecordHistory(recordId: string): readonly Revision[] | undefined {
   return useLiveQuery(() => recordHistory(appStore().db, recordId), [recordId]);
+}
+
+/** Bundles imported here, newest first. */
+export function useImports(): ImportRow[] | undefined {
+  return useLiveQuery(() => listImports(appStore().db), []);
+}
+
+/** Bundles from unknown signers waiting for a decision, newest first (without their bytes). */
+export function useHeldBundles(): Omit<HeldRow, 'bytes'>[] | undefined {
+  return useLiveQuery(() => listHeld(appStore().db), []);
+}
+
+export function useSigners(): SignerRow[] | undefined {
+  return useLiveQuery(() => listSigners(appStore().db), []);
+}
+
+/** How much an export would carry: everything, and what no receipt has confirmed yet. */
+export function useExportStatus(): ExportStatus | undefined {
+  return useLiveQuery(() => exportStatus(appStore().db), []);
 }

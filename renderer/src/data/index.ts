@@ -4,7 +4,16 @@
  */
 import { formatRecordId } from '../../../core/revisions/record-id.ts';
 import type { FieldValue } from '../../../core/revisions/types.ts';
+import type { BundleSigner } from '../../../core/bundle/encode.ts';
+import type { SignerTrust } from '../../../core/bundle/decode.ts';
+import type { DecodedReceipt } from '../../../core/bundle/receipt.ts';
 import { appStore } from './app-store.ts';
+import type { SignerRow } from './db.ts';
+import { mapDataErrors } from './errors.ts';
+import { loadOrCreateIdentity, type SecretSealer, type StoredIdentity } from './identity.ts';
+import * as signers from './signers.ts';
+import * as sync from './sync.ts';
+import type { ApplyOptions, ExportSnapshot, ImportPreview, ImportResult, OpenedBundle, ReceiptResult } from './sync.ts';
 import type { AssessmentFieldUpdate, ValueFieldUpdate } from './store.ts';
 import type { CityFieldUpdate, NewAssessment } from './types.ts';
 
@@ -43,3 +52,37 @@ export const deleteAssessment = (assessmentId: string): Promise<void> => appStor
 export const openDemo = (): Promise<string> => appStore().openDemo();
 export const resolveConflict = (recordId: string, field: string, value: FieldValue): Promise<string> =>
   appStore().resolveConflict(recordId, field, value);
+
+// Bundles: export, import, receipts, signers and the device identity (see sync.ts, signers.ts, identity.ts).
+export type { ApplyOptions, ExportSnapshot, ExportStatus, ImportPreview, ImportResult, OpenedBundle, ReceiptResult } from './sync.ts';
+export type { SecretSealer, StoredIdentity } from './identity.ts';
+export type { HeldRow, ImportRow, SignerRow, SignerSource } from './db.ts';
+
+/** Pass the Bridge: in Electron the key is sealed by the OS key store; the web bridge cannot seal, so the browser keeps it. */
+export const getDeviceIdentity = (sealer: SecretSealer | null): Promise<StoredIdentity> =>
+  mapDataErrors(() => loadOrCreateIdentity(appStore().db, sealer));
+
+/** The signer core's encodeBundle / encodeReceipt need: device id, author name, device key. */
+export function getBundleSigner(sealer: SecretSealer | null): Promise<BundleSigner> {
+  return mapDataErrors(async () => {
+    const store = appStore();
+    const [id, name, identity] = await Promise.all([store.getDeviceId(), store.getAuthorName(), loadOrCreateIdentity(store.db, sealer)]);
+    return { id, name: name ?? '', publicKey: identity.publicKey, privateKey: identity.privateKey };
+  });
+}
+
+export const collectExport = (options: { readonly sinceReceipt: boolean }): Promise<ExportSnapshot> =>
+  mapDataErrors(() => sync.collectExport(appStore().db, options));
+export const previewImport = (opened: OpenedBundle): Promise<ImportPreview> => mapDataErrors(() => sync.previewImport(appStore().db, opened));
+export const applyBundle = (opened: OpenedBundle, options?: ApplyOptions): Promise<ImportResult> =>
+  mapDataErrors(() => sync.applyBundle(appStore().db, opened, options));
+export const holdBundle = (opened: OpenedBundle): Promise<void> => mapDataErrors(() => sync.holdBundle(appStore().db, opened));
+export const rejectHeld = (fileSha256: string): Promise<void> => mapDataErrors(() => sync.rejectHeld(appStore().db, fileSha256));
+export const heldBundleBytes = (fileSha256: string): Promise<Uint8Array> => mapDataErrors(() => sync.heldBundleBytes(appStore().db, fileSha256));
+export const markDelivered = (receipt: DecodedReceipt): Promise<ReceiptResult> => mapDataErrors(() => sync.markDelivered(appStore().db, receipt));
+export const trustSigner = (signer: Parameters<typeof signers.trustSigner>[1]): Promise<SignerRow> =>
+  mapDataErrors(() => signers.trustSigner(appStore().db, signer));
+export const distrustSigner = (publicKey: string): Promise<void> => mapDataErrors(() => signers.distrustSigner(appStore().db, publicKey));
+/** A snapshot of the trusted keys for core's decodeBundle / decodeReceipt `trustedSigners` option. */
+export const signerTrustLookup = (): Promise<(publicKeyRaw: Uint8Array) => SignerTrust> =>
+  mapDataErrors(() => signers.signerTrustLookup(appStore().db));

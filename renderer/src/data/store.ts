@@ -101,7 +101,7 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
   const makeId = options.makeId ?? (() => crypto.randomUUID());
   const locks = new RecordLocks();
   let deviceId: Promise<string> | undefined;
-  let clock: string | null | undefined;
+  let clock: string | null = null;
 
   const getDeviceId = (): Promise<string> => {
     deviceId ??= ensureDeviceId(db, makeId).catch((error: unknown) => {
@@ -111,10 +111,10 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
     return deviceId;
   };
 
-  /** The next clock of this window; the meta table keeps it across restarts. */
+  /** The next clock: after this window's last one and after the stored one (other windows, imports, restarts). */
   const tick = async (device: string): Promise<string> => {
-    if (clock === undefined) clock = await readClock(db);
-    clock = nextHlc(clock, now(), device);
+    const stored = await readClock(db);
+    clock = nextHlc(clock === null || (stored !== null && stored > clock) ? stored : clock, now(), device);
     return clock;
   };
 
