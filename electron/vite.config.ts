@@ -14,12 +14,14 @@ const outDir = fileURLToPath(new URL('../dist-electron', import.meta.url));
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 function commonJsBundle(name: 'main' | 'preload', entry: string, external: readonly string[]): EnvironmentOptions {
+  // main builds first and clears stale files; preload then adds its file next to it.
+  const emptyOutDir = name === 'main';
   return {
     consumer: 'server',
     resolve: { conditions: ['node', 'import', 'default'], noExternal: true },
     build: {
       outDir,
-      emptyOutDir: false,
+      emptyOutDir,
       target: 'node22',
       minify: false,
       sourcemap: false,
