@@ -16,7 +16,7 @@ export function CityProfileScreen({ assessmentId }: { readonly assessmentId: str
   const { t } = useTranslation(['city', 'common', 'validation']);
   const language = useLanguage();
   const assessment = useAssessment(assessmentId);
-  const { state, track } = useSaveTracker();
+  const { state, errorCode, track } = useSaveTracker();
   /** Values refused before saving (an emptied name), shown as errors until corrected. */
   const [refused, setRefused] = useState<ReadonlySet<CityDraftField>>(new Set());
 
@@ -60,7 +60,7 @@ export function CityProfileScreen({ assessmentId }: { readonly assessmentId: str
             {t('city:profile.subtitle', { city: isolate(assessment.city.name), year: assessment.year })}
           </p>
         </div>
-        <SaveStatus state={state} />
+        <SaveStatus state={state} errorCode={errorCode} />
       </div>
       <p className="muted">{t('city:profile.intro')}</p>
       <section className="card">

@@ -30,13 +30,13 @@ function AuthorSection() {
   const { t } = useTranslation('common');
   const stored = useLoaded(getAuthorName);
   const [name, setName] = useState<string | null>(null);
-  const { state, track } = useSaveTracker();
+  const { state, errorCode, track } = useSaveTracker();
   const current = name ?? stored ?? '';
   return (
     <section className="card stack" aria-labelledby="author-title">
       <div className="page-header">
         <h2 id="author-title">{t('settings.author.label')}</h2>
-        <SaveStatus state={state} />
+        <SaveStatus state={state} errorCode={errorCode} />
       </div>
       {stored === undefined ? (
         <output className="muted">{t('status.loading')}</output>

@@ -1,0 +1,115 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
+import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
+import { cityRecordId, DataError } from '../../renderer/src/data/index.ts';
+import { getAssessment, recordHistory } from '../../renderer/src/data/queries.ts';
+import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
+import { CityProfileScreen } from '../../renderer/src/features/city/CityProfileScreen.tsx';
+import { i18n, initI18n } from '../../renderer/src/i18n/index.ts';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+let db: CityKpiDb;
+let store: DataStore;
+let assessmentId: string;
+let cityId: string;
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+
+beforeEach(async () => {
+  db = createDb(`city-test-${Math.random().toString(36).slice(2)}`);
+  store = createDataStore(db);
+  setAppStoreForTests(store);
+  ({ assessmentId, cityId } = await store.createAssessment({
+    city: { name: 'Testville', country: 'Nowhere', population: 100_000, households: 40_000, areaKm2: 12.5, gdp: null, currency: '' },
+    year: 2025,
+  }));
+  await act(() => i18n.changeLanguage('en'));
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  setAppStoreForTests(undefined);
+  db.close();
+});
+
+function commitText(label: string, text: string) {
+  const input = screen.getByLabelText(label, { exact: false, selector: 'input' });
+  fireEvent.focus(input);
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.blur(input);
+}
+
+const status = () => screen.getByRole('status');
+
+describe('city profile screen', () => {
+  it('shows the stored profile', async () => {
+    render(<CityProfileScreen assessmentId={assessmentId} />);
+    const population = (await screen.findByLabelText('Population', { exact: false, selector: 'input' })) as HTMLInputElement;
+    expect(population.value).toBe('100000');
+    expect((screen.getByLabelText('City name', { exact: false, selector: 'input' }) as HTMLInputElement).value).toBe('Testville');
+  });
+
+  it('saves each change as it is made and says "saved" only once the write has resolved', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const realUpdate = store.updateCity.bind(store);
+    vi.spyOn(store, 'updateCity').mockImplementation(async (id, fields) => {
+      await gate;
+      return realUpdate(id, fields);
+    });
+
+    render(<CityProfileScreen assessmentId={assessmentId} />);
+    await screen.findByLabelText('Population', { exact: false, selector: 'input' });
+    commitText('Population', '120000');
+
+    await waitFor(() => expect(status().textContent).toBe('Saving…'));
+    expect(store.updateCity).toHaveBeenCalledWith(cityId, { population: 120000 });
+    expect((await getAssessment(db, assessmentId))?.city.population).toBe(100_000);
+
+    await act(async () => release());
+    await waitFor(() => expect(status().textContent).toBe('All changes saved'));
+    expect((await getAssessment(db, assessmentId))?.city.population).toBe(120_000);
+  });
+
+  it('reports a failed save, and why, instead of claiming it saved', async () => {
+    const update = vi.spyOn(store, 'updateCity').mockRejectedValueOnce(new Error('unexpected'));
+    render(<CityProfileScreen assessmentId={assessmentId} />);
+    await screen.findByLabelText('Country', { exact: false, selector: 'input' });
+    commitText('Country', 'Elsewhere');
+    await waitFor(() => expect(status().textContent).toMatch(/could not be saved/));
+
+    update.mockRejectedValueOnce(new DataError('E_DISK_FULL', 'quota'));
+    commitText('Country', 'Elsewhere again');
+    await waitFor(() => expect(status().textContent).toMatch(/storage is full/));
+  });
+
+  it('flags more households than inhabitants', async () => {
+    render(<CityProfileScreen assessmentId={assessmentId} />);
+    await screen.findByLabelText('Households', { exact: false, selector: 'input' });
+    commitText('Households', '150000');
+    expect(await screen.findByText(/more households/i)).toBeTruthy();
+    await waitFor(() => expect(status().textContent).toBe('All changes saved'));
+  });
+
+  it('refuses to clear the city name and writes nothing', async () => {
+    render(<CityProfileScreen assessmentId={assessmentId} />);
+    await screen.findByLabelText('City name', { exact: false, selector: 'input' });
+    const before = await recordHistory(db, cityRecordId(cityId));
+    commitText('City name', '   ');
+    expect(await screen.findByText('Enter the name of the city.')).toBeTruthy();
+    expect(await recordHistory(db, cityRecordId(cityId))).toHaveLength(before.length);
+    expect((await getAssessment(db, assessmentId))?.city.name).toBe('Testville');
+  });
+
+  it('says so when the assessment does not exist', async () => {
+    render(<CityProfileScreen assessmentId="no-such-assessment" />);
+    expect(await screen.findByText(/does not exist/)).toBeTruthy();
+  });
+});
