@@ -431,7 +431,7 @@ export function checkTree(rootPath) {
   return lines;
 }
 
-if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
+if (process.argv[1] && decodeURIComponent(new URL(import.meta.url).pathname) === process.argv[1]) {
   const problems = checkTree(decodeURIComponent(new URL('..', import.meta.url).pathname));
   if (problems.length > 0) {
     console.error(problems.join('\n'));
