@@ -92,7 +92,7 @@ try {
   const stub = join(work, 'electron-dist');
   createStubElectron(stub);
   const output = join(work, 'release');
-  const env = { ...process.env, ELECTRON_BUILDER_OFFLINE: '1' };
+  const env = { ...process.env };
   const sevenZip = spawnSync('sh', ['-c', 'command -v 7zz'], { encoding: 'utf8' }).stdout.trim();
   if (sevenZip) env.ELECTRON_BUILDER_7ZIP_PATH = sevenZip;
 
