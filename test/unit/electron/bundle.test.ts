@@ -56,6 +56,12 @@ describe('dist-electron bundles', () => {
     expect(Object.keys(api).sort()).toEqual(Object.keys(CHANNELS).sort());
   });
 
+  it('preload.cjs carries no zod: schemas stay in main', async () => {
+    const code = await readFile(join(outDir, 'preload.cjs'), 'utf8');
+    expect(code).not.toMatch(/zod/i);
+    expect(code.length).toBeLessThan(8_000);
+  });
+
   it('main.cjs needs only electron and Node built-ins, and starts the secure window', async () => {
     await runCommonJs('main.cjs', (specifier) => specifier === 'electron' || builtins.has(specifier));
     await new Promise((resolve) => setTimeout(resolve, 0));
