@@ -12,7 +12,7 @@ const rules = [
     why: 'core/ is pure TypeScript: no React, Dexie, DOM, Electron or Node.',
   },
   {
-    folder: 'renderer',
+    folder: 'renderer/src',
     forbidden: /^(electron|node:.*)$|electron\/(main|preload)/,
     why: 'the renderer reaches the desktop only through the Bridge.',
   },
