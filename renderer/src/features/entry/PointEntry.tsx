@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { pointNameKey } from '../../../../core/catalogue/index.ts';
@@ -22,7 +23,20 @@ export interface PointEntryProps {
   readonly onCommit: (field: ValueField, value: FieldValue) => void;
 }
 
+type PreviewField = 'numerator' | 'denominator' | 'directValue';
+
+/** Numbers being typed, for the live computed value; only valid while the saved values they were typed over hold. */
+interface Preview {
+  readonly basedOn: string;
+  readonly values: Readonly<Partial<Record<PreviewField, number | null>>>;
+}
+
 const MIN_YEAR = 1900;
+
+/** Two decimals read well for percentages and rates; small values keep three significant digits instead of rounding to 0. */
+function displayPrecision(value: number): Intl.NumberFormatOptions {
+  return Math.abs(value) >= 1 || value === 0 ? { maximumFractionDigits: 2 } : { maximumSignificantDigits: 3 };
+}
 const MAX_YEAR = 2100;
 
 /** Every field of one data point; each change is handed to onCommit as soon as the participant commits it. */
@@ -30,7 +44,17 @@ export function PointEntry({ kpi, point, view, denominators, issues, onCommit }:
   const { t, i18n } = useTranslation(['entry', 'catalogue']);
   const locale = i18n.language;
   const fields: PointFields = plainFields(view);
-  const computed = computePointValue(point, fields, denominators);
+  const savedKey = JSON.stringify([fields.numerator, fields.denominator, fields.directValue]);
+  const [preview, setPreview] = useState<Preview>({ basedOn: savedKey, values: {} });
+  const typing = preview.basedOn === savedKey ? preview.values : {};
+  const computed = computePointValue(point, { ...fields, ...typing }, denominators);
+  const follow = (field: PreviewField) => (value: number | null | undefined) =>
+    setPreview((current) => {
+      const values = { ...(current.basedOn === savedKey ? current.values : {}) };
+      if (value === undefined) delete values[field];
+      else values[field] = value;
+      return { basedOn: savedKey, values };
+    });
   const unitName = t(`catalogue:units.${point.unit}`);
   const nameKey = pointNameKey(kpi.id, point.id);
   const pointName = nameKey ? t(`catalogue:${nameKey}`) : null;
@@ -42,9 +66,15 @@ export function PointEntry({ kpi, point, view, denominators, issues, onCommit }:
   };
   const issuesOf = (field: ValueField) => issues.filter((issue) => issue.field === field);
 
-  const numberInput = (field: ValueField, label: string, extra: { description?: string; unit?: string } = {}) => (
+  const numberInput = (field: PreviewField, label: string, extra: { description?: string; unit?: string } = {}) => (
     <div className="entry-field" data-field={field}>
-      <NumberField label={label} value={numberOf(fields[field])} onCommit={(value) => onCommit(field, value)} {...extra} />
+      <NumberField
+        label={label}
+        value={numberOf(fields[field])}
+        onCommit={(value) => onCommit(field, value)}
+        onInput={follow(field)}
+        {...extra}
+      />
       <IssueList issues={issuesOf(field)} />
       {conflictOf(field, label)}
     </div>
@@ -98,7 +128,7 @@ export function PointEntry({ kpi, point, view, denominators, issues, onCommit }:
             </span>
             <output className="entry-computed__value numeric" aria-labelledby={`computed-${kpi.id}-${point.id}`} aria-live="polite">
               {computed.kind === 'computed' || computed.kind === 'override'
-                ? `${formatLocaleNumber(computed.value, locale, { maximumFractionDigits: 2 })} ${unitName}`
+                ? `${formatLocaleNumber(computed.value, locale, displayPrecision(computed.value))} ${unitName}`
                 : t('entry:point.computedMissing')}
             </output>
             {computed.kind === 'override' ? <span className="badge badge-warning entry-override">{t('entry:point.override')}</span> : null}

@@ -7,21 +7,31 @@ import type { FieldValue } from '../../data/types.ts';
 
 const CHOICE_OPTIONS = ['yes', 'no', 'partial'] as const;
 
-/** Fields holding a code from a fixed list, with the key prefix of each code's name. */
-const CODED_FIELDS: Readonly<Record<string, { readonly codes: readonly string[]; readonly keyPrefix: string }>> = {
-  status: { codes: VALUE_STATUSES, keyPrefix: 'entry:point.statuses' },
-  quality: { codes: QUALITY_LEVELS, keyPrefix: 'entry:point.qualities' },
-  origin: { codes: DATA_ORIGINS, keyPrefix: 'entry:point.origins' },
-  choice: { codes: CHOICE_OPTIONS, keyPrefix: 'catalogue:choices' },
-};
+function isOneOf(codes: readonly string[], value: string): boolean {
+  return codes.includes(value);
+}
+
+/** Coded fields read translated; a code this version does not know (e.g. from a newer laptop) reads as stored. */
+function formatCode(field: string, value: string, t: TFunction): string {
+  switch (field) {
+    case 'status':
+      return isOneOf(VALUE_STATUSES, value) ? t(`entry:point.statuses.${value}`) : value;
+    case 'quality':
+      return isOneOf(QUALITY_LEVELS, value) ? t(`entry:point.qualities.${value}`) : value;
+    case 'origin':
+      return isOneOf(DATA_ORIGINS, value) ? t(`entry:point.origins.${value}`) : value;
+    case 'choice':
+      return isOneOf(CHOICE_OPTIONS, value) ? t(`catalogue:choices.${value}`) : value;
+    default:
+      return value;
+  }
+}
 
 export function formatFieldValue(field: string, value: FieldValue, t: TFunction, locale: string): string {
   if (value === null || value === '') return t('entry:conflict.empty');
   if (typeof value === 'number') return field === 'dataYear' ? String(value) : formatLocaleNumber(value, locale);
   if (typeof value === 'boolean') return String(value);
-  const coded = CODED_FIELDS[field];
-  // A code this version does not know (e.g. from a newer laptop) is shown as stored rather than hidden.
-  return coded?.codes.includes(value) ? t(`${coded.keyPrefix}.${value}`) : value;
+  return formatCode(field, value, t);
 }
 
 export function formatClock(hlc: string, locale: string): string {

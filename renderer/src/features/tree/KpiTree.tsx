@@ -107,7 +107,9 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
           href={hrefFor({ name: 'workspace', assessmentId, kpiId: node.kpi.id })}
           aria-current={current ? 'page' : undefined}
         >
-          <span className="kpi-tree__code">{node.kpi.code}</span>
+          <span className="kpi-tree__code" dir="ltr">
+            {node.kpi.code}
+          </span>
           <span className="kpi-tree__name">{node.name}</span>
           <span className="kpi-tree__status">{t(`entry:tree.status.${node.progress.status}`)}</span>
           {completion({ reported: node.progress.reportedPoints, total: node.progress.totalPoints })}

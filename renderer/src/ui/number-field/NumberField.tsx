@@ -19,6 +19,11 @@ export interface NumberFieldProps {
   readonly formatValue?: (value: number, locale: string) => string;
   /** A translated reason to refuse a readable number (e.g. a year out of range), or null to accept it. */
   readonly refuse?: (value: number) => string | null;
+  /**
+   * Follows the typing before anything is committed: the number the text reads as so far (null when empty),
+   * or undefined while it cannot be read. For live previews only; storage happens through onCommit.
+   */
+  readonly onInput?: (value: number | null | undefined) => void;
 }
 
 /** Digits a participant may type that the locale would not show by default; echoed back in the same digits. */
@@ -49,6 +54,7 @@ export function NumberField({
   className,
   formatValue = formatNumberForInput,
   refuse,
+  onInput,
 }: NumberFieldProps) {
   const { t, i18n } = useTranslation('entry');
   const locale = i18n.language;
@@ -102,6 +108,7 @@ export function NumberField({
     if (event.key === 'Escape' && draft !== null) {
       setDraft(null);
       setProblem(null);
+      onInput?.(undefined);
     }
   };
 
@@ -109,7 +116,13 @@ export function NumberField({
     <TextField
       className={['field number-field', className].filter(Boolean).join(' ')}
       value={text}
-      onChange={(next) => setDraft(next)}
+      onChange={(next) => {
+        setDraft(next);
+        if (onInput) {
+          const parsed = parseLocaleNumber(next, locale);
+          onInput(parsed.ok ? parsed.value : parsed.reason === 'empty' ? null : undefined);
+        }
+      }}
       onFocus={() => {
         focused.current = true;
       }}
