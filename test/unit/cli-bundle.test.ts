@@ -1,0 +1,171 @@
+/**
+ * The bundle commands of the citykpi CLI: each runs once as a real process through the bin script
+ * (exit codes, one-line errors), the finer cases run in-process through the same dispatch.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
+import { parseKeyFile } from '../../core/crypto/key-file.ts';
+
+const bin = new URL('../../cli/bin/citykpi.mjs', import.meta.url).pathname;
+const ERROR_LINE = /^citykpi: E_[A-Z_]+: [^\n]+\n$/;
+let dir: string;
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function spawnCli(args: readonly string[]): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+async function cli(...args: string[]): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { out: (text) => void (stdout += text), err: (text) => void (stderr += text), cwd: dir });
+  return { code, stdout, stderr };
+}
+
+function flipByte(name: string, index: number, out: string): void {
+  const bytes = readFileSync(join(dir, name));
+  bytes[index]! ^= 0xff;
+  writeFileSync(join(dir, out), bytes);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'citykpi-cli-'));
+  const [keygen, demo] = await Promise.all([spawnCli(['keygen', '--out', 'office']), spawnCli(['demo', '--out', 'a.citykpi', '--seed', '1'])]);
+  expect(keygen.code, keygen.stderr).toBe(0);
+  expect(demo.code, demo.stderr).toBe(0);
+  expect((await cli('demo', '--out', 'b.citykpi', '--seed', '2')).code).toBe(0);
+}, 120_000);
+
+describe('citykpi bundle commands as processes', () => {
+  it('keygen writes a shareable .pub and secret .key files', async () => {
+    const pub = await parseKeyFile(readFileSync(join(dir, 'office.pub'), 'utf8'));
+    expect(pub.recipients.map((recipient) => recipient.label)).toEqual(['office', 'recovery']);
+    expect(pub.signers).toHaveLength(1);
+    expect(pub.identities).toHaveLength(0);
+    expect(pub.signingKeys).toHaveLength(0);
+    const key = await parseKeyFile(readFileSync(join(dir, 'office.key'), 'utf8'));
+    expect(key.identities).toHaveLength(1);
+    expect(key.signingKeys).toHaveLength(1);
+    for (const secret of ['office.key', 'office.recovery.key']) expect(statSync(join(dir, secret)).mode & 0o777).toBe(0o600);
+  });
+
+  it('verify, inspect, merge and values run end to end; errors are one line with exit 1, usage errors exit 2', async () => {
+    flipByte('a.citykpi', 200, 'tampered.citykpi');
+    const [verify, inspect, merge, values, tampered, usage] = await Promise.all([
+      spawnCli(['verify', 'a.citykpi', 'b.citykpi']),
+      spawnCli(['inspect', 'a.citykpi', '--json']),
+      spawnCli(['merge', 'a.citykpi', 'b.citykpi', '--out', 'merged.citykpi']),
+      spawnCli(['values', 'b.citykpi', '--csv']),
+      spawnCli(['verify', 'tampered.citykpi']),
+      spawnCli(['values', 'a.citykpi', '--json', '--csv']),
+    ]);
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(inspect.code).toBe(0);
+    expect(JSON.parse(inspect.stdout).manifest.counts.revisions).toBe(80);
+    expect(merge.code, merge.stderr).toBe(0);
+    expect((await cli('values', 'merged.citykpi')).stdout).toMatch(/\tCONFLICT: /);
+    expect(values.code).toBe(0);
+    expect(values.stdout).toMatch(/^city_id,year,/);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toMatch(ERROR_LINE);
+    expect(tampered.stderr).toMatch(/^citykpi: E_SIGNATURE: /);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^citykpi: E_USAGE: /);
+  }, 120_000);
+});
+
+describe('citykpi bundle commands in process', () => {
+  it('demo is deterministic for a seed and different across seeds', async () => {
+    expect((await cli('demo', '--out', 'a-again.citykpi', '--seed', '1')).code).toBe(0);
+    expect(readFileSync(join(dir, 'a-again.citykpi'))).toEqual(readFileSync(join(dir, 'a.citykpi')));
+    expect(readFileSync(join(dir, 'b.citykpi'))).not.toEqual(readFileSync(join(dir, 'a.citykpi')));
+    expect((await cli('demo', '--out', 'x.citykpi', '--seed', 'ten')).code).toBe(2);
+    const big = await cli('demo', '--out', 'big.citykpi', '--seed', '3', '--revisions', '500');
+    expect(big.stdout).toContain('500 revisions');
+  });
+
+  it('merging two seeds gives conflicts, and equal states print equal bytes in every format', async () => {
+    expect((await cli('merge', 'b.citykpi', 'a.citykpi', 'b.citykpi', '--out', 'merged-2.citykpi')).code).toBe(0);
+    expect((await cli('merge', 'a.citykpi', 'b.citykpi', '--out', 'merged-1.citykpi')).code).toBe(0);
+    for (const format of [[], ['--json'], ['--csv']]) {
+      const one = await cli('values', 'merged-1.citykpi', ...format);
+      const two = await cli('values', 'merged-2.citykpi', ...format);
+      expect(one.code).toBe(0);
+      expect(one.stdout).toBe(two.stdout);
+    }
+    const rows = JSON.parse((await cli('values', 'merged-1.citykpi', '--json')).stdout) as { conflict: boolean; candidates: unknown[] }[];
+    const conflicts = rows.filter((row) => row.conflict);
+    expect(conflicts.length).toBeGreaterThanOrEqual(3);
+    for (const conflict of conflicts) expect(conflict.candidates).toHaveLength(2);
+    const csv = (await cli('values', 'merged-1.citykpi', '--csv')).stdout;
+    expect(csv.split('\n')[0]).toBe('city_id,year,assessment_id,kpi_id,point_id,field,conflict,value,candidates');
+  });
+
+  it('encrypts to the office key; verify needs the identity, and --trust refuses unknown signers', async () => {
+    expect((await cli('demo', '--out', 'sealed.citykpi', '--to', 'office.pub')).code).toBe(0);
+    const withoutKey = await cli('verify', 'sealed.citykpi');
+    expect(withoutKey.code).toBe(1);
+    expect(withoutKey.stderr).toMatch(/^citykpi: E_NOT_FOR_THIS_RECIPIENT: /);
+    expect(withoutKey.stderr).toMatch(ERROR_LINE);
+    for (const identity of ['office.key', 'office.recovery.key']) expect((await cli('verify', 'sealed.citykpi', '--identity', identity)).code).toBe(0);
+    const untrusted = await cli('verify', 'a.citykpi', '--trust', 'office.pub');
+    expect(untrusted.stderr).toMatch(/^citykpi: E_UNKNOWN_SIGNER: /);
+
+    const refusedOpen = await cli('merge', 'sealed.citykpi', 'a.citykpi', '--out', 'leak.citykpi', '--identity', 'office.pub');
+    expect(refusedOpen.code).toBe(1);
+    expect(refusedOpen.stderr).toMatch(/^citykpi: E_KEY_FILE: /);
+    const officeMerge = await cli('merge', 'sealed.citykpi', 'b.citykpi', '--out', 'office.citykpi', '--identity', 'office.key');
+    expect(officeMerge.code, officeMerge.stderr).toBe(0);
+    const trusted = await cli('verify', 'office.citykpi', '--identity', 'office.key', '--trust', 'office.pub');
+    expect(trusted.code, trusted.stderr).toBe(0);
+    expect(trusted.stdout).toContain('(trusted)');
+    const inspect = await cli('inspect', 'office.citykpi', '--identity', 'office.key');
+    expect(inspect.stdout).toMatch(/envelope: +encrypted/);
+  });
+
+  it('reports damaged, truncated, missing and foreign files with their codes', async () => {
+    const bytes = readFileSync(join(dir, 'a.citykpi'));
+    writeFileSync(join(dir, 'short.citykpi'), bytes.subarray(0, 500));
+    writeFileSync(join(dir, 'notes.txt'), 'hello');
+    flipByte('a.citykpi', bytes.length - 30, 'part.citykpi');
+    const cases: [string[], string][] = [
+      [['verify', 'short.citykpi'], 'E_TRUNCATED'],
+      [['verify', 'notes.txt'], 'E_NOT_A_BUNDLE'],
+      [['verify', 'part.citykpi'], 'E_HASH_MISMATCH'],
+      [['inspect', 'missing.citykpi'], 'E_IO'],
+      [['values', 'a.citykpi', '--identity', 'notes.txt'], 'E_KEY_FILE'],
+      [['keygen', '--out', 'office'], 'E_EXISTS'],
+    ];
+    for (const [args, code] of cases) {
+      const result = await cli(...args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toMatch(ERROR_LINE);
+      expect(result.stderr.startsWith(`citykpi: ${code}: `), result.stderr).toBe(true);
+    }
+    for (const args of [['verify'], ['inspect', 'a.citykpi', 'b.citykpi'], ['merge', 'a.citykpi'], ['values', 'a.citykpi', '--bogus']]) {
+      expect((await cli(...args)).code, args.join(' ')).toBe(2);
+    }
+  });
+
+  it('prints the recorded values of the frozen v1 vector', async () => {
+    const vector = new URL('../fixtures/bundles/v1-open.citykpi', import.meta.url).pathname;
+    const result = await cli('values', vector, '--json');
+    const expected: unknown = JSON.parse(readFileSync(new URL('../fixtures/bundles/v1-demo-seed7.values.json', import.meta.url), 'utf8'));
+    expect(JSON.parse(result.stdout)).toEqual(expected);
+  });
+});
