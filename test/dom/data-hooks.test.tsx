@@ -2,8 +2,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderHook, waitFor } from '@testing-library/react';
 import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
 import { createDb } from '../../renderer/src/data/db.ts';
-import { useAssessment, useAssessments, useRecordHistory, useValues } from '../../renderer/src/data/hooks.ts';
-import { createAssessment, deleteAssessment, saveValueFields, valueRecordId } from '../../renderer/src/data/index.ts';
+import { decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
+import { useAssessment, useAssessments, useExportStatus, useHeldBundles, useImports, useRecordHistory, useSigners, useValues } from '../../renderer/src/data/hooks.ts';
+import {
+  applyBundle,
+  collectExport,
+  createAssessment,
+  deleteAssessment,
+  getBundleSigner,
+  getDeviceIdentity,
+  openDemo,
+  saveValueFields,
+  valueRecordId,
+} from '../../renderer/src/data/index.ts';
 import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
 
 let store: DataStore | undefined;
@@ -49,5 +60,34 @@ describe('data hooks', () => {
     await deleteAssessment(assessmentId);
     await waitFor(() => expect(list.result.current).toEqual([]));
     await waitFor(() => expect(single.result.current).toBeNull());
+  });
+});
+
+describe('bundle hooks through the app API', () => {
+  it('follow export status, signers, held bundles and imports', async () => {
+    useFreshAppStore();
+    const status = renderHook(() => useExportStatus());
+    const signers = renderHook(() => useSigners());
+    const held = renderHook(() => useHeldBundles());
+    const imports = renderHook(() => useImports());
+    await waitFor(() => expect(status.result.current).toEqual({ totalCount: 0, undeliveredCount: 0, lastReceipt: null }));
+
+    await openDemo();
+    const identity = await getDeviceIdentity(null);
+    await waitFor(() => expect(signers.result.current?.map((row) => row.fingerprint)).toEqual([identity.fingerprint]));
+    const snapshot = await collectExport({ sinceReceipt: false });
+    await waitFor(() => expect(status.result.current?.undeliveredCount).toBe(snapshot.revisions.length));
+
+    // A bundle signed by this very device imports without a question (its own key is trusted).
+    const signer = await getBundleSigner(null);
+    expect(signer.publicKey).toEqual(identity.publicKey);
+    const bytes = await encodeBundle({ revisions: snapshot.revisions, device: signer, encryption: { kind: 'none' } });
+    expect(await applyBundle({ bytes, decoded: await decodeBundle(bytes) })).toEqual({
+      status: 'imported',
+      addedCount: 0,
+      knownCount: snapshot.revisions.length,
+    });
+    await waitFor(() => expect(imports.result.current).toHaveLength(1));
+    expect(held.result.current).toEqual([]);
   });
 });
