@@ -205,6 +205,9 @@ describe('assessments and values', () => {
     await expectDataError(store.updateCity(cityId, { name: 'x'.repeat(10_001) }), 'E_INVALID');
     await expectDataError(store.resolveConflict('nonsense', 'numerator', 1), 'E_INVALID');
     await expectDataError(store.setAuthorName('x'.repeat(101)), 'E_INVALID');
+    // Each field is within the string limit, but escaped control characters make the revision too large for a bundle line.
+    const noisy = '\u0001'.repeat(10_000);
+    await expectDataError(store.saveValueFields(assessmentId, KPI, POINT, { source: noisy, note: noisy, department: noisy, unit: noisy, choice: noisy }), 'E_INVALID');
     expect(await db.revisions.count()).toBe(before);
   });
 

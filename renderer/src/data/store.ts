@@ -7,12 +7,14 @@
  *   3. in one rw transaction of Dexie calls only: check the heads are unchanged, add, store the clock.
  * If another window or an import changed the heads meanwhile, start again from 1.
  */
+import { DEFAULT_LIMITS } from '../../../core/bundle/limits.ts';
 import { findKpi, findPoint, getCatalogue, DEFAULT_CATALOGUE_ID } from '../../../core/catalogue/index.ts';
 import { DEMO_ASSESSMENT_ID, DEMO_CITY_ID, demoRevisions } from '../../../core/demo/index.ts';
 import { currentValue, deriveRecord, type RecordState } from '../../../core/revisions/derive.ts';
 import type { ValueField } from '../../../core/revisions/fields.ts';
 import { nextHlc } from '../../../core/revisions/hlc.ts';
 import { formatRecordId, parseRecordId, type RecordRef } from '../../../core/revisions/record-id.ts';
+import { canonicalJsonBytes } from '../../../core/revisions/canonical-json.ts';
 import { createRevision } from '../../../core/revisions/revision-id.ts';
 import type { FieldMap, FieldValue, Revision } from '../../../core/revisions/types.ts';
 import type { CityKpiDb } from './db.ts';
@@ -78,6 +80,12 @@ function changedFields(fields: FieldMap): FieldsFor {
   };
 }
 
+/** A revision a bundle could not carry must not be stored: it would block every later export. */
+function checkExportable(revision: Revision): Revision {
+  if (canonicalJsonBytes(revision).length > DEFAULT_LIMITS.maxLineBytes) throw new DataError('E_INVALID', 'this change is too large to store');
+  return revision;
+}
+
 function sameHeads(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
@@ -137,7 +145,7 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
         if (planned.length === 0) return [];
         const revisions: Revision[] = [];
         for (const { recordId, heads, fields } of planned) {
-          revisions.push(await createRevision({ recordId, fields, author, deviceId: device, hlc: await tick(device), parents: heads }));
+          revisions.push(checkExportable(await createRevision({ recordId, fields, author, deviceId: device, hlc: await tick(device), parents: heads })));
         }
         const committed = await db.transaction('rw', db.revisions, db.meta, async () => {
           for (const { recordId, heads } of planned) {
