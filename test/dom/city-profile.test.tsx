@@ -108,6 +108,19 @@ describe('city profile screen', () => {
     expect((await getAssessment(db, assessmentId))?.city.name).toBe('Testville');
   });
 
+  it('flags indicators whose household count differs from the profile by more than 5 %', async () => {
+    // Household Internet Access is a percentage of households; the participant typed their own count.
+    await store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { numerator: 20_000, denominator: 42_000 });
+    render(<CityProfileScreen assessmentId={assessmentId} />);
+    expect(await screen.findByText(/No indicator uses/)).toBeTruthy();
+
+    await store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { denominator: 50_000 });
+    const link = await screen.findByRole('link', { name: 'Household Internet Access' });
+    expect(link.getAttribute('href')).toBe(`#/a/${assessmentId}/kpi/EC-ICT-ICT-1C`);
+    expect(link.closest('li')?.textContent).toContain('households 50,000 against 40,000 in the profile (25 % apart)');
+    expect(screen.getByText(/1 indicator uses a figure/)).toBeTruthy();
+  });
+
   it('says so when the assessment does not exist', async () => {
     render(<CityProfileScreen assessmentId="no-such-assessment" />);
     expect(await screen.findByText(/does not exist/)).toBeTruthy();

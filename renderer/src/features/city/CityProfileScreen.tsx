@@ -5,6 +5,7 @@ import { updateCity } from '../../data/index.ts';
 import { useAssessment } from '../../data/hooks.ts';
 import { isolate, useLanguage } from '../../i18n/index.ts';
 import { CityProfileFields } from './CityProfileFields.tsx';
+import { DenominatorCheck } from './DenominatorCheck.tsx';
 import type { CityDraft, CityDraftField, FieldMessage } from './city-draft.ts';
 import { profileMessages } from './city-validation.ts';
 import { SaveStatus, useSaveTracker } from './save-status.tsx';
@@ -66,6 +67,7 @@ export function CityProfileScreen({ assessmentId }: { readonly assessmentId: str
       <section className="card">
         <CityProfileFields values={city} onCommit={commit} messages={messages} />
       </section>
+      <DenominatorCheck assessment={assessment} />
       <p>
         <a href={hrefFor({ name: 'workspace', assessmentId })}>{t('city:profile.backToWorkspace')}</a>
       </p>
