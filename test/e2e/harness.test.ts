@@ -8,12 +8,16 @@ import { launchBrowser, launchKillableBrowser, type BrowserSession } from './sup
 
 const scratchDb = 'citykpi-e2e-harness';
 
-/** Processes in the browser's process group or naming its profile (renderers, GPU, storage service...). */
-function chromiumProcesses(pid: number, profileDir: string): string[] {
-  const listing = execFileSync('ps', ['-eo', 'pgid=,pid=,args='], { encoding: 'utf8' });
-  return listing
-    .split('\n')
-    .filter((line) => line.trim().split(/\s+/)[0] === String(pid) || line.includes(profileDir));
+/**
+ * Live processes in the browser's process group or naming its profile (renderers, GPU, storage service).
+ * Zombies are dead already; they only wait for whoever adopted them to reap them.
+ */
+function liveChromiumProcesses(pid: number, profileDir: string): string[] {
+  const listing = execFileSync('ps', ['-eo', 'pgid=,pid=,stat=,args='], { encoding: 'utf8' });
+  return listing.split('\n').filter((line) => {
+    const [pgid, , stat] = line.trim().split(/\s+/);
+    return !stat?.startsWith('Z') && (pgid === String(pid) || line.includes(profileDir));
+  });
 }
 
 async function putCommitted(session: BrowserSession, key: string, value: string): Promise<void> {
@@ -62,10 +66,10 @@ describe('e2e harness', () => {
     const doomed = await launchKillableBrowser();
     await doomed.open();
     await putCommitted(doomed, 'acknowledged', 'kept');
-    expect(chromiumProcesses(doomed.pid, doomed.profileDir).length).toBeGreaterThan(1);
+    expect(liveChromiumProcesses(doomed.pid, doomed.profileDir).length).toBeGreaterThan(1);
 
     await doomed.kill();
-    expect(chromiumProcesses(doomed.pid, doomed.profileDir)).toEqual([]);
+    await expect.poll(() => liveChromiumProcesses(doomed.pid, doomed.profileDir), { timeout: 5_000 }).toEqual([]);
 
     session = await launchBrowser(doomed.profileDir);
     await session.open();

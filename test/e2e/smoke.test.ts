@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.ts';
 import { assertAccessible } from './support/axe.ts';
-import { launchBrowser, type BrowserSession } from './support/browser.ts';
+import { useSessions } from './support/sessions.ts';
 import { text } from './support/locales.ts';
 
 describe('smoke', () => {
-  let session: BrowserSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
+  const browsers = useSessions();
 
   it('loads the home screen offline, in English, with landmarks and no serious accessibility issue', async () => {
-    session = await launchBrowser();
+    const session = await browsers.launch();
     await session.open('#/');
     const shell = new AppShell(session.page);
 

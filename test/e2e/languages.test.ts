@@ -1,0 +1,86 @@
+/**
+ * Issue 2, languages: Arabic lays the whole UI out right to left, Chinese and Arabic render with the
+ * bundled fonts, the choice is remembered across a restart, and none of it touches the network.
+ * Screenshots are kept in test-results/e2e/.
+ */
+import { describe, expect, it } from 'vitest';
+import { AppShell } from './pages/app-shell.ts';
+import { HomePage } from './pages/home-page.ts';
+import { WorkspacePage } from './pages/workspace-page.ts';
+import { keepScreenshot } from './support/artifacts.ts';
+import { fontsUsedBy, systemFontUses } from './support/fonts.ts';
+import { useSessions } from './support/sessions.ts';
+
+const hanText = /\p{Script=Han}/u;
+const arabicText = /\p{Script=Arabic}/u;
+const householdInternet = { id: 'EC-ICT-ICT-1C', code: 'EC: ICT: ICT: 1C' };
+
+async function box(locator: { boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null> }) {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('element is not laid out');
+  return found;
+}
+
+describe('languages', () => {
+  const browsers = useSessions();
+
+  it('lays Arabic out right to left on every screen and remembers the choice after a restart', async () => {
+    const session = await browsers.launch();
+    await session.open('#/');
+    const shell = await new AppShell(session.page).ready();
+    await shell.switchLanguage('ar');
+    expect(await shell.documentLanguage()).toEqual({ lang: 'ar', dir: 'rtl' });
+    await shell.heading('common:home.title').waitFor();
+
+    // The app name opens the header: in Arabic it sits at the right edge, the tools to its left.
+    const viewport = session.page.viewportSize();
+    if (!viewport) throw new Error('no viewport');
+    const name = await box(shell.appName);
+    const picker = await box(shell.languagePicker);
+    expect(name.x).toBeGreaterThan(picker.x + picker.width);
+    expect(name.x + name.width).toBeGreaterThan(viewport.width * 0.8);
+    await keepScreenshot(session.page, 'home-ar');
+
+    await new HomePage(session.page, 'ar').openDemo();
+    const workspace = new WorkspacePage(session.page, 'ar');
+    await workspace.openKpi(householdInternet.code);
+    await session.page.getByRole('heading', { level: 2 }).first().waitFor();
+    // The KPI navigation leads the workspace: on the right in Arabic, with the entry form to its left.
+    const tree = await box(workspace.treeRegion);
+    const entry = await box(workspace.entryRegion);
+    expect(tree.x).toBeGreaterThanOrEqual(entry.x + entry.width - 1);
+    expect(tree.x + tree.width).toBeGreaterThan(viewport.width * 0.8);
+    await keepScreenshot(session.page, 'entry-ar');
+
+    await session.close();
+    const restarted = await browsers.launch(session.profileDir);
+    await restarted.open('#/');
+    const reopened = await new AppShell(restarted.page, 'ar').ready();
+    expect(await reopened.documentLanguage()).toEqual({ lang: 'ar', dir: 'rtl' });
+    await reopened.heading('common:home.title').waitFor();
+  });
+
+  it('renders Chinese and Arabic with the bundled fonts and makes no network request', async () => {
+    const session = await browsers.launch();
+    await session.open('#/');
+    const shell = await new AppShell(session.page).ready();
+    await shell.switchLanguage('zh');
+    expect(await shell.documentLanguage()).toEqual({ lang: 'zh', dir: 'ltr' });
+    await new HomePage(session.page, 'zh').openDemo();
+    await new WorkspacePage(session.page, 'zh').openKpi(householdInternet.code);
+    await session.page.getByRole('heading', { level: 2 }).first().waitFor();
+    await session.page.evaluate(() => document.fonts.ready);
+    await keepScreenshot(session.page, 'entry-zh');
+
+    const chinese = await fontsUsedBy(session.page, 'body', hanText);
+    expect(systemFontUses(chinese)).toEqual([]);
+    expect(chinese.filter((font) => font.familyName.startsWith('Noto Sans SC')).length).toBeGreaterThan(0);
+
+    await shell.switchLanguage('ar');
+    await session.page.evaluate(() => document.fonts.ready);
+    const arabic = await fontsUsedBy(session.page, 'body', arabicText);
+    expect(systemFontUses(arabic)).toEqual([]);
+    expect(arabic.filter((font) => font.familyName.startsWith('Noto Sans Arabic')).length).toBeGreaterThan(0);
+    expect(session.network.foreignRequests).toEqual([]);
+  });
+});
