@@ -5,7 +5,7 @@ import { nextHlc } from '../../core/revisions/hlc.ts';
 import { createRevision } from '../../core/revisions/revision-id.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { DataError } from '../../renderer/src/data/errors.ts';
-import { getAssessment, listAssessments, listValues, recordHistory } from '../../renderer/src/data/queries.ts';
+import { getAssessment, listAssessments, listDeletedAssessments, listValues, recordHistory } from '../../renderer/src/data/queries.ts';
 import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
 import { valueRecordId } from '../../renderer/src/data/index.ts';
 import type { NewAssessment } from '../../renderer/src/data/types.ts';
@@ -187,6 +187,14 @@ describe('assessments and values', () => {
     const before = await db.revisions.count();
     await store.deleteAssessment(older.assessmentId);
     expect(await db.revisions.count()).toBe(before);
+    expect((await listDeletedAssessments(db)).map((view) => view.id)).toEqual([older.assessmentId]);
+
+    await store.restoreAssessment(older.assessmentId);
+    expect((await listAssessments(db)).map((view) => view.id)).toEqual([newer.assessmentId, older.assessmentId]);
+    expect(await listDeletedAssessments(db)).toEqual([]);
+    // Restoring what is not deleted writes nothing; the city of an ordinary assessment was never deleted.
+    await store.restoreAssessment(older.assessmentId);
+    expect(await db.revisions.count()).toBe(before + 1);
   });
 
   it('refuses bad input with typed errors and stores nothing', async () => {

@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appStore } from './app-store.ts';
 import type { HeldRow, ImportRow, SignerRow } from './db.ts';
-import { getAssessment, listAssessments, listValues, recordHistory } from './queries.ts';
+import { getAssessment, listAssessments, listDeletedAssessments, listValues, recordHistory } from './queries.ts';
 import { listSigners } from './signers.ts';
 import { exportStatus, listHeld, listImports, type ExportStatus } from './sync.ts';
 import type { AssessmentView, Revision, ValueView } from './types.ts';
@@ -13,6 +13,11 @@ import type { AssessmentView, Revision, ValueView } from './types.ts';
 /** Assessments that are not deleted, newest first. */
 export function useAssessments(): AssessmentView[] | undefined {
   return useLiveQuery(() => listAssessments(appStore().db), []);
+}
+
+/** Deleted assessments (for a "restore" list), newest first. */
+export function useDeletedAssessments(): AssessmentView[] | undefined {
+  return useLiveQuery(() => listDeletedAssessments(appStore().db), []);
 }
 
 /** null when the assessment does not exist or is deleted. */

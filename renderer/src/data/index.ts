@@ -49,6 +49,7 @@ export const updateAssessment = (assessmentId: string, fields: AssessmentFieldUp
 export const saveValueFields = (assessmentId: string, kpiId: string, pointId: string, fields: ValueFieldUpdate): Promise<string | null> =>
   appStore().saveValueFields(assessmentId, kpiId, pointId, fields);
 export const deleteAssessment = (assessmentId: string): Promise<void> => appStore().deleteAssessment(assessmentId);
+export const restoreAssessment = (assessmentId: string): Promise<void> => appStore().restoreAssessment(assessmentId);
 export const openDemo = (): Promise<string> => appStore().openDemo();
 export const resolveConflict = (recordId: string, field: string, value: FieldValue): Promise<string> =>
   appStore().resolveConflict(recordId, field, value);

@@ -96,8 +96,7 @@ async function cityStatesOf(db: CityKpiDb, assessments: readonly AssessmentRecor
   return new Map(deriveRecords(revisions).map((state) => [state.recordId, state]));
 }
 
-/** Assessments that are not deleted, newest first (by creation time, then id). */
-export async function listAssessments(db: CityKpiDb): Promise<AssessmentView[]> {
+async function assessmentRecords(db: CityKpiDb): Promise<AssessmentRecord[]> {
   const revisions = await db.revisions.where('recordId').startsWith(ASSESSMENT_PREFIX).toArray();
   const byAssessment = new Map<string, Revision[]>();
   for (const revision of revisions) {
@@ -107,13 +106,24 @@ export async function listAssessments(db: CityKpiDb): Promise<AssessmentView[]> 
     list.push(revision);
     byAssessment.set(ref.assessmentId, list);
   }
-  const live = [...byAssessment]
-    .map(([assessmentId, list]) => assessmentRecord(assessmentId, list))
-    .filter((record) => !isDeleted(record.state));
-  const cityStates = await cityStatesOf(db, live);
-  return live
+  return [...byAssessment].map(([assessmentId, list]) => assessmentRecord(assessmentId, list));
+}
+
+async function viewsNewestFirst(db: CityKpiDb, records: readonly AssessmentRecord[]): Promise<AssessmentView[]> {
+  const cityStates = await cityStatesOf(db, records);
+  return records
     .map((record) => assessmentView(record, cityStates))
     .sort((a, b) => b.createdAtMs - a.createdAtMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
+
+/** Assessments that are not deleted, newest first (by creation time, then id). */
+export async function listAssessments(db: CityKpiDb): Promise<AssessmentView[]> {
+  return viewsNewestFirst(db, (await assessmentRecords(db)).filter((record) => !isDeleted(record.state)));
+}
+
+/** Deleted assessments, newest first: their revisions are all kept, so they can be restored. */
+export async function listDeletedAssessments(db: CityKpiDb): Promise<AssessmentView[]> {
+  return viewsNewestFirst(db, (await assessmentRecords(db)).filter((record) => isDeleted(record.state)));
 }
 
 /** The assessment, or null when it does not exist or is deleted. */

@@ -44,6 +44,8 @@ export interface DataStore {
   saveValueFields(assessmentId: string, kpiId: string, pointId: string, fields: ValueFieldUpdate): Promise<string | null>;
   /** A tombstone (`deleted: true`); for the demo, its city too. Deleting twice changes nothing. */
   deleteAssessment(assessmentId: string): Promise<void>;
+  /** Undoes deleteAssessment (a new revision `deleted: false`, and for its city when that was deleted too). */
+  restoreAssessment(assessmentId: string): Promise<void>;
   /** Writes the shared demo revisions once, un-deletes a deleted demo, returns DEMO_ASSESSMENT_ID. */
   openDemo(): Promise<string>;
   /** A revision setting `field` to `value` whose parents are all current heads. Resolves to its id. */
@@ -84,6 +86,16 @@ function changedFields(fields: FieldMap): FieldsFor {
 function checkExportable(revision: Revision): Revision {
   if (canonicalJsonBytes(revision).length > DEFAULT_LIMITS.maxLineBytes) throw new DataError('E_INVALID', 'this change is too large to store');
   return revision;
+}
+
+/** Un-deletes a record whose deletion is in effect or in conflict; a record never deleted gets no revision. */
+const undelete: FieldsFor = (state) => (state.fields.deleted && currentValue(state, 'deleted') !== false ? { deleted: false } : null);
+
+function restoreEdits(assessmentRecordId: string, cityId: FieldValue | undefined): Map<string, FieldsFor> {
+  const edits = new Map<string, FieldsFor>([[assessmentRecordId, undelete]]);
+  const cityRef = typeof cityId === 'string' ? parseRecordId(`city:${cityId}`) : null;
+  if (cityRef) edits.set(formatRecordId(cityRef), undelete);
+  return edits;
 }
 
 function sameHeads(a: readonly string[], b: readonly string[]): boolean {
@@ -242,6 +254,14 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
         await writeRecords(edits);
       }),
 
+    restoreAssessment: (assessmentId) =>
+      mapDataErrors(async () => {
+        const assessmentRecordId = formatChecked({ kind: 'assessment', assessmentId });
+        const state = await recordState(db, assessmentRecordId);
+        if (state.heads.length === 0) throw new DataError('E_NOT_FOUND', `no assessment ${assessmentId}`);
+        await writeRecords(restoreEdits(assessmentRecordId, currentValue(state, 'cityId')));
+      }),
+
     openDemo: () =>
       mapDataErrors(async () => {
         const base = await demoRevisions();
@@ -254,8 +274,7 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
             if (missing.length > 0) await db.revisions.bulkAdd(missing);
           }),
         );
-        const undelete: FieldsFor = (state) => (currentValue(state, 'deleted') === false ? null : state.fields.deleted ? { deleted: false } : null);
-        await writeRecords(new Map([[assessmentRecordId, undelete], [cityRecordId, undelete]]));
+        await writeRecords(restoreEdits(assessmentRecordId, DEMO_CITY_ID));
         return DEMO_ASSESSMENT_ID;
       }),
 
