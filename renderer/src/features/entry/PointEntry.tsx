@@ -114,7 +114,8 @@ export function PointEntry({ kpi, point, view, denominators, issues, onCommit }:
 
   return (
     <fieldset className="entry-point card stack" data-point-id={point.id}>
-      <legend className="entry-point__legend">
+      {/* A single-value KPI's group is named by the KPI, already the page heading: named for assistive technology only. */}
+      <legend className={pointName ? 'entry-point__legend' : 'visually-hidden'}>
         {pointName ? t('entry:point.heading', { name: pointName }) : t(`catalogue:kpi.${kpi.id}.name`)}
       </legend>
 

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button, Disclosure, DisclosurePanel, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue, KpiDefinition, KpiTier } from '../../../../core/catalogue/types.ts';
@@ -78,6 +78,17 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
     if (opened.length > 0) setExpanded((current) => new Set([...current, ...opened]));
   }, [catalogue, selectedKpiId]);
 
+  // The tree scrolls on its own beside the form: bring the KPI being edited into view once its groups are open.
+  const navRef = useRef<HTMLElement>(null);
+  const scrolledTo = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (scrolledTo.current === selectedKpiId) return;
+    const current = navRef.current?.querySelector('[aria-current="page"]');
+    if (!current) return;
+    scrolledTo.current = selectedKpiId;
+    if ('scrollIntoView' in current) current.scrollIntoView({ block: 'nearest' });
+  }, [selectedKpiId, expanded]);
+
   const toggle = (id: string, open: boolean) =>
     setExpanded((current) => {
       const next = new Set(current);
@@ -137,7 +148,7 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
   );
 
   return (
-    <nav className="kpi-tree" aria-label={t('entry:tree.label')}>
+    <nav className="kpi-tree" aria-label={t('entry:tree.label')} ref={navRef}>
       <fieldset className="kpi-tree__filters">
         <legend className="visually-hidden">{t('entry:tree.filters.label')}</legend>
         <SearchField value={filter.query} onChange={(query) => update({ query })} className="field kpi-tree__search">
