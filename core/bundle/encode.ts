@@ -22,11 +22,11 @@ import {
   magicFor,
 } from './format.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
-import { type Manifest, type ManifestPart, manifestToJson } from './manifest.ts';
+import { type Manifest, type ManifestPart, manifestToJson, readManifest } from './manifest.ts';
 import { mergeRevisionSets } from './merge.ts';
-import { encodeRevisionLines } from './revisions-part.ts';
+import { decodeRevisionsPart, encodeRevisionLines } from './revisions-part.ts';
 import { scopeOf } from './scope.ts';
-import type { JsonValue } from './strict-json.ts';
+import { type JsonValue, parseStrictJson } from './strict-json.ts';
 
 export interface BundleSigner {
   /** The installation's device id (also used in its revisions). */
@@ -97,6 +97,9 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
     if (index % 5_000 === 0) report('serialise', (0.4 * index) / lines.length);
   }
   const revisionBytes = concatBytes(...lineBytes);
+  // Refuse to write what a reader would refuse: a bad revision must fail the export, not the import.
+  const newerMinor = (input.extensions?.formatMinor ?? 0) > FORMAT_MINOR;
+  await decodeRevisionsPart(revisionBytes, limits, newerMinor);
 
   const attachments = new Map<string, Uint8Array>();
   for (const attachment of input.attachments ?? []) attachments.set(toHex(await sha256(attachment)), attachment);
@@ -140,6 +143,7 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
   };
   const manifestBytes = canonicalJsonBytes(manifestToJson(manifest));
   if (manifestBytes.length > limits.maxManifestBytes) throw new BundleError('E_TOO_LARGE', 'the manifest would exceed 64 KiB');
+  readManifest(parseStrictJson(new TextDecoder().decode(manifestBytes), { maxStringLength: limits.maxStringLength, maxDepth: limits.maxJsonDepth }, 'manifest'));
 
   report('sign', 0.5);
   const signature = await sign(input.device.privateKey, SIGNING_DOMAINS.bundleManifest, manifestBytes);

@@ -88,3 +88,18 @@ describe('bundle round trip', () => {
     expect(a).toEqual(b);
   });
 });
+
+describe('export refuses what an import would refuse', () => {
+  it('rejects a revision whose id does not match, an over-long note and an over-long device name', async () => {
+    const device = await signerFromSeed(6);
+    const revisions = await sampleRevisions(device.id);
+    const forged = { ...revisions[0]!, fields: { name: 'Other' } };
+    expect(await codeOf(encodeBundle({ revisions: [forged], device, encryption: { kind: 'none' } }))).toBe('E_HASH_MISMATCH');
+    const { edit } = await import('../fixtures/bundles/helpers.ts');
+    const longNote = await edit(device.id, 'value:demo-2025:K:_', { note: 'x'.repeat(10_001) }, 1);
+    expect(await codeOf(encodeBundle({ revisions: [longNote], device, encryption: { kind: 'none' } }))).toBe('E_TOO_LARGE');
+    const badField = await edit(device.id, 'value:demo-2025:K:_', { 'bad name': 1 }, 1);
+    expect(await codeOf(encodeBundle({ revisions: [badField], device, encryption: { kind: 'none' } }))).toBe('E_SCHEMA');
+    expect(await codeOf(encodeBundle({ revisions, device: { ...device, name: 'n'.repeat(201) }, encryption: { kind: 'none' } }))).toBe('E_SCHEMA');
+  });
+});
