@@ -43,7 +43,7 @@ afterEach(() => {
 
 async function openKpi(kpiId: string) {
   render(<AssessmentWorkspace assessmentId={assessmentId} kpiId={kpiId} />);
-  return screen.findByRole('heading', { level: 2 });
+  return screen.findByRole('heading', { level: 1 });
 }
 
 function commitText(input: HTMLElement, text: string) {
@@ -176,6 +176,7 @@ describe('conflicts', () => {
     ]);
     await openKpi(INTERNET);
     const panel = await screen.findByRole('group', { name: 'Conflit : Numérateur' });
+    expect(screen.getByText('1 champ de ce KPI est en conflit : choisissez une valeur là où il est signalé ci-dessous.')).toBeTruthy();
     expect(within(panel).getByText(/2 valeurs différentes/)).toBeTruthy();
     expect(within(panel).getByText(/^12\s000, par Bruno sur l’appareil laptop-bruno…, 5 janv\. 2026/)).toBeTruthy();
     expect(within(panel).getByText(/^13\s500, par Chen sur l’appareil laptop-chen-…, 5 janv\. 2026/)).toBeTruthy();
@@ -188,6 +189,15 @@ describe('conflicts', () => {
     const history = await recordHistory(db, recordId);
     expect(history[0]?.fields).toEqual({ numerator: 12000 });
     expect(history[0]?.parents).toHaveLength(2);
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Conflit résolu'));
+    expect(screen.queryByText(/champ de ce KPI est en conflit/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher l’historique de ce KPI' }));
+    const rows = within(await screen.findByRole('table')).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]?.textContent).toContain('A résolu un conflit entre 2 versions');
+    expect(rows[1]?.textContent).toContain('Chen');
+    expect(rows[2]?.textContent).toContain('Bruno');
   });
 
   it('resolves a conflict with a newly typed value', async () => {

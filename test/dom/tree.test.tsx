@@ -1,6 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { pointsOf, U4SSC_2017 } from '../../core/catalogue/index.ts';
+import { nextHlc } from '../../core/revisions/hlc.ts';
+import { createRevision } from '../../core/revisions/revision-id.ts';
+import { valueRecordId } from '../../renderer/src/data/index.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { listValues } from '../../renderer/src/data/queries.ts';
 import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
@@ -128,5 +131,31 @@ describe('KPI tree (French)', () => {
     await chooseFilter('Essentiel ou avancé', 'Avancé');
     const advanced = U4SSC_2017.kpis.filter((kpi) => kpi.tier === 'advanced').map((kpi) => kpi.code);
     await waitFor(() => expect(shownKpis(nav)).toEqual(advanced));
+  });
+
+  it('marks KPIs holding conflicts and can list only those', async () => {
+    const recordId = valueRecordId(assessmentId, 'EN-EN-AQ-1C', 'pm10');
+    const edits = [
+      { author: 'Bruno', deviceId: 'laptop-bruno', value: 18 },
+      { author: 'Chen', deviceId: 'laptop-chen', value: 21 },
+    ];
+    await db.revisions.bulkPut(
+      await Promise.all(
+        edits.map((edit, index) =>
+          createRevision({
+            recordId,
+            fields: { directValue: edit.value },
+            author: edit.author,
+            deviceId: edit.deviceId,
+            hlc: nextHlc(null, Date.UTC(2026, 0, 5, 9 + index), edit.deviceId),
+            parents: [],
+          }),
+        ),
+      ),
+    );
+    const nav = await renderTree();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Seulement les KPI en conflit' }));
+    await waitFor(() => expect(shownKpis(nav)).toEqual(['EN: EN: AQ: 1C']));
+    expect(within(nav).getByRole('link', { name: /EN: EN: AQ: 1C/ }).textContent).toContain('Conflit');
   });
 });

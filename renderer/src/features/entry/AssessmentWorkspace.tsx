@@ -46,7 +46,10 @@ export function AssessmentWorkspace({ assessmentId, kpiId }: AssessmentWorkspace
       </aside>
       <section className="workspace__entry" aria-label={t('workspace.entryRegion')}>
         {kpiId === undefined ? (
-          <p className="notice">{t('workspace.chooseKpi')}</p>
+          <div className="stack">
+            <h1>{t('workspace.title', { city: assessment.city.name, year: String(assessment.year) })}</h1>
+            <p className="notice">{t('workspace.chooseKpi')}</p>
+          </div>
         ) : kpi === undefined ? (
           <p className="notice notice-danger">{t('kpi.notFound')}</p>
         ) : (

@@ -52,14 +52,21 @@ export function KpiEntry({ assessment, kpi, values, denominators, crossKpiIssues
   const commit = (point: DataPointDefinition, field: ValueField, value: FieldValue) => {
     const recordId = formatRecordId({ kind: 'kpiValue', assessmentId: assessment.id, kpiId: kpi.id, pointId: point.id });
     const inConflict = values.get(recordId)?.fields[field]?.conflict === true;
-    void track(inConflict ? resolveConflict(recordId, field, value) : saveValueFields(assessment.id, kpi.id, point.id, { [field]: value }));
+    void track(
+      inConflict ? resolveConflict(recordId, field, value) : saveValueFields(assessment.id, kpi.id, point.id, { [field]: value }),
+      inConflict ? 'resolved' : 'saved',
+    );
   };
 
   const name = t(`catalogue:kpi.${kpi.id}.name`);
+  const conflicts = points.reduce(
+    (sum, point) => sum + Object.values(viewOf(point)?.fields ?? {}).filter((state) => state.conflict).length,
+    0,
+  );
   return (
     <article className="entry stack" aria-labelledby={`kpi-${kpi.id}-name`}>
       <header className="entry__header stack">
-        <h2 id={`kpi-${kpi.id}-name`}>{name}</h2>
+        <h1 id={`kpi-${kpi.id}-name`}>{name}</h1>
         <dl className="entry__facts">
           <div>
             <dt>{t('entry:kpi.code')}</dt>
@@ -110,6 +117,8 @@ export function KpiEntry({ assessment, kpi, values, denominators, crossKpiIssues
         </dl>
         <SaveStatus state={saveState} />
       </header>
+
+      {conflicts > 0 ? <p className="notice notice-warning">{t('entry:conflict.kpiSummary', { count: conflicts })}</p> : null}
 
       {crossKpiIssues.length > 0 ? (
         <section className="notice notice-warning" aria-label={t('entry:validation.crossKpi')}>

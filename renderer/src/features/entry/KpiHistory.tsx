@@ -24,7 +24,7 @@ function PointHistory({ assessmentId, kpi, point, titled }: { assessmentId: stri
   if (revisions.length === 0) {
     return (
       <div className="entry-history__point">
-        {caption ? <h4>{caption}</h4> : null}
+        {caption ? <h3>{caption}</h3> : null}
         <p className="muted">{t('entry:history.empty')}</p>
       </div>
     );
@@ -54,6 +54,9 @@ function PointHistory({ assessmentId, kpi, point, titled }: { assessmentId: stri
               </span>
             </td>
             <td>
+              {revision.parents.length > 1 ? (
+                <p className="badge badge-success">{t('entry:history.merged', { count: revision.parents.length })}</p>
+              ) : null}
               <ul className="entry-history__changes">
                 {Object.entries(revision.fields).map(([field, value]) => (
                   <li key={field} dir="auto">
@@ -80,7 +83,7 @@ export function KpiHistory({ assessmentId, kpi, points }: KpiHistoryProps) {
   return (
     <section className="entry-history card stack" aria-labelledby={`${panelId}-heading`}>
       <div className="cluster">
-        <h3 id={`${panelId}-heading`}>{t('history.heading')}</h3>
+        <h2 id={`${panelId}-heading`}>{t('history.heading')}</h2>
         <Button className="button button-secondary button-small" aria-expanded={open} aria-controls={panelId} onPress={() => setOpen(!open)}>
           {open ? t('history.hide') : t('history.show')}
         </Button>

@@ -1,21 +1,27 @@
 import { useCallback, useState } from 'react';
 
-export type SaveState = { readonly kind: 'idle' } | { readonly kind: 'saved'; readonly count: number } | { readonly kind: 'failed' };
+/** What a successful write did: a plain save, or a conflict resolved by choosing or typing a value. */
+export type SaveOutcome = 'saved' | 'resolved';
+
+export type SaveState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'done'; readonly outcome: SaveOutcome; readonly count: number }
+  | { readonly kind: 'failed'; readonly outcome: SaveOutcome };
 
 /**
- * Follows the saves of one screen. "Saved" is only reported once the data layer's promise resolved, i.e.
- * after the revision is committed; a failure replaces it until the next save succeeds.
+ * Follows the writes of one screen. Success is only reported once the data layer's promise resolved, i.e.
+ * after the revision is committed; a failure replaces it until the next write succeeds.
  */
 export function useSaveTracker() {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const track = useCallback(async (save: Promise<unknown>): Promise<boolean> => {
+  const track = useCallback(async (write: Promise<unknown>, outcome: SaveOutcome = 'saved'): Promise<boolean> => {
     try {
-      await save;
-      setState((current) => ({ kind: 'saved', count: current.kind === 'saved' ? current.count + 1 : 1 }));
+      await write;
+      setState((current) => ({ kind: 'done', outcome, count: current.kind === 'done' ? current.count + 1 : 1 }));
       return true;
     } catch (error) {
-      console.error('save failed', error);
-      setState({ kind: 'failed' });
+      console.error('write failed', error);
+      setState({ kind: 'failed', outcome });
       return false;
     }
   }, []);

@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Button, Disclosure, DisclosurePanel, Input, Label, SearchField } from 'react-aria-components';
+import { Button, Checkbox, Disclosure, DisclosurePanel, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue, KpiDefinition, KpiTier } from '../../../../core/catalogue/types.ts';
 import { hrefFor } from '../../app/routes.ts';
@@ -53,6 +53,7 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
   );
   const progressOf = (kpi: KpiDefinition): KpiProgress => progressById.get(kpi.id)!;
   const departments = useMemo(() => departmentsOf([...progressById.values()], i18n.language), [progressById, i18n.language]);
+  const anyConflict = useMemo(() => [...progressById.values()].some((progress) => progress.conflicts > 0), [progressById]);
 
   const tree = buildTree(
     catalogue,
@@ -122,7 +123,10 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
             {node.kpi.code}
           </span>
           <span className="kpi-tree__name">{node.name}</span>
-          <span className="kpi-tree__status">{t(`entry:tree.status.${node.progress.status}`)}</span>
+          <span className="kpi-tree__status">
+            {node.progress.conflicts > 0 ? <span className="badge badge-warning">{t('entry:conflict.badge')}</span> : null}{' '}
+            {t(`entry:tree.status.${node.progress.status}`)}
+          </span>
           {completion({ reported: node.progress.reportedPoints, total: node.progress.totalPoints })}
         </a>
       </li>
@@ -178,8 +182,14 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
             onChange={(department) => update({ department })}
           />
         ) : null}
+        {anyConflict || filter.conflictsOnly ? (
+          <Checkbox className="checkbox" isSelected={filter.conflictsOnly} onChange={(conflictsOnly) => update({ conflictsOnly })}>
+            <span aria-hidden="true" className="kpi-tree__checkmark" />
+            {t('entry:tree.filters.conflictsOnly')}
+          </Checkbox>
+        ) : null}
         {filtering ? (
-          <Button className="kpi-tree__clear" onPress={() => setFilter(NO_FILTER)}>
+          <Button className="button button-quiet button-small kpi-tree__clear" onPress={() => setFilter(NO_FILTER)}>
             {t('entry:tree.filters.clear')}
           </Button>
         ) : null}

@@ -23,6 +23,8 @@ export interface KpiProgress {
   readonly reportedPoints: number;
   readonly totalPoints: number;
   readonly departments: readonly string[];
+  /** Fields of the KPI's points where different devices wrote different values. */
+  readonly conflicts: number;
 }
 
 function isValueStatus(value: unknown): value is ValueStatus {
@@ -62,9 +64,11 @@ export function kpiProgress(
 ): KpiProgress {
   const statuses: KpiStatus[] = [];
   const departments = new Set<string>();
+  let conflicts = 0;
   for (const point of pointsOf(kpi)) {
     const view = values.get(formatRecordId({ kind: 'kpiValue', assessmentId, kpiId: kpi.id, pointId: point.id }));
     statuses.push(pointStatus(point, view, shared));
+    conflicts += Object.values(view?.fields ?? {}).filter((state) => state.conflict).length;
     const department = plainFields(view).department;
     if (typeof department === 'string' && department.trim() !== '') departments.add(department.trim());
   }
@@ -73,5 +77,6 @@ export function kpiProgress(
     reportedPoints: statuses.filter((status) => status === 'reported').length,
     totalPoints: statuses.length,
     departments: [...departments],
+    conflicts,
   };
 }

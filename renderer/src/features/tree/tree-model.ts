@@ -7,9 +7,10 @@ export interface TreeFilter {
   readonly status: KpiStatus | null;
   readonly tier: KpiTier | null;
   readonly department: string | null;
+  readonly conflictsOnly: boolean;
 }
 
-export const NO_FILTER: TreeFilter = { query: '', status: null, tier: null, department: null };
+export const NO_FILTER: TreeFilter = { query: '', status: null, tier: null, department: null, conflictsOnly: false };
 
 export interface Completion {
   readonly reported: number;
@@ -66,13 +67,16 @@ function matchesQuery(kpi: KpiDefinition, name: string, query: string): boolean 
 }
 
 export function isFiltering(filter: TreeFilter): boolean {
-  return filter.query.trim() !== '' || filter.status !== null || filter.tier !== null || filter.department !== null;
+  return (
+    filter.query.trim() !== '' || filter.status !== null || filter.tier !== null || filter.department !== null || filter.conflictsOnly
+  );
 }
 
 function matches(node: KpiNode, filter: TreeFilter): boolean {
   if (filter.status !== null && node.progress.status !== filter.status) return false;
   if (filter.tier !== null && node.kpi.tier !== filter.tier) return false;
   if (filter.department !== null && !node.progress.departments.includes(filter.department)) return false;
+  if (filter.conflictsOnly && node.progress.conflicts === 0) return false;
   return matchesQuery(node.kpi, node.name, filter.query);
 }
 
