@@ -210,6 +210,8 @@ describe('assessments and values', () => {
     await expectDataError(store.saveValueFields('missing', KPI, POINT, { numerator: 1 }), 'E_NOT_FOUND');
     await expectDataError(store.saveValueFields('bad:id', KPI, POINT, { numerator: 1 }), 'E_INVALID');
     await expectDataError(store.updateCity('missing', { name: 'x' }), 'E_NOT_FOUND');
+    expect(await getAssessment(db, 'no:such/id')).toBeNull();
+    expect((await listValues(db, 'no:such/id')).size).toBe(0);
     await expectDataError(store.updateCity(cityId, { name: 'x'.repeat(10_001) }), 'E_INVALID');
     await expectDataError(store.resolveConflict('nonsense', 'numerator', 1), 'E_INVALID');
     await expectDataError(store.setAuthorName('x'.repeat(101)), 'E_INVALID');

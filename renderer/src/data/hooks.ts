@@ -1,9 +1,11 @@
 /**
  * React hooks over live queries: they re-render when any window of this origin commits a change.
- * Each returns undefined while loading, so screens can tell "loading" from "empty".
+ * Each returns undefined while loading, so screens can tell "loading" from "empty"; a failed read
+ * throws a DataError to the nearest error boundary.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appStore } from './app-store.ts';
+import { mapDataErrors } from './errors.ts';
 import type { HeldRow, ImportRow, SignerRow } from './db.ts';
 import { getAssessment, listAssessments, listDeletedAssessments, listValues, recordHistory } from './queries.ts';
 import { listSigners } from './signers.ts';
@@ -12,44 +14,44 @@ import type { AssessmentView, Revision, ValueView } from './types.ts';
 
 /** Assessments that are not deleted, newest first. */
 export function useAssessments(): AssessmentView[] | undefined {
-  return useLiveQuery(() => listAssessments(appStore().db), []);
+  return useLiveQuery(() => mapDataErrors(() => listAssessments(appStore().db)), []);
 }
 
 /** Deleted assessments (for a "restore" list), newest first. */
 export function useDeletedAssessments(): AssessmentView[] | undefined {
-  return useLiveQuery(() => listDeletedAssessments(appStore().db), []);
+  return useLiveQuery(() => mapDataErrors(() => listDeletedAssessments(appStore().db)), []);
 }
 
 /** null when the assessment does not exist or is deleted. */
 export function useAssessment(assessmentId: string): AssessmentView | null | undefined {
-  return useLiveQuery(() => getAssessment(appStore().db, assessmentId), [assessmentId]);
+  return useLiveQuery(() => mapDataErrors(() => getAssessment(appStore().db, assessmentId)), [assessmentId]);
 }
 
 /** Every KPI data point with revisions, keyed by record id (formatRecordId / valueRecordId). */
 export function useValues(assessmentId: string): ReadonlyMap<string, ValueView> | undefined {
-  return useLiveQuery(() => listValues(appStore().db, assessmentId), [assessmentId]);
+  return useLiveQuery(() => mapDataErrors(() => listValues(appStore().db, assessmentId)), [assessmentId]);
 }
 
 /** Every revision of one record, newest first by clock (display order only). */
 export function useRecordHistory(recordId: string): readonly Revision[] | undefined {
-  return useLiveQuery(() => recordHistory(appStore().db, recordId), [recordId]);
+  return useLiveQuery(() => mapDataErrors(() => recordHistory(appStore().db, recordId)), [recordId]);
 }
 
 /** Bundles imported here, newest first. */
 export function useImports(): ImportRow[] | undefined {
-  return useLiveQuery(() => listImports(appStore().db), []);
+  return useLiveQuery(() => mapDataErrors(() => listImports(appStore().db)), []);
 }
 
 /** Bundles from unknown signers waiting for a decision, newest first (without their bytes). */
 export function useHeldBundles(): Omit<HeldRow, 'bytes'>[] | undefined {
-  return useLiveQuery(() => listHeld(appStore().db), []);
+  return useLiveQuery(() => mapDataErrors(() => listHeld(appStore().db)), []);
 }
 
 export function useSigners(): SignerRow[] | undefined {
-  return useLiveQuery(() => listSigners(appStore().db), []);
+  return useLiveQuery(() => mapDataErrors(() => listSigners(appStore().db)), []);
 }
 
 /** How much an export would carry: everything, and what no receipt has confirmed yet. */
 export function useExportStatus(): ExportStatus | undefined {
-  return useLiveQuery(() => exportStatus(appStore().db), []);
+  return useLiveQuery(() => mapDataErrors(() => exportStatus(appStore().db)), []);
 }

@@ -5,7 +5,7 @@
  */
 import { currentValue, deriveRecord, deriveRecords, type RecordState } from '../../../core/revisions/derive.ts';
 import { parseHlc } from '../../../core/revisions/hlc.ts';
-import { formatRecordId, parseRecordId, valueRecordPrefix } from '../../../core/revisions/record-id.ts';
+import { formatRecordId, parseRecordId, valueRecordPrefix, type RecordRef } from '../../../core/revisions/record-id.ts';
 import type { Revision } from '../../../core/revisions/types.ts';
 import type { CityKpiDb } from './db.ts';
 import type { AssessmentView, CityView, ValueView } from './types.ts';
@@ -126,9 +126,20 @@ export async function listDeletedAssessments(db: CityKpiDb): Promise<AssessmentV
   return viewsNewestFirst(db, (await assessmentRecords(db)).filter((record) => isDeleted(record.state)));
 }
 
-/** The assessment, or null when it does not exist or is deleted. */
+/** Ids often come from the address bar: a malformed one names nothing rather than being an error. */
+function recordIdOrNull(ref: RecordRef): string | null {
+  try {
+    return formatRecordId(ref);
+  } catch {
+    return null;
+  }
+}
+
+/** The assessment, or null when it does not exist, is deleted, or the id is malformed. */
 export async function getAssessment(db: CityKpiDb, assessmentId: string): Promise<AssessmentView | null> {
-  const revisions = await revisionsOfRecord(db, formatRecordId({ kind: 'assessment', assessmentId }));
+  const recordId = recordIdOrNull({ kind: 'assessment', assessmentId });
+  if (!recordId) return null;
+  const revisions = await revisionsOfRecord(db, recordId);
   if (revisions.length === 0) return null;
   const record = assessmentRecord(assessmentId, revisions);
   if (isDeleted(record.state)) return null;
@@ -137,6 +148,7 @@ export async function getAssessment(db: CityKpiDb, assessmentId: string): Promis
 
 /** Every KPI data point of an assessment that has at least one revision, keyed by record id. */
 export async function listValues(db: CityKpiDb, assessmentId: string): Promise<ReadonlyMap<string, ValueView>> {
+  if (!recordIdOrNull({ kind: 'assessment', assessmentId })) return new Map();
   const revisions = await db.revisions.where('recordId').startsWith(valueRecordPrefix(assessmentId)).toArray();
   const views = new Map<string, ValueView>();
   for (const state of deriveRecords(revisions)) {
