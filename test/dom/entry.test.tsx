@@ -132,6 +132,16 @@ describe('KPI entry (French, real data layer)', () => {
     expect(screen.getByLabelText('Valeur calculée').textContent).toMatch(/^47,25\s/);
   });
 
+  it('answers a yes/no/partial KPI per data point with radio groups', async () => {
+    await openKpi('EC-I-UP-2A');
+    const compact = screen.getByRole('group', { name: 'Point de données : Compacte' });
+    const answer = within(compact).getByRole('radiogroup', { name: 'Réponse' });
+    fireEvent.click(within(answer).getByRole('radio', { name: 'Partiel' }));
+    await waitFor(async () => expect(await savedFields('EC-I-UP-2A', 'compact')).toEqual([{ choice: 'partial' }]));
+    expect((within(answer).getByRole('radio', { name: 'Partiel' }) as HTMLInputElement).checked).toBe(true);
+    expect(await savedFields('EC-I-UP-2A', 'connected')).toEqual([]);
+  });
+
   it('says so, translated, when a save fails, and never claims it was saved', async () => {
     await openKpi(INTERNET);
     db.close();

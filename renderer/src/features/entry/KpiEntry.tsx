@@ -25,6 +25,15 @@ export interface KpiEntryProps {
   readonly crossKpiIssues: readonly ShownIssue[];
 }
 
+function departmentsIn(values: ReadonlyMap<string, ValueView>, locale: string): string[] {
+  const names = new Set<string>();
+  for (const view of values.values()) {
+    const department = plainFields(view).department;
+    if (typeof department === 'string' && department.trim() !== '') names.add(department.trim());
+  }
+  return [...names].sort(new Intl.Collator(locale).compare);
+}
+
 function computationText(computation: Computation, t: (key: string, options?: Record<string, unknown>) => string, locale: string): string {
   if (computation.kind !== 'ratio') return t(`entry:kpi.computationKind.${computation.kind}`);
   return t(`entry:kpi.computationKind.ratio.${computation.denominator}`, { scale: formatLocaleNumber(computation.scale, locale) });
@@ -58,6 +67,7 @@ export function KpiEntry({ assessment, kpi, values, denominators, crossKpiIssues
     );
   };
 
+  const departments = useMemo(() => departmentsIn(values, locale), [values, locale]);
   const name = t(`catalogue:kpi.${kpi.id}.name`);
   const conflicts = points.reduce(
     (sum, point) => sum + Object.values(viewOf(point)?.fields ?? {}).filter((state) => state.conflict).length,
@@ -135,6 +145,7 @@ export function KpiEntry({ assessment, kpi, values, denominators, crossKpiIssues
           denominators={denominators}
           issues={issuesByPoint.get(point.id) ?? []}
           onCommit={(field, value) => commit(point, field, value)}
+          departments={departments}
         />
       ))}
 

@@ -21,6 +21,8 @@ export interface PointEntryProps {
   readonly denominators: Denominators;
   readonly issues: readonly ShownIssue[];
   readonly onCommit: (field: ValueField, value: FieldValue) => void;
+  /** Departments already named in this assessment, offered while typing so that the department filter groups them. */
+  readonly departments: readonly string[];
 }
 
 type PreviewField = 'numerator' | 'denominator' | 'directValue';
@@ -40,7 +42,7 @@ function displayPrecision(value: number): Intl.NumberFormatOptions {
 const MAX_YEAR = 2100;
 
 /** Every field of one data point; each change is handed to onCommit as soon as the participant commits it. */
-export function PointEntry({ kpi, point, view, denominators, issues, onCommit }: PointEntryProps) {
+export function PointEntry({ kpi, point, view, denominators, issues, onCommit, departments }: PointEntryProps) {
   const { t, i18n } = useTranslation(['entry', 'catalogue']);
   const locale = i18n.language;
   const fields: PointFields = plainFields(view);
@@ -80,9 +82,15 @@ export function PointEntry({ kpi, point, view, denominators, issues, onCommit }:
     </div>
   );
 
-  const textInput = (field: ValueField, label: string, multiline = false) => (
+  const textInput = (field: ValueField, label: string, multiline = false, suggestions: readonly string[] = []) => (
     <div className="entry-field" data-field={field}>
-      <TextCommitField label={label} value={textOf(fields[field])} multiline={multiline} onCommit={(value) => onCommit(field, value)} />
+      <TextCommitField
+        label={label}
+        value={textOf(fields[field])}
+        multiline={multiline}
+        suggestions={suggestions}
+        onCommit={(value) => onCommit(field, value)}
+      />
       <IssueList issues={issuesOf(field)} />
       {conflictOf(field, label)}
     </div>
@@ -196,7 +204,7 @@ export function PointEntry({ kpi, point, view, denominators, issues, onCommit }:
           t('entry:point.none'),
           DATA_ORIGINS.map((origin) => ({ id: origin, label: t(`entry:point.origins.${origin}`) })),
         )}
-        {textInput('department', t('entry:point.department'))}
+        {textInput('department', t('entry:point.department'), false, departments)}
       </div>
       {textInput('source', t('entry:point.source'), true)}
       {textInput('note', t('entry:point.note'), true)}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Input, Label, TextArea, TextField } from 'react-aria-components';
 
 export interface TextCommitFieldProps {
@@ -7,13 +7,16 @@ export interface TextCommitFieldProps {
   readonly onCommit: (value: string | null) => void;
   readonly multiline?: boolean;
   readonly className?: string;
+  /** Values used elsewhere, offered by the browser as the participant types (single line only). */
+  readonly suggestions?: readonly string[];
 }
 
 /**
  * Free text a participant types in any script: the browser picks the direction from the text itself, and
  * the change is committed when the field loses focus (or on Enter for a single line), never per keystroke.
  */
-export function TextCommitField({ label, value, onCommit, multiline, className }: TextCommitFieldProps) {
+export function TextCommitField({ label, value, onCommit, multiline, className, suggestions = [] }: TextCommitFieldProps) {
+  const listId = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const focused = useRef(false);
   const lastCommitted = useRef(value);
@@ -48,7 +51,18 @@ export function TextCommitField({ label, value, onCommit, multiline, className }
       }}
     >
       <Label className="field-label">{label}</Label>
-      {multiline ? <TextArea className="input" dir="auto" rows={3} /> : <Input className="input" dir="auto" />}
+      {multiline ? (
+        <TextArea className="input" dir="auto" rows={3} />
+      ) : (
+        <Input className="input" dir="auto" list={suggestions.length > 0 ? listId : undefined} />
+      )}
+      {!multiline && suggestions.length > 0 ? (
+        <datalist id={listId}>
+          {suggestions.map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
+          ))}
+        </datalist>
+      ) : null}
     </TextField>
   );
 }
