@@ -97,6 +97,9 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
     if (index % 5_000 === 0) report('serialise', (0.4 * index) / lines.length);
   }
   const revisionBytes = concatBytes(...lineBytes);
+  if (revisionBytes.length > limits.maxPartBytes) {
+    throw new BundleError('E_TOO_LARGE', `${revisions.length} revisions need more than ${limits.maxPartBytes} bytes; export fewer at a time`);
+  }
   // Refuse to write what a reader would refuse: a bad revision must fail the export, not the import.
   const newerMinor = (input.extensions?.formatMinor ?? 0) > FORMAT_MINOR;
   await decodeRevisionsPart(revisionBytes, limits, newerMinor);
@@ -108,6 +111,7 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
     ...[...attachments].sort(([a], [b]) => (a < b ? -1 : 1)).map(([hash, bytes]) => ({ name: `att-${hash}`, bytes })),
     ...(input.extensions?.parts ?? []),
   ];
+  if (new Set(partList.map((part) => part.name)).size !== partList.length) throw new BundleError('E_SCHEMA', 'two parts have the same name');
   let total = 0;
   for (const part of partList) {
     if (part.bytes.length > limits.maxPartBytes) throw new BundleError('E_TOO_LARGE', `part ${part.name} is larger than ${limits.maxPartBytes} bytes`);
