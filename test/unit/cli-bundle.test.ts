@@ -3,10 +3,10 @@
  * (exit codes, one-line errors), the finer cases run in-process through the same dispatch.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { parseKeyFile } from '../../core/crypto/key-file.ts';
 
@@ -49,6 +49,8 @@ beforeAll(async () => {
   expect(demo.code, demo.stderr).toBe(0);
   expect((await cli('demo', '--out', 'b.citykpi', '--seed', '2')).code).toBe(0);
 }, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('citykpi bundle commands as processes', () => {
   it('keygen writes a shareable .pub and secret .key files', async () => {
