@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createInstance } from 'i18next';
 import { useState } from 'react';
@@ -123,5 +123,21 @@ describe('NumberField', () => {
     const { input, onCommit } = renderField('en', 12.5);
     type(input, '12.50');
     expect(onCommit).not.toHaveBeenCalled();
+  });
+
+  it('retries the same value when the previous commit was not stored', async () => {
+    const onCommit = vi.fn<(value: number | null) => Promise<boolean>>().mockResolvedValueOnce(false).mockResolvedValue(true);
+    render(
+      <I18nextProvider i18n={i18nFor('en')}>
+        <NumberField label="Value" value={null} onCommit={onCommit} />
+      </I18nextProvider>,
+    );
+    const input = screen.getByLabelText('Value') as HTMLInputElement;
+    type(input, '5');
+    await waitFor(() => expect(onCommit).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    type(input, '5');
+    await waitFor(() => expect(onCommit).toHaveBeenCalledTimes(2));
+    expect(onCommit).toHaveBeenLastCalledWith(5);
   });
 });

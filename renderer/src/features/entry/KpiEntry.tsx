@@ -58,10 +58,10 @@ export function KpiEntry({ assessment, kpi, values, denominators, crossKpiIssues
     [points, values, assessment.id, assessment.year, kpi, denominators],
   );
 
-  const commit = (point: DataPointDefinition, field: ValueField, value: FieldValue) => {
+  const commit = (point: DataPointDefinition, field: ValueField, value: FieldValue): Promise<boolean> => {
     const recordId = formatRecordId({ kind: 'kpiValue', assessmentId: assessment.id, kpiId: kpi.id, pointId: point.id });
     const inConflict = values.get(recordId)?.fields[field]?.conflict === true;
-    void track(
+    return track(
       inConflict ? resolveConflict(recordId, field, value) : saveValueFields(assessment.id, kpi.id, point.id, { [field]: value }),
       inConflict ? 'resolved' : 'saved',
     );

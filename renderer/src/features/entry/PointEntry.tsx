@@ -20,7 +20,8 @@ export interface PointEntryProps {
   readonly view: ValueView | undefined;
   readonly denominators: Denominators;
   readonly issues: readonly ShownIssue[];
-  readonly onCommit: (field: ValueField, value: FieldValue) => void;
+  /** Resolves to whether the change was stored. */
+  readonly onCommit: (field: ValueField, value: FieldValue) => Promise<boolean>;
   /** Departments already named in this assessment, offered while typing so that the department filter groups them. */
   readonly departments: readonly string[];
 }

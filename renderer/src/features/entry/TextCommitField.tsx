@@ -4,7 +4,8 @@ import { Input, Label, TextArea, TextField } from 'react-aria-components';
 export interface TextCommitFieldProps {
   readonly label: string;
   readonly value: string;
-  readonly onCommit: (value: string | null) => void;
+  /** A promise that rejects or resolves to false means the text was not stored: committing it again retries. */
+  readonly onCommit: (value: string | null) => void | Promise<unknown>;
   readonly multiline?: boolean;
   readonly className?: string;
   /** Values used elsewhere, offered by the browser as the participant types (single line only). */
@@ -20,8 +21,10 @@ export function TextCommitField({ label, value, onCommit, multiline, className, 
   const [draft, setDraft] = useState<string | null>(null);
   const focused = useRef(false);
   const lastCommitted = useRef(value);
+  const stored = useRef(value);
 
   useEffect(() => {
+    stored.current = value;
     lastCommitted.current = value;
     if (!focused.current) setDraft(null);
   }, [value]);
@@ -31,7 +34,12 @@ export function TextCommitField({ label, value, onCommit, multiline, className, 
     const next = draft.trim();
     if (next === lastCommitted.current.trim()) return;
     lastCommitted.current = next;
-    onCommit(next === '' ? null : next);
+    const forget = () => {
+      if (lastCommitted.current === next) lastCommitted.current = stored.current;
+    };
+    void Promise.resolve(onCommit(next === '' ? null : next)).then((result) => {
+      if (result === false) forget();
+    }, forget);
   };
 
   return (

@@ -9,8 +9,11 @@ export interface NumberFieldProps {
   readonly label: string;
   /** The stored canonical value; null when nothing is stored. */
   readonly value: number | null;
-  /** Receives the canonical number (or null when cleared); never called for unreadable input. */
-  readonly onCommit: (value: number | null) => void | Promise<void>;
+  /**
+   * Receives the canonical number (or null when cleared); never called for unreadable input. A promise that
+   * rejects or resolves to false means the value was not stored, so committing the same text again retries.
+   */
+  readonly onCommit: (value: number | null) => void | Promise<unknown>;
   readonly description?: string;
   readonly unit?: string;
   readonly isDisabled?: boolean;
@@ -71,8 +74,10 @@ export function NumberField({
   };
   const focused = useRef(false);
   const lastCommitted = useRef<number | null>(value);
+  const stored = useRef<number | null>(value);
 
   useEffect(() => {
+    stored.current = value;
     lastCommitted.current = value;
     // A new stored value (a save landing, a reload, a resolved conflict) replaces the echo, but never
     // text the participant is still editing or has yet to correct.
@@ -100,7 +105,12 @@ export function NumberField({
     setDraft(next === null ? '' : formatValue(next, digits ? `${locale}-u-nu-${digits}` : locale));
     if (Object.is(next, lastCommitted.current)) return;
     lastCommitted.current = next;
-    void onCommit(next);
+    const forget = () => {
+      if (Object.is(lastCommitted.current, next)) lastCommitted.current = stored.current;
+    };
+    void Promise.resolve(onCommit(next)).then((result) => {
+      if (result === false) forget();
+    }, forget);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
