@@ -151,6 +151,25 @@ describe('KPI entry (French, real data layer)', () => {
     expect(screen.getByTestId('save-status').textContent).toBe('');
   });
 
+  it('warns, in French and with French numbers, when a denominator differs from the city profile by more than 5 %', async () => {
+    await openKpi(INTERNET);
+    commitText(screen.getByLabelText('Dénominateur'), '42 500');
+    await waitFor(() => expect(document.querySelector('[data-code="denominatorMismatch"]')).not.toBeNull());
+    const warning = document.querySelector('[data-code="denominatorMismatch"]')!;
+    expect(warning.getAttribute('data-severity')).toBe('warning');
+    expect(warning.closest('[data-field="denominator"]')).not.toBeNull();
+    expect(warning.textContent).toMatch(/Ce dénominateur \(42\s500\) s’écarte de 6,25 % du chiffre du profil de la ville \(40\s000\)/);
+    expect(await savedFields(INTERNET)).toEqual([{ denominator: 42500 }]);
+  });
+
+  it('shows cross-KPI checks: Fixed Broadband above Household Internet Access', async () => {
+    await store.saveValueFields(assessmentId, INTERNET, '_', { directValue: 60 });
+    await store.saveValueFields(assessmentId, 'EC-ICT-ICT-2C', '_', { directValue: 70 });
+    await openKpi('EC-ICT-ICT-2C');
+    const section = await screen.findByRole('region', { name: 'Contrôles par rapport à d’autres KPI' });
+    expect(section.textContent).toContain('Cette valeur (70) est supérieure à celle de EC: ICT: ICT: 1C (60)');
+  });
+
   it('shows validation issues next to what was saved, without undoing it', async () => {
     await openKpi(INTERNET);
     commitText(screen.getByLabelText('Numérateur'), '50000');
