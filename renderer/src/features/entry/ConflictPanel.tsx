@@ -33,7 +33,7 @@ export function ConflictPanel({ field, fieldLabel, candidates, onChoose }: Confl
               <span dir="auto">
                 {t('conflict.candidate', {
                   value,
-                  author: candidate.author,
+                  author: candidate.author === '' ? t('history.unknownAuthor') : candidate.author,
                   device: shortDevice(candidate.deviceId),
                   time: formatClock(candidate.hlc, locale),
                 })}

@@ -47,7 +47,7 @@ function PointHistory({ assessmentId, kpi, point, titled }: { assessmentId: stri
         {revisions.map((revision) => (
           <tr key={revision.id}>
             <td className="numeric">{formatClock(revision.hlc, locale)}</td>
-            <td dir="auto">{revision.author}</td>
+            <td dir="auto">{revision.author === '' ? t('entry:history.unknownAuthor') : revision.author}</td>
             <td>
               <span className="code" dir="ltr" title={revision.deviceId}>
                 {shortDevice(revision.deviceId)}
