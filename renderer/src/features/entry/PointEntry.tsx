@@ -35,12 +35,19 @@ interface Preview {
 }
 
 const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+const COMMON_FIELDS: readonly ValueField[] = ['dataYear', 'status', 'quality', 'origin', 'department', 'source', 'note'];
+const FIELDS_BY_COMPUTATION: Readonly<Record<DataPointDefinition['computation']['kind'], readonly ValueField[]>> = {
+  ratio: ['numerator', 'denominator', 'directValue', ...COMMON_FIELDS],
+  direct: ['directValue', ...COMMON_FIELDS],
+  choice: ['choice', ...COMMON_FIELDS],
+};
 
 /** Two decimals read well for percentages and rates; small values keep three significant digits instead of rounding to 0. */
 function displayPrecision(value: number): Intl.NumberFormatOptions {
   return Math.abs(value) >= 1 || value === 0 ? { maximumFractionDigits: 2 } : { maximumSignificantDigits: 3 };
 }
-const MAX_YEAR = 2100;
 
 /** Every field of one data point; each change is handed to onCommit as soon as the participant commits it. */
 export function PointEntry({ kpi, point, view, denominators, issues, onCommit, departments }: PointEntryProps) {
@@ -209,7 +216,12 @@ export function PointEntry({ kpi, point, view, denominators, issues, onCommit, d
       </div>
       {textInput('source', t('entry:point.source'), true)}
       {textInput('note', t('entry:point.note'), true)}
-      <IssueList issues={issues.filter((issue) => issue.field === undefined)} />
+      {/* Findings about the point as a whole, or about a field this kind of point does not show. */}
+      <IssueList
+        issues={issues.filter(
+          (issue) => issue.field === undefined || !(FIELDS_BY_COMPUTATION[computation.kind] as readonly string[]).includes(issue.field),
+        )}
+      />
     </fieldset>
   );
 }
