@@ -19,7 +19,7 @@ export function ConflictPanel({ field, fieldLabel, candidates, onChoose }: Confl
   const { t, i18n } = useTranslation('entry');
   const locale = i18n.language;
   return (
-    <fieldset className="entry-conflict notice notice-warning">
+    <fieldset className="entry-conflict notice notice-warning" data-conflict-field={field}>
       <legend className="visually-hidden">{t('conflict.groupLabel', { field: fieldLabel })}</legend>
       <p>
         <span className="badge badge-warning">{t('conflict.badge')}</span>{' '}
