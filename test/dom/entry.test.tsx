@@ -207,8 +207,11 @@ describe('conflicts', () => {
     const panel = await screen.findByRole('group', { name: 'Conflit : Numérateur' });
     expect(screen.getByText('1 champ de ce KPI est en conflit : choisissez une valeur là où il est signalé ci-dessous.')).toBeTruthy();
     expect(within(panel).getByText(/2 valeurs différentes/)).toBeTruthy();
-    expect(within(panel).getByText(/^12\s000, par Bruno sur l’appareil laptop-bruno…, 5 janv\. 2026/)).toBeTruthy();
-    expect(within(panel).getByText(/^13\s500, par Chen sur l’appareil laptop-chen-…, 5 janv\. 2026/)).toBeTruthy();
+    const choices = within(panel).getAllByRole('listitem').filter((item) => item.classList.contains('entry-conflict__candidate'));
+    expect(choices.map((choice) => choice.textContent)).toEqual([
+      expect.stringMatching(/^13\s500par Chen sur l’appareil laptop-chen-…, 5 janv\. 2026.*Conserver 13\s500$/),
+      expect.stringMatching(/^12\s000par Bruno sur l’appareil laptop-bruno…, 5 janv\. 2026.*Conserver 12\s000$/),
+    ]);
     expect(screen.getByLabelText('Valeur calculée').textContent).not.toContain('30');
 
     fireEvent.click(within(panel).getByRole('button', { name: /^Conserver 12\s000$/ }));
@@ -227,6 +230,22 @@ describe('conflicts', () => {
     expect(rows[0]?.textContent).toContain('A résolu un conflit entre 2 versions');
     expect(rows[1]?.textContent).toContain('Chen');
     expect(rows[2]?.textContent).toContain('Bruno');
+  });
+
+  it('offers one choice per distinct value, naming every device that wrote it', async () => {
+    const recordId = valueRecordId(assessmentId, INTERNET, '_');
+    await concurrentEdits(recordId, [
+      { author: 'Bruno', deviceId: 'laptop-bruno-01', fields: { quality: 'measured' }, wallMs: Date.UTC(2026, 0, 5, 9) },
+      { author: 'Chen', deviceId: 'laptop-chen-02', fields: { quality: 'personalEstimate' }, wallMs: Date.UTC(2026, 0, 5, 10) },
+      { author: 'Dana', deviceId: 'laptop-dana-03', fields: { quality: 'measured' }, wallMs: Date.UTC(2026, 0, 5, 11) },
+    ]);
+    await openKpi(INTERNET);
+    const panel = await screen.findByRole('group', { name: 'Conflit : Qualité des données' });
+    expect(within(panel).getByText(/^2 valeurs différentes/)).toBeTruthy();
+    const keep = within(panel).getAllByRole('button');
+    expect(keep.map((button) => button.textContent)).toEqual(['Conserver Fondée sur des mesures précises', 'Conserver Estimation personnelle']);
+    const measured = keep[0]!.closest('li')!;
+    expect(measured.textContent).toMatch(/par Dana .*par Bruno /);
   });
 
   it('resolves a conflict with a newly typed value', async () => {

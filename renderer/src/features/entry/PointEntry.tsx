@@ -143,7 +143,12 @@ export function PointEntry({ kpi, point, view, denominators, issues, onCommit, d
             <span className="field-label" id={`computed-${kpi.id}-${point.id}`}>
               {t('entry:point.computed')}
             </span>
-            <output className="entry-computed__value numeric" aria-labelledby={`computed-${kpi.id}-${point.id}`} aria-live="polite">
+            <output
+              className="entry-computed__value numeric"
+              aria-labelledby={`computed-${kpi.id}-${point.id}`}
+              aria-live="polite"
+              data-missing={computed.kind === 'missing' || undefined}
+            >
               {computed.kind === 'computed' || computed.kind === 'override'
                 ? `${formatLocaleNumber(computed.value, locale, displayPrecision(computed.value))} ${unitName}`
                 : t('entry:point.computedMissing')}

@@ -184,7 +184,6 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
         ) : null}
         {anyConflict || filter.conflictsOnly ? (
           <Checkbox className="checkbox" isSelected={filter.conflictsOnly} onChange={(conflictsOnly) => update({ conflictsOnly })}>
-            <span aria-hidden="true" className="kpi-tree__checkmark" />
             {t('entry:tree.filters.conflictsOnly')}
           </Checkbox>
         ) : null}
