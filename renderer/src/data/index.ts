@@ -11,7 +11,9 @@ import { appStore } from './app-store.ts';
 import type { SignerRow } from './db.ts';
 import { mapDataErrors } from './errors.ts';
 import { loadOrCreateIdentity, type SecretSealer, type StoredIdentity } from './identity.ts';
+import * as backup from './backup.ts';
 import * as signers from './signers.ts';
+import * as health from './storage-health.ts';
 import * as sync from './sync.ts';
 import type { ApplyOptions, ExportSnapshot, ImportPreview, ImportResult, OpenedBundle, ReceiptResult } from './sync.ts';
 import type { AssessmentFieldUpdate, ValueFieldUpdate } from './store.ts';
@@ -87,3 +89,18 @@ export const distrustSigner = (publicKey: string): Promise<void> => mapDataError
 /** A snapshot of the trusted keys for core's decodeBundle / decodeReceipt `trustedSigners` option. */
 export const signerTrustLookup = (): Promise<(publicKeyRaw: Uint8Array) => SignerTrust> =>
   mapDataErrors(() => signers.signerTrustLookup(appStore().db));
+
+// Storage health and automatic local backups (see storage-health.ts, backup.ts).
+export type { BackupDependencies, BackupFailureCode, BackupOutcome, LastBackup } from './backup.ts';
+export type { ConnectionProblem, DatabaseFacts, RecordSentinelOptions, SentinelStorage, StorageSentinel, StoredDataCheck } from './storage-health.ts';
+export const writeFullBackup = (dependencies: backup.BackupDependencies): Promise<backup.BackupOutcome> => backup.writeFullBackup(appStore().db, dependencies);
+export const watchRevisionCount = (onCount: (count: number) => void, onError: (error: unknown) => void): (() => void) =>
+  backup.watchRevisionCount(appStore().db, onCount, onError);
+export const readLastBackup = (storage: backup.BackupRecordStorage): backup.LastBackup | null => backup.readLastBackup(appStore().db, storage);
+export const recordLastBackup = (storage: backup.BackupRecordStorage, last: backup.LastBackup): void => backup.recordLastBackup(appStore().db, storage, last);
+export const checkStoredData = (storage: health.SentinelStorage): Promise<health.StoredDataCheck> =>
+  mapDataErrors(() => health.checkStoredData(appStore().db, storage));
+export const recordStorageSentinel = (storage: health.SentinelStorage, options?: health.RecordSentinelOptions): Promise<health.StorageSentinel> =>
+  mapDataErrors(() => health.recordSentinel(appStore().db, storage, options));
+export const watchDatabaseConnection = (onProblem: (problem: health.ConnectionProblem) => void): (() => void) =>
+  health.watchConnection(appStore().db, onProblem);

@@ -1,0 +1,148 @@
+/**
+ * One automatic local backup: a FULL bundle of every revision, in the same signed format as an
+ * export, handed to the desktop shell which keeps a rotating set of files outside browser storage.
+ * It is the restore source when the browser loses its database (see storage-health.ts).
+ *
+ * The snapshot is one read transaction (collectExport); signing, encrypting and writing happen after
+ * it has closed, never inside a Dexie transaction.
+ *
+ * Encryption: to the office's public keys when some are configured, otherwise signed but readable.
+ * A readable backup exposes nothing new: it sits in the same user profile as the IndexedDB it
+ * copies, which holds the same revisions unencrypted. An encrypted one can only be restored with the
+ * office's key file, which is the trade the office chose when it handed out its keys.
+ */
+import { liveQuery } from 'dexie';
+import { encodeBundle, isBundleError, type BundleEncryption, type BundleSigner } from '../../../core/bundle/index.ts';
+import type { BackupRequest, BridgeResult } from '../../../electron/contract/bridge.ts';
+import type { CityKpiDb } from './db.ts';
+import { DataError } from './errors.ts';
+import { collectExport } from './sync.ts';
+
+export const AUTO_BACKUP_LABEL = 'auto';
+
+/** Why a backup was not written; the UI translates each (`backup:failure.<code>`). */
+export type BackupFailureCode =
+  /** The shell could not write the file (disk, permissions). */
+  | 'E_IO'
+  /** The data is larger than a bundle or a backup may be. */
+  | 'E_TOO_LARGE'
+  | 'E_FORBIDDEN'
+  /** The browser storage is full (reading the snapshot failed). */
+  | 'E_DISK_FULL'
+  /** The database could not be read. */
+  | 'E_DB'
+  /** This device's signing key could not be opened. */
+  | 'E_SIGNER'
+  /** A stored revision could not be written into a bundle. */
+  | 'E_ENCODE'
+  | 'E_UNEXPECTED';
+
+export type BackupOutcome =
+  | { readonly kind: 'written'; readonly name: string; readonly revisionCount: number; readonly encrypted: boolean }
+  /** Nothing stored yet: nothing to back up (and never a backup that could rotate a real one away). */
+  | { readonly kind: 'empty' }
+  /** The shell has no backup folder (web mode). */
+  | { readonly kind: 'unavailable' }
+  | { readonly kind: 'failed'; readonly code: BackupFailureCode; readonly cause?: unknown };
+
+export interface BackupDependencies {
+  readonly signer: () => Promise<BundleSigner>;
+  /** The office's age recipients (`age1…`); empty for a signed-only backup. */
+  readonly recipients: () => readonly string[];
+  readonly writeBackup: (request: BackupRequest) => Promise<BridgeResult<{ readonly name: string }>>;
+  readonly appVersion?: string;
+  readonly label?: string;
+}
+
+class BackupStepError extends Error {
+  constructor(
+    readonly code: BackupFailureCode,
+    options: { cause?: unknown },
+  ) {
+    super(code, options);
+  }
+}
+
+async function step<T>(code: BackupFailureCode, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw new BackupStepError(code, { cause: error });
+  }
+}
+
+function encodeFailure(error: unknown): BackupFailureCode {
+  return isBundleError(error) && error.code === 'E_TOO_LARGE' ? 'E_TOO_LARGE' : 'E_ENCODE';
+}
+
+function readFailure(error: unknown): BackupFailureCode {
+  return error instanceof DataError && error.code === 'E_DISK_FULL' ? 'E_DISK_FULL' : 'E_DB';
+}
+
+/** Writes one full backup. Never throws: every failure comes back as an outcome with a code. */
+export async function writeFullBackup(db: CityKpiDb, dependencies: BackupDependencies): Promise<BackupOutcome> {
+  try {
+    const snapshot = await collectExport(db, { sinceReceipt: false }).catch((error: unknown) => {
+      throw new BackupStepError(readFailure(error), { cause: error });
+    });
+    if (snapshot.revisions.length === 0) return { kind: 'empty' };
+    const device = await step('E_SIGNER', dependencies.signer);
+    const recipients = dependencies.recipients();
+    const encryption: BundleEncryption = recipients.length > 0 ? { kind: 'recipients', recipients } : { kind: 'none' };
+    const bytes = await encodeBundle({
+      revisions: snapshot.revisions,
+      device,
+      encryption,
+      ...(dependencies.appVersion ? { appVersion: dependencies.appVersion } : {}),
+    }).catch((error: unknown) => {
+      throw new BackupStepError(encodeFailure(error), { cause: error });
+    });
+    const written = await step('E_IO', () => dependencies.writeBackup({ label: dependencies.label ?? AUTO_BACKUP_LABEL, bytes }));
+    if (written.ok) return { kind: 'written', name: written.value.name, revisionCount: snapshot.revisions.length, encrypted: encryption.kind !== 'none' };
+    if (written.code === 'E_UNAVAILABLE') return { kind: 'unavailable' };
+    const code: BackupFailureCode = written.code === 'E_TOO_LARGE' || written.code === 'E_FORBIDDEN' ? written.code : 'E_IO';
+    return { kind: 'failed', code };
+  } catch (error) {
+    if (error instanceof BackupStepError) return { kind: 'failed', code: error.code, cause: error.cause };
+    return { kind: 'failed', code: 'E_UNEXPECTED', cause: error };
+  }
+}
+
+/**
+ * Calls `onCount` with the number of stored revisions now and after every change, in this window or
+ * another. Revisions are only ever added, so a new count means new data.
+ */
+export function watchRevisionCount(db: CityKpiDb, onCount: (count: number) => void, onError: (error: unknown) => void): () => void {
+  const subscription = liveQuery(() => db.revisions.count()).subscribe({ next: onCount, error: onError });
+  return () => subscription.unsubscribe();
+}
+
+const LAST_BACKUP_KEY_PREFIX = 'citykpi.lastBackup.';
+
+/** The last backup written for this database, kept beside the sentinel so it outlives a lost database. */
+export interface LastBackup {
+  readonly name: string;
+  readonly atMs: number;
+  readonly revisionCount: number;
+}
+
+export type BackupRecordStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export function readLastBackup(db: CityKpiDb, storage: BackupRecordStorage): LastBackup | null {
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(`${LAST_BACKUP_KEY_PREFIX}${db.name}`) ?? 'null');
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { name, atMs, revisionCount } = parsed as Record<string, unknown>;
+    return typeof name === 'string' && typeof atMs === 'number' && typeof revisionCount === 'number' ? { name, atMs, revisionCount } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function recordLastBackup(db: CityKpiDb, storage: BackupRecordStorage, backup: LastBackup): void {
+  try {
+    storage.setItem(`${LAST_BACKUP_KEY_PREFIX}${db.name}`, JSON.stringify(backup));
+  } catch {
+    // Only the "last backup" display suffers; the backup file itself was written.
+  }
+}
