@@ -67,7 +67,9 @@ export function TextCommitField({ label, value, onCommit, multiline, className, 
       {!multiline && suggestions.length > 0 ? (
         <datalist id={listId}>
           {suggestions.map((suggestion) => (
-            <option key={suggestion} value={suggestion} />
+            <option key={suggestion} value={suggestion}>
+              {suggestion}
+            </option>
           ))}
         </datalist>
       ) : null}
