@@ -124,4 +124,46 @@ describe('bundles between browser profiles', () => {
     expect(await reloaded.valueOf('entry:point.directValue')).toBe('57');
     expect(await reloaded.form.getByRole('group', { name: text('en', 'entry:conflict.groupLabel', { field: text('en', 'entry:point.directValue') }) }).count()).toBe(0);
   });
+
+  it('an import that fails at any write step changes nothing, says so, and the next attempt imports everything once', async () => {
+    const field = await browsers.launch();
+    await field.open('#/');
+    await new HomePage(field.page).createAssessment({ city: 'Rollbackton', country: 'Testland', households: '30000', year: '2026' });
+    await enterHouseholdInternet(field.page, { direct: '12.5' });
+    const fieldSync = new SyncPage(field.page);
+    await fieldSync.open();
+    const file = await fieldSync.exportAll({ kind: 'readable' });
+    const exported = await revisionsOf(field.page);
+    await field.close();
+
+    const office = await browsers.launch();
+    const faults = await IdbFaults.install(office.context, office.page);
+    await office.open('#/');
+    const sync = new SyncPage(office.page);
+    await sync.open();
+    const storageErrors = ['E_DISK_FULL', 'E_DB'].map((code) => text('en', `common:errors.data.${code}`));
+
+    // Fail write step 1, 2, 3… until an attempt has no step left to fail: that one must import it all.
+    let step = 1;
+    for (; ; step++) {
+      await sync.chooseFile(file);
+      const before = await dumpDatabases(office.page);
+      await faults.failAt(step);
+      await sync.confirmImport();
+      await Promise.race([sync.importFailure.waitFor(), sync.waitUntilImported()]);
+      const { fired, writes } = await faults.observed();
+      await faults.off();
+      if (!fired) break;
+      expect(storageErrors, `write step ${step} (${writes.at(-1)})`).toContain(await sync.importFailure.textContent());
+      expect(await dumpDatabases(office.page), `write step ${step} (${writes.at(-1)}) left a partial import`).toBe(before);
+    }
+    await sync.waitUntilImported();
+    // Every revision, the ledger row, the trusted signer and the clock: at least five write steps failed.
+    expect(step - 1).toBeGreaterThanOrEqual(5);
+    expect(await revisionsOf(office.page)).toBe(exported);
+
+    await sync.startAnotherImport();
+    await sync.chooseFile(file);
+    await office.page.getByText(text('en', 'sync:import.alreadyImported')).waitFor();
+  });
 });
