@@ -6,10 +6,11 @@
  * The snapshot is one read transaction (collectExport); signing, encrypting and writing happen after
  * it has closed, never inside a Dexie transaction.
  *
- * Encryption: to the office's public keys when some are configured, otherwise signed but readable.
+ * Encryption: to the `recipients` given (the office's public keys), or none: signed but readable.
  * A readable backup exposes nothing new: it sits in the same user profile as the IndexedDB it
- * copies, which holds the same revisions unencrypted. An encrypted one can only be restored with the
- * office's key file, which is the trade the office chose when it handed out its keys.
+ * copies, which holds the same revisions unencrypted, and anyone who can read one can read the
+ * other. It also restores on this laptop after a wipe, where the office's secret key is not
+ * available; an encrypted one only restores where the office's key file is loaded.
  */
 import { liveQuery } from 'dexie';
 import { encodeBundle, isBundleError, type BundleEncryption, type BundleSigner } from '../../../core/bundle/index.ts';

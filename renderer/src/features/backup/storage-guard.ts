@@ -8,6 +8,7 @@ import {
   checkStoredData,
   getBundleSigner,
   persistenceStatus,
+  type PersistenceStatus,
   readLastBackup,
   recordLastBackup,
   recordStorageSentinel,
@@ -150,10 +151,15 @@ function createGuard(options: StorageGuardOptions): Guard {
   );
 
   updateStorageState((current) => ({ ...current, data: { kind: 'checking' }, backup: { ...current.backup, last: readLastBackup(storage) } }));
-  persistenceStatus().then(
-    (persistence) => updateStorageState((current) => ({ ...current, persistence })),
-    () => undefined,
-  );
+  // Wrapped: a store swapped in before the app store was first created (DOM tests) has no status.
+  Promise.resolve()
+    .then(persistenceStatus)
+    .then(
+      (persistence: PersistenceStatus | undefined) => {
+        if (persistence) updateStorageState((current) => ({ ...current, persistence }));
+      },
+      () => undefined,
+    );
   bridge.appInfo().then(
     (info) => {
       appVersion = info.version;
