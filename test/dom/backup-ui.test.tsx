@@ -11,7 +11,7 @@ import { createDataStore, type DataStore } from '../../renderer/src/data/store.t
 import { StorageAlerts } from '../../renderer/src/features/backup/StorageAlerts.tsx';
 import { StorageStatus } from '../../renderer/src/features/backup/StorageStatus.tsx';
 import { startStorageGuard } from '../../renderer/src/features/backup/storage-guard.ts';
-import { resetStorageStateForTests, storageState } from '../../renderer/src/features/backup/storage-state.ts';
+import { resetStorageStateForTests, storageState, updateStorageState } from '../../renderer/src/features/backup/storage-state.ts';
 import { i18n, initI18n } from '../../renderer/src/i18n/index.ts';
 
 // The guard on a real (fake-indexeddb) database, with a test shell in place of Electron.
@@ -238,5 +238,34 @@ describe('automatic backups', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(written).toHaveLength(1);
     expect(storageState().backup.failure).toBeNull();
+  });
+});
+
+describe('storage status', () => {
+  it('shows whether the browser keeps the data, how much space it uses, and warns when it may not', async () => {
+    render(<StorageStatus />);
+    expect(screen.getByText('None yet')).toBeTruthy();
+    act(() =>
+      updateStorageState((current) => ({ ...current, persistence: { persisted: false, usageBytes: 2_500_000, quotaBytes: 10_000_000_000 } })),
+    );
+    expect(screen.getByText('No')).toBeTruthy();
+    expect(screen.getByText('2.5 MB of 10,000 MB available')).toBeTruthy();
+    expect(screen.getByText(/The browser may delete this data when the disk is nearly full/)).toBeTruthy();
+    act(() => updateStorageState((current) => ({ ...current, persistence: { persisted: true, usageBytes: null, quotaBytes: null } })));
+    expect(screen.getByText('Yes: the browser will not delete this data to free space')).toBeTruthy();
+    expect(screen.queryByText(/The browser may delete this data/)).toBeNull();
+    expect(screen.queryByText('Space used')).toBeNull();
+  });
+
+  it('uses the plural forms of the language (Arabic “few” for 3, Russian “many” for 5)', async () => {
+    const last = (revisionCount: number) =>
+      act(() => updateStorageState((current) => ({ ...current, backup: { ...current.backup, last: { name: 'auto-x.bak', atMs: 0, revisionCount } } })));
+    await act(() => i18n.changeLanguage('ar'));
+    render(<StorageStatus />);
+    last(3);
+    expect(screen.getByText(/\(3 تغييرات\)$/)).toBeTruthy();
+    await act(() => i18n.changeLanguage('ru'));
+    last(5);
+    expect(screen.getByText(/\(5 изменений\)$/)).toBeTruthy();
   });
 });
