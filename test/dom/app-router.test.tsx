@@ -13,6 +13,7 @@ describe('parseHash', () => {
     ['#', { name: 'home' }],
     ['#/', { name: 'home' }],
     ['#/settings', { name: 'settings' }],
+    ['#/sync', { name: 'sync' }],
     ['#/a/abc-123', { name: 'workspace', assessmentId: 'abc-123' }],
     ['#/a/abc-123/', { name: 'workspace', assessmentId: 'abc-123' }],
     ['#/a/abc-123/kpi/EC-ICT-ICT-1C', { name: 'workspace', assessmentId: 'abc-123', kpiId: 'EC-ICT-ICT-1C' }],
@@ -33,6 +34,7 @@ describe('hrefFor', () => {
   const routes: RouteTarget[] = [
     { name: 'home' },
     { name: 'settings' },
+    { name: 'sync' },
     { name: 'workspace', assessmentId: 'a1' },
     { name: 'workspace', assessmentId: 'a1', kpiId: 'SC-SH-S-3C' },
     { name: 'profile', assessmentId: 'a 1/x' },

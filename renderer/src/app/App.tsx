@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/index.ts';
@@ -11,6 +11,9 @@ import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { CityProfileScreen } from '../features/city/CityProfileScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 
+// Bundles pull in the age and signing code; only the exchange screen needs them.
+const SyncScreen = lazy(() => import('../features/sync/SyncScreen.tsx').then((module) => ({ default: module.SyncScreen })));
+
 function Screen({ route }: { readonly route: Route }) {
   const { t } = useTranslation('common');
   switch (route.name) {
@@ -18,6 +21,12 @@ function Screen({ route }: { readonly route: Route }) {
       return <HomeScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'sync':
+      return (
+        <Suspense fallback={<output className="muted">{t('status.loading')}</output>}>
+          <SyncScreen />
+        </Suspense>
+      );
     case 'workspace':
       return <WorkspaceSlot assessmentId={route.assessmentId} kpiId={route.kpiId} />;
     case 'profile':
@@ -73,7 +82,10 @@ export function App() {
         <AssessmentNav route={route} />
         <div className="app-header-tools">
           <LanguageSwitcher />
-          <a className="button button-quiet" href={hrefFor({ name: 'settings' })}>
+          <a className="button button-quiet" href={hrefFor({ name: 'sync' })} aria-current={route.name === 'sync' ? 'page' : undefined}>
+            {t('nav.sync')}
+          </a>
+          <a className="button button-quiet" href={hrefFor({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
         </div>

@@ -4,6 +4,7 @@
  *
  *   #/                                home
  *   #/settings                        settings
+ *   #/sync                            export, import, office keys, receipts
  *   #/a/<assessmentId>                assessment workspace (KPI tree)
  *   #/a/<assessmentId>/kpi/<kpiId>    workspace with one KPI open for entry
  *   #/a/<assessmentId>/profile        city profile of the assessment
@@ -13,6 +14,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 export type Route =
   | { readonly name: 'home' }
   | { readonly name: 'settings' }
+  | { readonly name: 'sync' }
   | { readonly name: 'workspace'; readonly assessmentId: string; readonly kpiId?: string | undefined }
   | { readonly name: 'profile'; readonly assessmentId: string }
   | { readonly name: 'notFound'; readonly hash: string };
@@ -27,6 +29,8 @@ export function hrefFor(route: RouteTarget): string {
       return '#/';
     case 'settings':
       return '#/settings';
+    case 'sync':
+      return '#/sync';
     case 'workspace':
       return route.kpiId === undefined
         ? `#/a/${enc(route.assessmentId)}`
@@ -50,6 +54,7 @@ export function parseHash(hash: string): Route {
   if (path === '') return { name: 'home' };
   const segments = path.split('/');
   if (segments.length === 1 && segments[0] === 'settings') return { name: 'settings' };
+  if (segments.length === 1 && segments[0] === 'sync') return { name: 'sync' };
   if (segments[0] === 'a' && segments[1] !== undefined) {
     const assessmentId = decodeSegment(segments[1]);
     if (assessmentId !== null) {

@@ -1,0 +1,250 @@
+import { useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogTrigger,
+  FieldError,
+  Heading,
+  Input,
+  Label,
+  Modal,
+  ModalOverlay,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Text,
+  TextField,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { encodeBundle, type BundleEncryption } from '../../../../core/bundle/index.ts';
+import { cryptoSelfTest } from '../../../../core/crypto/index.ts';
+import { getBridge } from '../../bridge/index.ts';
+import { collectExport, getBundleSigner } from '../../data/index.ts';
+import { useExportStatus } from '../../data/hooks.ts';
+import { describeError } from './describe-error.ts';
+import { BUNDLE_EXTENSION, fileStem, saveBytes } from './files.ts';
+import { useOfficeRecipients } from './office-recipients.ts';
+
+export const MIN_PASSPHRASE_LENGTH = 10;
+
+type Scope = 'full' | 'since';
+type Protection = 'office' | 'passphrase' | 'none';
+type Stage =
+  | { readonly kind: 'choosing' }
+  | { readonly kind: 'working'; readonly fraction: number }
+  | { readonly kind: 'saved'; readonly name: string; readonly count: number }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'failed'; readonly text: string };
+
+function ExportForm({ close }: { readonly close: () => void }) {
+  const { t } = useTranslation(['sync', 'common', 'bundle']);
+  const status = useExportStatus();
+  const recipients = useOfficeRecipients();
+  const [scope, setScope] = useState<Scope>('full');
+  const [protection, setProtection] = useState<Protection>(recipients.length > 0 ? 'office' : 'passphrase');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [readableAccepted, setReadableAccepted] = useState(false);
+  const [attempted, setAttempted] = useState(false);
+  const [stage, setStage] = useState<Stage>({ kind: 'choosing' });
+
+  const hasReceipt = status?.lastReceipt != null;
+  const passphraseError =
+    protection !== 'passphrase' ? undefined : passphrase.length < MIN_PASSPHRASE_LENGTH ? t('sync:export.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }) : undefined;
+  const confirmationError = protection === 'passphrase' && confirmation !== passphrase ? t('sync:export.passphraseMismatch') : undefined;
+  const readableError = protection === 'none' && !readableAccepted ? t('sync:export.readableNotAccepted') : undefined;
+
+  const encryption = (): BundleEncryption => {
+    if (protection === 'office') return { kind: 'recipients', recipients: recipients.map((recipient) => recipient.publicText) };
+    if (protection === 'passphrase') return { kind: 'passphrase', passphrase };
+    return { kind: 'none' };
+  };
+
+  const run = async () => {
+    setAttempted(true);
+    if (passphraseError || confirmationError || readableError) return;
+    setStage({ kind: 'working', fraction: 0 });
+    try {
+      const selfTest = await cryptoSelfTest();
+      if (!selfTest.ok) {
+        setStage({ kind: 'failed', text: t('sync:export.selfTestFailed') });
+        return;
+      }
+      const snapshot = await collectExport({ sinceReceipt: scope === 'since' });
+      if (snapshot.revisions.length === 0) {
+        setStage({ kind: 'empty' });
+        return;
+      }
+      const bridge = getBridge();
+      const [device, info] = await Promise.all([getBundleSigner(bridge), bridge.appInfo()]);
+      const bytes = await encodeBundle({
+        revisions: snapshot.revisions,
+        device,
+        encryption: encryption(),
+        since: snapshot.since,
+        appVersion: info.version,
+        onProgress: ({ fraction }) => setStage({ kind: 'working', fraction }),
+      });
+      const name = await saveBytes(`${fileStem(device.name || device.id)}.${BUNDLE_EXTENSION}`, bytes, {
+        name: t('sync:fileFilter.bundle'),
+        extensions: [BUNDLE_EXTENSION],
+      });
+      setStage(name === null ? { kind: 'choosing' } : { kind: 'saved', name, count: snapshot.revisions.length });
+    } catch (error) {
+      setStage({ kind: 'failed', text: describeError(error, t) });
+    }
+  };
+
+  if (stage.kind === 'saved' || stage.kind === 'empty') {
+    return (
+      <>
+        <output className="notice">
+          {stage.kind === 'saved' ? t('sync:export.saved', { name: stage.name, count: stage.count }) : t('sync:export.nothing')}
+        </output>
+        <div className="dialog-actions">
+          <Button className="button" onPress={close} autoFocus>
+            {t('common:action.close')}
+          </Button>
+        </div>
+      </>
+    );
+  }
+
+  if (status === undefined) return <output className="muted">{t('common:status.loading')}</output>;
+  const working = stage.kind === 'working';
+  return (
+    <>
+      <RadioGroup className="field" value={scope} onChange={(value) => setScope(value === 'since' ? 'since' : 'full')} isDisabled={working}>
+        <Label className="field-label">{t('sync:export.scope')}</Label>
+        <Radio value="full" className="radio">
+          {t('sync:export.scopeFull', { count: status.totalCount })}
+        </Radio>
+        <Radio value="since" className="radio" isDisabled={!hasReceipt}>
+          {t('sync:export.scopeSince', { count: status.undeliveredCount })}
+        </Radio>
+        {!hasReceipt ? (
+          <Text slot="description" className="field-description">
+            {t('sync:export.noReceiptYet')}
+          </Text>
+        ) : null}
+      </RadioGroup>
+
+      <RadioGroup
+        className="field"
+        value={protection}
+        onChange={(value) => setProtection(value === 'office' || value === 'none' ? value : 'passphrase')}
+        isDisabled={working}
+      >
+        <Label className="field-label">{t('sync:export.protection')}</Label>
+        <Radio value="office" className="radio" isDisabled={recipients.length === 0}>
+          {t('sync:export.toOffice', { keys: recipients.map((recipient) => recipient.label).join(', ') || '—' })}
+        </Radio>
+        <Radio value="passphrase" className="radio">
+          {t('sync:export.withPassphrase')}
+        </Radio>
+        <Radio value="none" className="radio">
+          {t('sync:export.readable')}
+        </Radio>
+        {recipients.length === 0 ? (
+          <Text slot="description" className="field-description">
+            {t('sync:export.noOfficeKey')}
+          </Text>
+        ) : null}
+      </RadioGroup>
+
+      {protection === 'passphrase' ? (
+        <div className="form-grid">
+          <TextField
+            className="field"
+            type="password"
+            value={passphrase}
+            onChange={setPassphrase}
+            isInvalid={attempted && passphraseError !== undefined}
+            validationBehavior="aria"
+            isDisabled={working}
+          >
+            <Label className="field-label">{t('sync:export.passphrase')}</Label>
+            <Input className="input" autoComplete="new-password" />
+            <Text slot="description" className="field-description">
+              {t('sync:export.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
+            </Text>
+            <FieldError className="field-error">{passphraseError}</FieldError>
+          </TextField>
+          <TextField
+            className="field"
+            type="password"
+            value={confirmation}
+            onChange={setConfirmation}
+            isInvalid={attempted && confirmationError !== undefined}
+            validationBehavior="aria"
+            isDisabled={working}
+          >
+            <Label className="field-label">{t('sync:export.passphraseAgain')}</Label>
+            <Input className="input" autoComplete="new-password" />
+            <FieldError className="field-error">{confirmationError}</FieldError>
+          </TextField>
+        </div>
+      ) : null}
+
+      {protection === 'none' ? (
+        <div className="notice notice-danger stack-tight">
+          <p>{t('sync:export.readableWarning')}</p>
+          <Checkbox className="checkbox" isSelected={readableAccepted} onChange={setReadableAccepted} isDisabled={working}>
+            {t('sync:export.readableAccept')}
+          </Checkbox>
+          {attempted && readableError ? <p className="field-error">{readableError}</p> : null}
+        </div>
+      ) : null}
+
+      {working ? (
+        <ProgressBar className="field" value={Math.round(stage.fraction * 100)} aria-label={t('sync:export.progress')}>
+          {({ percentage }) => (
+            <>
+              <span className="field-label">{t('sync:export.progress')}</span>
+              <div className="progress">
+                <div className="progress-fill" style={{ inlineSize: `${percentage ?? 0}%` }} />
+              </div>
+            </>
+          )}
+        </ProgressBar>
+      ) : null}
+      {stage.kind === 'failed' ? (
+        <p className="notice notice-danger" role="alert">
+          {stage.text}
+        </p>
+      ) : null}
+
+      <div className="dialog-actions">
+        <Button className="button button-secondary" onPress={close} isDisabled={working}>
+          {t('common:action.cancel')}
+        </Button>
+        <Button className="button" onPress={run} isDisabled={working}>
+          {t('sync:export.start')}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** Export: what to include, how to protect it, then a file written through the Bridge. */
+export function ExportDialog() {
+  const { t } = useTranslation('sync');
+  return (
+    <DialogTrigger>
+      <Button className="button">{t('export.open')}</Button>
+      <ModalOverlay className="modal-overlay">
+        <Modal className="modal">
+          <Dialog className="dialog">
+            {({ close }) => (
+              <>
+                <Heading slot="title">{t('export.title')}</Heading>
+                <ExportForm close={close} />
+              </>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}

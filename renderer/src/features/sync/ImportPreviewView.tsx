@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview, OpenedBundle } from '../../data/index.ts';
+import { isolate, useFormatNumber, useLanguage } from '../../i18n/index.ts';
+import { describeField, formatCandidate } from './describe-record.ts';
+
+/** Shown at most; the count says how many more there are. */
+const CONFLICTS_SHOWN = 20;
+
+/** The bundle namespace calls a signed but unencrypted file `open`. */
+function envelopeKey(kind: OpenedBundle['decoded']['envelope']['kind']): 'open' | 'passphrase' | 'recipients' {
+  return kind === 'none' ? 'open' : kind;
+}
+
+export function formatDateTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** What importing this file would do, before anything is written. */
+export function ImportPreviewView({ opened, preview }: { readonly opened: OpenedBundle; readonly preview: ImportPreview }) {
+  const { t } = useTranslation(['sync', 'bundle', 'entry', 'city', 'catalogue']);
+  const language = useLanguage();
+  const format = useFormatNumber();
+  const cities = preview.cities.map((city) => city.name || city.cityId);
+  return (
+    <div className="stack">
+      <dl className="facts">
+        <dt>{t('sync:preview.device')}</dt>
+        <dd>
+          <bdi>{preview.device.name || t('sync:device.unnamed')}</bdi>{' '}
+          <code className="code muted" dir="ltr">
+            {preview.device.id}
+          </code>
+        </dd>
+        <dt>{t('sync:preview.fingerprint')}</dt>
+        <dd>
+          <span className={preview.signerKnown ? 'badge badge-success' : 'badge badge-warning'}>
+            {t(preview.signerKnown ? 'bundle:signer.trusted' : 'bundle:signer.unknown', { fingerprint: isolate(preview.device.fingerprint) })}
+          </span>
+        </dd>
+        <dt>{t('sync:preview.created')}</dt>
+        <dd>{formatDateTime(preview.createdAt, language)}</dd>
+        <dt>{t('sync:preview.protection')}</dt>
+        <dd>{t(`bundle:envelope.${envelopeKey(opened.decoded.envelope.kind)}`)}</dd>
+        <dt>{t('sync:preview.cities')}</dt>
+        <dd>
+          {cities.length === 0
+            ? t('sync:preview.noCities')
+            : cities.map((name, index) => (
+                <span key={preview.cities[index]?.cityId ?? name}>
+                  {index > 0 ? ', ' : ''}
+                  <bdi>{name}</bdi>
+                </span>
+              ))}
+        </dd>
+        <dt>{t('sync:preview.revisions')}</dt>
+        <dd>{t('sync:preview.revisionCounts', { count: preview.revisionCount, newCount: format(preview.newRevisionCount), total: format(preview.revisionCount) })}</dd>
+        <dt>{t('sync:preview.conflicts')}</dt>
+        <dd>{t('sync:preview.conflictCount', { count: preview.newConflicts.length })}</dd>
+      </dl>
+      {preview.newConflicts.length > 0 ? (
+        <section className="stack-tight" aria-labelledby="preview-conflicts-title">
+          <h3 id="preview-conflicts-title">{t('sync:preview.conflictsTitle')}</h3>
+          <p className="muted">{t('sync:preview.conflictsIntro')}</p>
+          <ul className="stack-tight">
+            {preview.newConflicts.slice(0, CONFLICTS_SHOWN).map((conflict) => (
+              <li key={`${conflict.recordId}/${conflict.field}`}>
+                <strong>{describeField(conflict.recordId, conflict.field, t)}</strong>
+                {': '}
+                {conflict.candidates.map((candidate, index) => (
+                  <span key={candidate.revisionId}>
+                    {index > 0 ? ' / ' : ''}
+                    <bdi>{formatCandidate(candidate.value, t, format)}</bdi> (<bdi>{candidate.author || t('sync:device.unnamed')}</bdi>)
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+          {preview.newConflicts.length > CONFLICTS_SHOWN ? (
+            <p className="muted">{t('sync:preview.moreConflicts', { count: preview.newConflicts.length - CONFLICTS_SHOWN })}</p>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
