@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { nextHlc } from '../../core/revisions/hlc.ts';
 import { createRevision } from '../../core/revisions/revision-id.ts';
 import type { FieldMap, Revision } from '../../core/revisions/types.ts';
@@ -13,6 +13,7 @@ import { i18n, initI18n } from '../../renderer/src/i18n/index.ts';
 
 // Whole screens over a real (fake-indexeddb) database: slow on a busy machine, not wrong.
 vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 const INTERNET = 'EC-ICT-ICT-1C';
 let db: CityKpiDb;

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { pointsOf, U4SSC_2017 } from '../../core/catalogue/index.ts';
 import { nextHlc } from '../../core/revisions/hlc.ts';
 import { createRevision } from '../../core/revisions/revision-id.ts';
@@ -11,6 +11,7 @@ import { KpiTree } from '../../renderer/src/features/tree/KpiTree.tsx';
 import { i18n, initI18n } from '../../renderer/src/i18n/index.ts';
 
 vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 const SHARED = { population: 100_000, households: 40_000 };
 let db: CityKpiDb;
