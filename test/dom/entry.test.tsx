@@ -143,6 +143,27 @@ describe('KPI entry (French, real data layer)', () => {
     expect(await savedFields('EC-I-UP-2A', 'connected')).toEqual([]);
   });
 
+  it('says "Saved" only once the data layer has committed the change', async () => {
+    let commitNow: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      commitNow = resolve;
+    });
+    setAppStoreForTests({
+      ...store,
+      saveValueFields: async (...args) => {
+        await held;
+        return store.saveValueFields(...args);
+      },
+    });
+    await openKpi(INTERNET);
+    commitText(screen.getByLabelText('Remarque'), 'Chiffres provisoires');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.getByTestId('save-status').textContent).toBe('');
+    commitNow();
+    await expectSaved();
+    expect(await savedFields(INTERNET)).toEqual([{ note: 'Chiffres provisoires' }]);
+  });
+
   it('says so, translated, when a save fails, and never claims it was saved', async () => {
     await openKpi(INTERNET);
     db.close();
