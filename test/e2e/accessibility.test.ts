@@ -2,22 +2,20 @@
  * Issue 2, accessibility: axe-core finds no serious or critical violation on the home, tree and entry
  * screens, in English and in Arabic (right to left).
  */
-import { describe, it } from 'vitest';
+import { describe } from 'vitest';
 import { AppShell } from './pages/app-shell.ts';
 import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { assertAccessible } from './support/axe.ts';
 import type { Lng } from './support/locales.ts';
-import { useSessions } from './support/sessions.ts';
+import { test } from './support/sessions.ts';
 
 const householdInternet = { id: 'EC-ICT-ICT-1C', code: 'EC: ICT: ICT: 1C' };
 
-describe('accessibility', () => {
-  const browsers = useSessions();
-
+describe.concurrent('accessibility', () => {
   for (const lng of ['en', 'ar'] satisfies Lng[]) {
-    it(`home, tree and entry screens have no serious or critical axe violations (${lng})`, async () => {
+    test(`home, tree and entry screens have no serious or critical axe violations (${lng})`, async ({ browsers }) => {
       const session = await browsers.launch();
       await session.open('#/');
       const shell = await new AppShell(session.page).ready();

@@ -2,19 +2,17 @@
  * Nothing is half-written: a save that fails at any of its IndexedDB write steps, in real Chromium,
  * leaves the database exactly as it was and tells the participant; the next save goes through.
  */
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { dumpDatabases, IdbFaults } from './support/idb-faults.ts';
-import { useSessions } from './support/sessions.ts';
+import { test } from './support/sessions.ts';
 
 const householdInternet = { id: 'EC-ICT-ICT-1C', code: 'EC: ICT: ICT: 1C' };
 
 describe('atomic writes', () => {
-  const browsers = useSessions();
-
-  it('a value save that fails at any write step changes nothing and says so', async () => {
+  test('a value save that fails at any write step changes nothing and says so', async ({ browsers, expect }) => {
     const session = await browsers.launch();
     const faults = await IdbFaults.install(session.context, session.page);
     await session.open('#/');

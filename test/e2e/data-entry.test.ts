@@ -3,13 +3,13 @@
  * Access with its source and quality; everything is there after a reload, and after the browser is
  * killed outright, nothing the screen acknowledged as saved is lost.
  */
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { AppShell } from './pages/app-shell.ts';
 import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import type { BrowserSession } from './support/browser.ts';
-import { useSessions } from './support/sessions.ts';
+import { test } from './support/sessions.ts';
 import { text, type Lng } from './support/locales.ts';
 
 const householdInternet = { id: 'EC-ICT-ICT-1C', code: 'EC: ICT: ICT: 1C' };
@@ -26,10 +26,8 @@ async function openHouseholdInternet(session: BrowserSession, lng: Lng): Promise
   return entry;
 }
 
-describe('data entry', () => {
-  const browsers = useSessions();
-
-  it('creates a city, enters 45,5 % in French with source and quality, and shows it all after a reload', async () => {
+describe.concurrent('data entry', () => {
+  test('creates a city, enters 45,5 % in French with source and quality, and shows it all after a reload', async ({ browsers, expect }) => {
     const session = await browsers.launch();
     await session.open('#/');
     await new HomePage(session.page).createAssessment(city);
@@ -59,7 +57,7 @@ describe('data entry', () => {
     await expect(reloaded.select('entry:point.status').textContent()).resolves.toContain(text('fr', 'entry:point.statuses.reported'));
   });
 
-  it('keeps every acknowledged change when the browser process is killed mid-session', async () => {
+  test('keeps every acknowledged change when the browser process is killed mid-session', async ({ browsers, expect }) => {
     const doomed = await browsers.launchKillable();
     await doomed.open('#/');
     const assessmentId = await new HomePage(doomed.page).createAssessment(city);

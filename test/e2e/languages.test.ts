@@ -3,14 +3,14 @@
  * bundled fonts, the choice is remembered across a restart, and none of it touches the network.
  * Screenshots are kept in test-results/e2e/.
  */
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { AppShell } from './pages/app-shell.ts';
 import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { keepScreenshot } from './support/artifacts.ts';
 import { fontsUsedBy, systemFontUses } from './support/fonts.ts';
-import { useSessions } from './support/sessions.ts';
+import { test } from './support/sessions.ts';
 
 const hanText = /\p{Script=Han}/u;
 const arabicText = /\p{Script=Arabic}/u;
@@ -22,10 +22,8 @@ async function box(locator: { boundingBox(): Promise<{ x: number; y: number; wid
   return found;
 }
 
-describe('languages', () => {
-  const browsers = useSessions();
-
-  it('lays Arabic out right to left on every screen and remembers the choice after a restart', async () => {
+describe.concurrent('languages', () => {
+  test('lays Arabic out right to left on every screen and remembers the choice after a restart', async ({ browsers, expect }) => {
     const session = await browsers.launch();
     await session.open('#/');
     const shell = await new AppShell(session.page).ready();
@@ -61,7 +59,7 @@ describe('languages', () => {
     await reopened.heading('common:home.title').waitFor();
   });
 
-  it('renders Chinese and Arabic with the bundled fonts and makes no network request', async () => {
+  test('renders Chinese and Arabic with the bundled fonts and makes no network request', async ({ browsers, expect }) => {
     const session = await browsers.launch();
     await session.open('#/');
     const shell = await new AppShell(session.page).ready();

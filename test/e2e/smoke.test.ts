@@ -1,13 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { AppShell } from './pages/app-shell.ts';
 import { assertAccessible } from './support/axe.ts';
-import { useSessions } from './support/sessions.ts';
+import { test } from './support/sessions.ts';
 import { text } from './support/locales.ts';
 
 describe('smoke', () => {
-  const browsers = useSessions();
-
-  it('loads the home screen offline, in English, with landmarks and no serious accessibility issue', async () => {
+  test('loads the home screen offline, in English, with landmarks and no serious accessibility issue', async ({ browsers, expect }) => {
     const session = await browsers.launch();
     await session.open('#/');
     const shell = new AppShell(session.page);

@@ -4,7 +4,7 @@
  * person resolves; and an import that fails at any of its write steps leaves the database untouched.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { SettingsPage } from './pages/settings-page.ts';
@@ -12,7 +12,7 @@ import { SyncPage } from './pages/sync-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { dumpDatabases, IdbFaults } from './support/idb-faults.ts';
 import { text } from './support/locales.ts';
-import { useSessions, type Sessions } from './support/sessions.ts';
+import { test, type Sessions } from './support/sessions.ts';
 
 const householdInternet = { id: 'EC-ICT-ICT-1C', code: 'EC: ICT: ICT: 1C' };
 const passphrase = 'rivers-and-bridges-2026';
@@ -48,10 +48,8 @@ async function laptopEditingDemo(browsers: Sessions, author: string, direct: str
   return file;
 }
 
-describe('bundles between browser profiles', () => {
-  const browsers = useSessions();
-
-  it('exports from one profile and imports into another with equal values', async () => {
+describe.concurrent('bundles between browser profiles', () => {
+  test('exports from one profile and imports into another with equal values', async ({ browsers, expect }) => {
     const field = await browsers.launch();
     await field.open('#/');
     await new HomePage(field.page).createAssessment({ city: 'Exportville', country: 'Testland', households: '52000', year: '2026' });
@@ -83,7 +81,7 @@ describe('bundles between browser profiles', () => {
     expect(await entry.valueOf('entry:point.source')).toBe('Operator subscription register 2025');
   });
 
-  it('shows two laptops\' edits of the same KPI as one conflict with both values, which a person resolves', async () => {
+  test('shows two laptops\' edits of the same KPI as one conflict with both values, which a person resolves', async ({ browsers, expect }) => {
     const fromAmina = await laptopEditingDemo(browsers, 'Amina', '41');
     const fromBruno = await laptopEditingDemo(browsers, 'Bruno', '57');
 
@@ -125,7 +123,7 @@ describe('bundles between browser profiles', () => {
     expect(await reloaded.form.getByRole('group', { name: text('en', 'entry:conflict.groupLabel', { field: text('en', 'entry:point.directValue') }) }).count()).toBe(0);
   });
 
-  it('an import that fails at any write step changes nothing, says so, and the next attempt imports everything once', async () => {
+  test('an import that fails at any write step changes nothing, says so, and the next attempt imports everything once', async ({ browsers, expect }) => {
     const field = await browsers.launch();
     await field.open('#/');
     await new HomePage(field.page).createAssessment({ city: 'Rollbackton', country: 'Testland', households: '30000', year: '2026' });

@@ -1,8 +1,9 @@
 /**
- * Per-test browser bookkeeping: every session a test opens is closed after it (which also runs the
- * network guard), and when the test failed, each open page is screenshot into test-results/e2e/.
+ * The `browsers` fixture: every session a test opens is closed after it (which also runs the network
+ * guard), and when the test failed, each page still open is screenshot into test-results/e2e/. Being a
+ * fixture, it belongs to one test even when the tests of a file run concurrently.
  */
-import { afterEach } from 'vitest';
+import { test as base } from 'vitest';
 import { keepScreenshot } from './artifacts.ts';
 import { launchBrowser, launchKillableBrowser, type BrowserSession, type KillableSession } from './browser.ts';
 
@@ -13,33 +14,31 @@ export interface Sessions {
 
 const fileSafe = (name: string) => name.replace(/[^\w.-]+/g, '-').slice(0, 80);
 
-export function useSessions(): Sessions {
-  const open = new Set<BrowserSession>();
-  const track = <S extends BrowserSession>(session: S): S => {
-    open.add(session);
-    const { close } = session;
-    session.close = async () => {
-      open.delete(session);
-      await close();
+export const test = base.extend<{ browsers: Sessions }>({
+  browsers: async ({ task }, use) => {
+    const open = new Set<BrowserSession>();
+    const track = <S extends BrowserSession>(session: S): S => {
+      open.add(session);
+      const { close } = session;
+      session.close = async () => {
+        open.delete(session);
+        await close();
+      };
+      return session;
     };
-    return session;
-  };
 
-  afterEach(async (context) => {
-    const failed = context.task.result?.state === 'fail';
-    const sessions = [...open];
-    open.clear();
+    await use({
+      launch: async (profileDir) => track(await launchBrowser(profileDir)),
+      launchKillable: async (profileDir) => track(await launchKillableBrowser(profileDir)),
+    });
+
+    const failed = task.result?.state === 'fail';
     let index = 0;
-    for (const session of sessions) {
-      if (failed) {
-        await keepScreenshot(session.page, `failed-${fileSafe(context.task.name)}-${index++}`).catch(() => undefined);
-      }
-      await session.close();
+    const problems: unknown[] = [];
+    for (const session of [...open]) {
+      if (failed) await keepScreenshot(session.page, `failed-${fileSafe(task.name)}-${index++}`).catch(() => undefined);
+      await session.close().catch((error: unknown) => problems.push(error));
     }
-  });
-
-  return {
-    launch: async (profileDir) => track(await launchBrowser(profileDir)),
-    launchKillable: async (profileDir) => track(await launchKillableBrowser(profileDir)),
-  };
-}
+    if (problems.length > 0) throw problems[0];
+  },
+});
