@@ -109,7 +109,7 @@ describe('home screen', () => {
   it('opens the demo city in one click and lists it as fictional', async () => {
     render(<HomeScreen />);
     fireEvent.click(await screen.findByRole('button', { name: 'Open the demo city' }));
-    await waitFor(() => expect(window.location.hash).toBe(`#/a/${DEMO_ASSESSMENT_ID}`));
+    await waitFor(() => expect(window.location.hash).toBe(`#/a/${DEMO_ASSESSMENT_ID}`), { timeout: 15_000 });
     const row = (await screen.findByRole('link', { name: 'Lake Amara' })).closest('tr')!;
     expect(within(row).getByText('Demo (fictional)')).toBeTruthy();
   });
@@ -134,5 +134,11 @@ describe('home screen', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Testville' })).toBeNull());
     expect(await listAssessments(db)).toEqual([]);
+
+    // Deleting is a revision: the assessment can be restored with everything in it.
+    const deleted = await screen.findByRole('region', { name: 'Deleted assessments' });
+    fireEvent.click(within(deleted).getByRole('button', { name: /Restore/ }));
+    expect(await screen.findByRole('link', { name: 'Testville' })).toBeTruthy();
+    expect(await listAssessments(db)).toHaveLength(1);
   });
 });

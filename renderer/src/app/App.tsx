@@ -10,6 +10,7 @@ import { LanguageSwitcher } from '../features/settings/LanguageSwitcher.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { CityProfileScreen } from '../features/city/CityProfileScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+import { StorageAlerts } from '../features/backup/StorageAlerts.tsx';
 
 // Bundles pull in the age and signing code; only the exchange screen needs them.
 const SyncScreen = lazy(() => import('../features/sync/SyncScreen.tsx').then((module) => ({ default: module.SyncScreen })));
@@ -91,6 +92,7 @@ export function App() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1} ref={mainRef}>
+        <StorageAlerts />
         <Screen route={route} />
       </main>
     </div>

@@ -6,6 +6,7 @@ import { openDemo } from '../../data/index.ts';
 import { useAssessments } from '../../data/hooks.ts';
 import { AssessmentList } from './AssessmentList.tsx';
 import { CreateAssessmentForm } from './CreateAssessmentForm.tsx';
+import { DeletedAssessments } from './DeletedAssessments.tsx';
 
 function DemoCard() {
   const { t } = useTranslation('common');
@@ -66,6 +67,7 @@ export function HomeScreen() {
             )}
           </section>
           <DemoCard />
+          <DeletedAssessments />
         </div>
         <div className="card">
           <CreateAssessmentForm />

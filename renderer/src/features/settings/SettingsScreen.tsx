@@ -6,6 +6,7 @@ import { getAuthorName, getDeviceId, MAX_AUTHOR_NAME_LENGTH, setAuthorName } fro
 import { CommitTextField } from '../city/commit-text-field.tsx';
 import { SaveStatus, useSaveTracker } from '../city/save-status.tsx';
 import { LanguageChoice } from './LanguageChoice.tsx';
+import { StorageStatus } from '../backup/StorageStatus.tsx';
 
 function useLoaded<T>(load: () => Promise<T>): T | undefined {
   const [value, setValue] = useState<T>();
@@ -93,6 +94,7 @@ export function SettingsScreen() {
       </section>
       <AuthorSection />
       <DeviceSection />
+      <StorageStatus />
     </div>
   );
 }
