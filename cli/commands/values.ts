@@ -1,67 +1,122 @@
 /**
- * `citykpi values`: the current value of every KPI data point field, per city, year, KPI and data
- * point, conflicts listed with every competing value. Rows are in a total order, so equal revision
- * sets print equal bytes whatever bundles or import order they came from.
+ * `citykpi values`: the current KPI values held by a bundle, one row per city, year, KPI and data point,
+ * with every field in conflict listed with all its competing values. Rows are in a total order, so equal
+ * revision sets print equal bytes whatever bundles or import order they came from.
  */
 import { parseArgs } from 'node:util';
 import { currentValues, type CurrentValueRow } from '../../core/bundle/index.ts';
+import { type CompetingWrite, type FieldConflict, type PointValueRow, pointValues } from '../../core/bundle/point-values.ts';
 import type { FieldValue } from '../../core/revisions/types.ts';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { KEY_OPTIONS, KEY_USAGE, decodeBundleFile, loadBundleKeys } from './bundle-files.ts';
 
-const USAGE = `citykpi values <file> [--identity <office.key>] [--json | --csv]
+const USAGE = `citykpi values <file> [--identity <office.key>] [--json | --csv] [--fields]
 
-Prints the current values held by a bundle, one row per city, year, KPI, data point and field.
-Conflicts (concurrent edits with different values) list every value with its author and device.
+Prints the current values held by a bundle, one row per city, year, KPI and data point: the KPI value
+(computed from numerator and denominator with the city's population or households, or the override,
+direct or choice value), its kind, unit, status, quality, data year and source. A row whose fields are
+in conflict (concurrent edits with different values) is marked CONFLICT and lists every competing
+value with its author, device and time.
 
 Options:
 ${KEY_USAGE}
       --json                  print a JSON array
-      --csv                   print CSV (text cells that could start a spreadsheet formula are quoted with ')
+      --csv                   print CSV (cells that could start a spreadsheet formula get a leading ')
+      --fields                one row per stored field instead (the raw register, no computation)
   -h, --help                  show this help`;
 
-function plain(value: FieldValue): string {
-  return value === null ? '' : String(value);
+/** Text cells stay on one line and one column whatever a participant typed. */
+function textCell(value: string | number | null): string {
+  if (value === null) return '-';
+  return String(value).replace(/[\\\t\r\n]/g, (char) => ({ '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' })[char]!);
 }
 
-/** A cell a spreadsheet could read as a formula gets a leading apostrophe (CWE-1236). */
-function csvCell(text: string, isText: boolean): string {
-  const safe = isText && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+function writeText(write: CompetingWrite): string {
+  return `${JSON.stringify(write.value)} by ${JSON.stringify(write.author)} on ${write.deviceId} at ${write.time ?? write.hlc}`;
+}
+
+const TEXT_HEADER = ['city_id', 'city', 'country', 'year', 'assessment_id', 'kpi_code', 'kpi_id', 'point_id', 'value', 'kind', 'unit', 'status', 'quality', 'data_year', 'source', 'conflict'];
+
+function toText(rows: readonly PointValueRow[]): string {
+  const lines = [TEXT_HEADER.join('\t')];
+  for (const row of rows) {
+    const conflicted = row.conflicts.length > 0;
+    lines.push(
+      [
+        row.cityId, row.cityName, row.country, row.year, row.assessmentId, row.kpiCode, row.kpiId, row.pointId,
+        row.value, row.valueKind, row.unit, row.status, row.quality, row.dataYear, row.source,
+        conflicted ? 'CONFLICT' : null,
+      ].map(textCell).join('\t'),
+    );
+    for (const conflict of row.conflicts) {
+      for (const write of conflict.values) lines.push(`\tCONFLICT ${conflict.field}: ${textCell(writeText(write))}`);
+    }
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+/** A text cell a spreadsheet could read as a formula gets a leading apostrophe (CWE-1236); numbers are left as numbers. */
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function conflictText(row: CurrentValueRow): string {
+function csvLine(cells: readonly (string | number | null)[]): string {
+  return `${cells.map(csvCell).join(',')}\n`;
+}
+
+/** Compact JSON of the conflicts: unambiguous whatever names or values contain, and in the rows' own stable order. */
+function conflictsCell(conflicts: readonly FieldConflict[]): string | null {
+  return conflicts.length === 0 ? null : JSON.stringify(conflicts);
+}
+
+const CSV_HEADER = [
+  'city_id', 'city_name', 'country', 'year', 'assessment_id', 'kpi_code', 'kpi_id', 'point_id', 'value', 'value_kind',
+  'unit_id', 'status', 'quality', 'data_year', 'source', 'conflicts',
+];
+
+function toCsv(rows: readonly PointValueRow[]): string {
+  return (
+    csvLine(CSV_HEADER) +
+    rows
+      .map((row) =>
+        csvLine([
+          row.cityId, row.cityName, row.country, row.year, row.assessmentId, row.kpiCode, row.kpiId, row.pointId,
+          row.value, row.valueKind, row.unit, row.status, row.quality, row.dataYear, row.source, conflictsCell(row.conflicts),
+        ]),
+      )
+      .join('')
+  );
+}
+
+function plain(value: FieldValue): string | number | null {
+  return typeof value === 'boolean' ? String(value) : value;
+}
+
+function fieldConflictText(row: CurrentValueRow): string {
   return row.candidates.map((candidate) => `${JSON.stringify(candidate.value)} by ${candidate.author} on ${candidate.deviceId}`).join(' | ');
 }
 
-function toText(rows: readonly CurrentValueRow[]): string {
+function fieldsToText(rows: readonly CurrentValueRow[]): string {
   return rows
-    .map((row) =>
-      [row.cityId ?? '-', row.year ?? '-', row.kpiId, row.pointId, row.field, row.conflict ? `CONFLICT: ${conflictText(row)}` : JSON.stringify(row.value)].join('\t'),
-    )
-    .map((line) => `${line}\n`)
+    .map((row) => {
+      const shown = row.conflict ? `CONFLICT: ${fieldConflictText(row)}` : JSON.stringify(row.value);
+      return `${[row.cityId ?? '-', row.year ?? '-', row.kpiId, row.pointId, row.field, shown].map(textCell).join('\t')}\n`;
+    })
     .join('');
 }
 
-function toCsv(rows: readonly CurrentValueRow[]): string {
-  const header = 'city_id,year,assessment_id,kpi_id,point_id,field,conflict,value,candidates\n';
+function fieldsToCsv(rows: readonly CurrentValueRow[]): string {
   return (
-    header +
+    csvLine(['city_id', 'year', 'assessment_id', 'kpi_id', 'point_id', 'field', 'conflict', 'value', 'candidates']) +
     rows
       .map((row) =>
-        [
-          csvCell(row.cityId ?? '', true),
-          row.year === null ? '' : String(row.year),
-          csvCell(row.assessmentId, true),
-          csvCell(row.kpiId, true),
-          csvCell(row.pointId, true),
-          row.field,
-          row.conflict ? 'yes' : 'no',
-          csvCell(plain(row.value), typeof row.value === 'string'),
-          csvCell(row.conflict ? conflictText(row) : '', true),
-        ].join(','),
+        csvLine([
+          row.cityId, row.year, row.assessmentId, row.kpiId, row.pointId, row.field,
+          row.conflict ? 'yes' : 'no', plain(row.value), row.conflict ? fieldConflictText(row) : null,
+        ]),
       )
-      .map((line) => `${line}\n`)
       .join('')
   );
 }
@@ -69,15 +124,25 @@ function toCsv(rows: readonly CurrentValueRow[]): string {
 async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { ...KEY_OPTIONS, json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false } },
+    options: {
+      ...KEY_OPTIONS,
+      json: { type: 'boolean', default: false },
+      csv: { type: 'boolean', default: false },
+      fields: { type: 'boolean', default: false },
+    },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new UsageError('exactly one bundle file is required');
   if (values.json && values.csv) throw new UsageError('--json and --csv exclude each other');
   const bundle = await decodeBundleFile(io, positionals[0]!, await loadBundleKeys(io, values));
-  const rows = currentValues(bundle.revisions);
-  io.out(values.json ? `${JSON.stringify(rows, null, 2)}\n` : values.csv ? toCsv(rows) : toText(rows));
+  if (values.fields) {
+    const rows = currentValues(bundle.revisions);
+    io.out(values.json ? `${JSON.stringify(rows, null, 2)}\n` : values.csv ? fieldsToCsv(rows) : fieldsToText(rows));
+  } else {
+    const rows = pointValues(bundle.revisions);
+    io.out(values.json ? `${JSON.stringify(rows, null, 2)}\n` : values.csv ? toCsv(rows) : toText(rows));
+  }
   return EXIT_OK;
 }
 

@@ -1,4 +1,11 @@
-/** Hard limits, checked before anything of that size is allocated. A breach is E_TOO_LARGE, never a truncation. */
+/**
+ * Hard limits, checked before anything of that size is allocated. A breach is E_TOO_LARGE, never a truncation.
+ *
+ * The limits fit together: one part holds `maxRevisions` revisions of 671 bytes on average (128 MiB / 200,000;
+ * the demo's and typical edits are 300–600 bytes), the file holds that part plus attachments, and
+ * all parts together cannot exceed the file. The file limit stays under the desktop bridge's 256 MiB read cap
+ * (electron/contract/limits.ts), so every bundle the format accepts can also be opened in the app.
+ */
 
 export interface BundleLimits {
   readonly maxFileBytes: number;
@@ -15,12 +22,14 @@ export interface BundleLimits {
   readonly maxScryptLogN: number;
 }
 
+const MIB = 1024 * 1024;
+
 export const DEFAULT_LIMITS: BundleLimits = {
-  maxFileBytes: 64 * 1024 * 1024,
+  maxFileBytes: 192 * MIB,
   maxManifestBytes: 64 * 1024,
   maxParts: 10_000,
-  maxPartBytes: 32 * 1024 * 1024,
-  maxTotalPartBytes: 256 * 1024 * 1024,
+  maxPartBytes: 128 * MIB,
+  maxTotalPartBytes: 192 * MIB,
   maxRevisions: 200_000,
   maxLineBytes: 256 * 1024,
   maxStringLength: 10_000,
