@@ -16,8 +16,11 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'es2023',
-    // Fonts and locale chunks must ship as files next to the page; nothing is fetched from a network.
+    // Fonts ship as files next to the page: the CSP's font-src 'self' refuses data: URLs.
     assetsInlineLimit: 0,
+    // Chunks load from the local disk (app:// or 127.0.0.1), never over a network; the data chunk
+    // carries Dexie, the catalogue and the age/Ed25519 code the automatic backups need.
+    chunkSizeWarningLimit: 1000,
   },
   server: {
     host: '127.0.0.1',
