@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { LanguageSwitcher } from '../../renderer/src/features/settings/LanguageSwitcher.tsx';
-import { detectLanguage, i18n, initI18n, setLanguage } from '../../renderer/src/i18n/index.ts';
+import { detectLanguage, i18n, initI18n, setLanguage, useFormatNumber } from '../../renderer/src/i18n/index.ts';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -76,5 +76,21 @@ describe('detectLanguage', () => {
 describe('missing keys', () => {
   it('fail loudly in tests', () => {
     expect(() => i18n.t('common:no.such.key')).toThrow(/Missing translation common:no.such.key/);
+  });
+});
+
+function FormattedNumber({ value }: { readonly value: number }) {
+  const format = useFormatNumber();
+  return <output>{format(value)}</output>;
+}
+
+describe('useFormatNumber', () => {
+  it('formats in the current language and follows a switch', async () => {
+    render(<FormattedNumber value={1234.5} />);
+    expect(screen.getByRole('status').textContent).toBe('1,234.5');
+    await act(() => setLanguage('fr'));
+    expect(screen.getByRole('status').textContent).toBe('1\u202f234,5');
+    await act(() => setLanguage('ru'));
+    expect(screen.getByRole('status').textContent).toBe('1\u00a0234,5');
   });
 });
