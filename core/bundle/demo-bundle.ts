@@ -96,7 +96,7 @@ function editedNumber(point: DataPointDefinition, fields: PointFields, field: 'n
 }
 
 function changedFields(recordId: string, base: FieldMap, random: () => number, seed: number): FieldMap {
-  const factor = 1 + (Math.floor(random() * 200) - 100 + (seed % 7)) / 1000;
+  const factor = 1 + (Math.floor(random() * 201) - 100) / 1000;
   const ref = parseRecordId(recordId);
   const kpi = ref?.kind === 'kpiValue' ? findKpi(DEMO_CATALOGUE, ref.kpiId) : undefined;
   const point = ref?.kind === 'kpiValue' && kpi ? findPoint(kpi, ref.pointId) : undefined;

@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
+import { encodeBundle } from '../../core/bundle/index.ts';
+import type { PointValueRow } from '../../core/bundle/point-values.ts';
 import { parseKeyFile } from '../../core/crypto/key-file.ts';
+import { edit, signerFromSeed } from '../fixtures/bundles/helpers.ts';
 
 const bin = new URL('../../cli/bin/citykpi.mjs', import.meta.url).pathname;
 const ERROR_LINE = /^citykpi: E_[A-Z_]+: [^\n]+\n$/;
@@ -34,6 +37,33 @@ async function cli(...args: string[]): Promise<Result> {
   let stderr = '';
   const code = await main(args, { out: (text) => void (stdout += text), err: (text) => void (stderr += text), cwd: dir });
   return { code, stdout, stderr };
+}
+
+/** RFC 4180 reader, enough to check what a spreadsheet would see in each cell. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted && char === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && (char === ',' || char === '\n')) {
+      cells.push(cell);
+      cell = '';
+      if (char === '\n') {
+        rows.push(cells);
+        cells = [];
+      }
+    } else {
+      cell += char;
+    }
+  }
+  return rows;
 }
 
 function flipByte(name: string, index: number, out: string): void {
@@ -80,9 +110,9 @@ describe('citykpi bundle commands as processes', () => {
     expect(inspect.code).toBe(0);
     expect(JSON.parse(inspect.stdout).manifest.counts.revisions).toBe(80);
     expect(merge.code, merge.stderr).toBe(0);
-    expect((await cli('values', 'merged.citykpi')).stdout).toMatch(/\tCONFLICT: /);
+    expect((await cli('values', 'merged.citykpi')).stdout).toMatch(/\tCONFLICT\n\tCONFLICT numerator: \d+ by "Demo facilitator [12]" on dev-/);
     expect(values.code).toBe(0);
-    expect(values.stdout).toMatch(/^city_id,year,/);
+    expect(values.stdout).toMatch(/^city_id,city_name,country,year,/);
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toMatch(ERROR_LINE);
     expect(tampered.stderr).toMatch(/^citykpi: E_SIGNATURE: /);
@@ -102,20 +132,74 @@ describe('citykpi bundle commands in process', () => {
   });
 
   it('merging two seeds gives conflicts, and equal states print equal bytes in every format', async () => {
-    expect((await cli('merge', 'b.citykpi', 'a.citykpi', 'b.citykpi', '--out', 'merged-2.citykpi')).code).toBe(0);
-    expect((await cli('merge', 'a.citykpi', 'b.citykpi', '--out', 'merged-1.citykpi')).code).toBe(0);
-    for (const format of [[], ['--json'], ['--csv']]) {
-      const one = await cli('values', 'merged-1.citykpi', ...format);
-      const two = await cli('values', 'merged-2.citykpi', ...format);
-      expect(one.code).toBe(0);
-      expect(one.stdout).toBe(two.stdout);
+    const orders = [['a.citykpi', 'b.citykpi'], ['b.citykpi', 'a.citykpi'], ['a.citykpi', 'b.citykpi', 'a.citykpi'], ['b.citykpi', 'a.citykpi', 'b.citykpi']];
+    for (const [index, files] of orders.entries()) expect((await cli('merge', ...files, '--out', `merged-${index}.citykpi`)).code).toBe(0);
+    for (const format of [[], ['--json'], ['--csv'], ['--fields'], ['--fields', '--json'], ['--fields', '--csv']]) {
+      const outputs = await Promise.all(orders.map((_, index) => cli('values', `merged-${index}.citykpi`, ...format)));
+      for (const output of outputs) {
+        expect(output.code, output.stderr).toBe(0);
+        expect(output.stdout).toBe(outputs[0]!.stdout);
+      }
     }
-    const rows = JSON.parse((await cli('values', 'merged-1.citykpi', '--json')).stdout) as { conflict: boolean; candidates: unknown[] }[];
-    const conflicts = rows.filter((row) => row.conflict);
-    expect(conflicts.length).toBeGreaterThanOrEqual(3);
-    for (const conflict of conflicts) expect(conflict.candidates).toHaveLength(2);
-    const csv = (await cli('values', 'merged-1.citykpi', '--csv')).stdout;
-    expect(csv.split('\n')[0]).toBe('city_id,year,assessment_id,kpi_id,point_id,field,conflict,value,candidates');
+    const rows = JSON.parse((await cli('values', 'merged-0.citykpi', '--json')).stdout) as PointValueRow[];
+    const conflicted = rows.filter((row) => row.conflicts.length > 0);
+    expect(conflicted.length).toBeGreaterThanOrEqual(3);
+    for (const row of conflicted) {
+      expect(row.valueKind === 'conflict' || row.conflicts.every((conflict) => conflict.field === 'note')).toBe(true);
+      for (const conflict of row.conflicts) {
+        expect(conflict.values).toHaveLength(2);
+        expect(conflict.values.map((write) => write.author).sort()).toEqual(['Demo facilitator 1', 'Demo facilitator 2']);
+        for (const write of conflict.values) expect(write.time).toMatch(/^2025-01-\d\dT\d\d:\d\d:00\.000Z$/);
+      }
+    }
+    const computed = rows.find((row) => row.kpiId === 'EC-ICT-ICT-4C' && row.pointId === '3g')!;
+    expect(computed).toMatchObject({ kpiCode: 'EC: ICT: ICT: 4C', valueKind: 'computed', unit: 'percent', cityName: 'Lake Amara' });
+    expect(computed.value).toBeGreaterThan(0);
+    expect(computed.value).toBeLessThanOrEqual(100);
+    const csv = (await cli('values', 'merged-0.citykpi', '--csv')).stdout;
+    expect(csv.split('\n')[0]).toBe(
+      'city_id,city_name,country,year,assessment_id,kpi_code,kpi_id,point_id,value,value_kind,unit_id,status,quality,data_year,source,conflicts',
+    );
+    const conflictCells = parseCsv(csv).slice(1).map((cells) => cells[15]!).filter(Boolean);
+    expect(conflictCells).toHaveLength(conflicted.length);
+    expect(conflictCells.map((cell) => JSON.parse(cell) as unknown)).toEqual(conflicted.map((row) => row.conflicts));
+    const fieldsCsv = (await cli('values', 'merged-0.citykpi', '--csv', '--fields')).stdout;
+    expect(fieldsCsv.split('\n')[0]).toBe('city_id,year,assessment_id,kpi_id,point_id,field,conflict,value,candidates');
+  });
+
+  it('neutralises spreadsheet formulas and quotes CSV cells, and keeps text output one line per row', async () => {
+    const device = await signerFromSeed(5);
+    const hostile = ['=HYPERLINK("http://x.example","click")', '+SUM(A1:A9)', '-2+3', '@cmd', '\tTAB', '\rCR'];
+    const revisions = [
+      await edit(device.id, 'city:evil', { name: hostile[1]!, country: hostile[3]!, population: 1000 }, 1_000),
+      await edit(device.id, 'assessment:evil-2025', { cityId: 'evil', year: 2025, catalogueId: 'u4ssc-2017' }, 1_100),
+      await edit(device.id, 'value:evil-2025:EC-ICT-ICT-1C:_', { numerator: 5, source: hostile[0]! }, 1_200),
+      await edit(device.id, 'value:evil-2025:EC-ICT-ICT-2C:_', { numerator: 5, source: hostile[2]! }, 1_300),
+      await edit(device.id, 'value:evil-2025:EC-ICT-ICT-3C:_', { numerator: 5, source: hostile[4]! }, 1_400),
+      await edit(device.id, 'value:evil-2025:EC-ICT-ICT-5C:_', { directValue: -4, source: hostile[5]! }, 1_500),
+      await edit(device.id, 'value:evil-2025:EN-E-EQ-1C:_', { directValue: 1, source: 'line one\nline "two", three' }, 1_600),
+    ];
+    writeFileSync(join(dir, 'evil.citykpi'), await encodeBundle({ revisions, device, encryption: { kind: 'none' } }));
+    const csv = await cli('values', 'evil.citykpi', '--csv');
+    expect(csv.code, csv.stderr).toBe(0);
+    const table = parseCsv(csv.stdout);
+    expect(table.every((cells) => cells.length === 16)).toBe(true);
+    const cellsOf = (kpiId: string) => table.find((cells) => cells[6] === kpiId)!;
+    expect(cellsOf('EC-ICT-ICT-1C').slice(1, 3)).toEqual(["'+SUM(A1:A9)", "'@cmd"]);
+    expect(cellsOf('EC-ICT-ICT-1C')[14]).toBe(`'${hostile[0]}`);
+    expect(cellsOf('EC-ICT-ICT-2C')[14]).toBe("'-2+3");
+    expect(cellsOf('EC-ICT-ICT-3C')[14]).toBe("'\tTAB");
+    expect(cellsOf('EC-ICT-ICT-5C')[14]).toBe("'\rCR");
+    // A number stays a number: a negative value is not a formula.
+    expect(cellsOf('EC-ICT-ICT-5C')[8]).toBe('-4');
+    expect(cellsOf('EN-E-EQ-1C')[14]).toBe('line one\nline "two", three');
+    expect(csv.stdout).toContain('"line one\nline ""two"", three"');
+    expect(table.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual(['-4']);
+
+    const text = (await cli('values', 'evil.citykpi')).stdout.split('\n').filter(Boolean);
+    expect(text).toHaveLength(1 + 5);
+    for (const line of text) expect(line.split('\t')).toHaveLength(16);
+    expect(text.find((line) => line.includes('EN-E-EQ-1C'))).toContain('line one\\nline "two", three');
   });
 
   it('encrypts to the office key; verify needs the identity, and --trust refuses unknown signers', async () => {
@@ -166,8 +250,12 @@ describe('citykpi bundle commands in process', () => {
 
   it('prints the recorded values of the frozen v1 vector', async () => {
     const vector = new URL('../fixtures/bundles/v1-open.citykpi', import.meta.url).pathname;
-    const result = await cli('values', vector, '--json');
+    const result = await cli('values', vector, '--json', '--fields');
     const expected: unknown = JSON.parse(readFileSync(new URL('../fixtures/bundles/v1-demo-seed7.values.json', import.meta.url), 'utf8'));
     expect(JSON.parse(result.stdout)).toEqual(expected);
+    const rows = JSON.parse((await cli('values', vector, '--json')).stdout) as PointValueRow[];
+    const pointIds = new Set((expected as { kpiId: string; pointId: string }[]).map((row) => `${row.kpiId}:${row.pointId}`));
+    expect(rows.map((row) => `${row.kpiId}:${row.pointId}`)).toEqual([...pointIds].sort());
+    expect(rows.every((row) => row.kpiCode !== null && row.cityName === 'Lake Amara')).toBe(true);
   });
 });
