@@ -1,16 +1,34 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import packageJson from '../package.json' with { type: 'json' };
+import { PRODUCTION_CSP } from '../electron/contract/csp.ts';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The built page carries the production CSP as a <meta> too, so web mode and the e2e tests run under the
+ * same policy Electron sends as a header. frame-ancestors is header-only, so it is left out here.
+ */
+function productionCspMeta(): Plugin {
+  const policy = PRODUCTION_CSP.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'citykpi-production-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 export default defineConfig({
   root: rendererRoot,
   // Relative asset URLs: the same build is served from app:// in Electron and from any path on the web.
   base: './',
-  plugins: [react()],
+  plugins: [react(), productionCspMeta()],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(packageJson.version) },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
