@@ -14,7 +14,8 @@ of the same KPIs, so merging two seeds gives real conflicts.
 Options:
   -o, --out <file>        where to write the bundle
       --seed <n>          laptop number, 0 to 4294967295 (default: 1)
-      --revisions <n>     add edits until the bundle holds at least n revisions (benchmarks)
+      --revisions <n>     add edits until the bundle holds at least n revisions, at most ${DEFAULT_LIMITS.maxRevisions}
+                          (the bundle limit; for benchmarks)
       --to <file>         encrypt to the recipients of this key file (not reproducible then);
                           without it the bundle is signed but readable by anyone
   -h, --help              show this help`;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { encodeBundle } from '../../core/bundle/index.ts';
+import { DEFAULT_LIMITS, encodeBundle } from '../../core/bundle/index.ts';
 import type { PointValueRow } from '../../core/bundle/point-values.ts';
 import { parseKeyFile } from '../../core/crypto/key-file.ts';
 import { edit, signerFromSeed } from '../fixtures/bundles/helpers.ts';
@@ -127,6 +127,9 @@ describe('citykpi bundle commands in process', () => {
     expect(readFileSync(join(dir, 'a-again.citykpi'))).toEqual(readFileSync(join(dir, 'a.citykpi')));
     expect(readFileSync(join(dir, 'b.citykpi'))).not.toEqual(readFileSync(join(dir, 'a.citykpi')));
     expect((await cli('demo', '--out', 'x.citykpi', '--seed', 'ten')).code).toBe(2);
+    const overLimit = await cli('demo', '--out', 'x.citykpi', '--revisions', String(DEFAULT_LIMITS.maxRevisions + 1));
+    expect(overLimit.code).toBe(2);
+    expect(overLimit.stderr).toContain(`from 0 to ${DEFAULT_LIMITS.maxRevisions}`);
     const big = await cli('demo', '--out', 'big.citykpi', '--seed', '3', '--revisions', '500');
     expect(big.stdout).toContain('500 revisions');
   });
