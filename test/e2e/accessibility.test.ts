@@ -1,11 +1,12 @@
 /**
  * Issue 2, accessibility: axe-core finds no serious or critical violation on the home, tree and entry
- * screens, in English and in Arabic (right to left).
+ * screens (and the exchange screen of issue 3), in English and in Arabic (right to left).
  */
 import { describe } from 'vitest';
 import { AppShell } from './pages/app-shell.ts';
 import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
+import { SyncPage } from './pages/sync-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { assertAccessible } from './support/axe.ts';
 import type { Lng } from './support/locales.ts';
@@ -36,6 +37,9 @@ describe.concurrent('accessibility', () => {
       await session.open('#/');
       await home.assessmentLink('Lake Amara').waitFor();
       await assertAccessible(session.page, `home (${lng}, with an assessment)`);
+
+      await new SyncPage(session.page, lng).open();
+      await assertAccessible(session.page, `exchange (${lng})`);
     });
   }
 });
