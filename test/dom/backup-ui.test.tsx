@@ -133,6 +133,18 @@ describe('missing local data', () => {
     expect(await checkStoredData(db, window.localStorage)).toMatchObject({ status: 'ok' });
   });
 
+  it('starts one guard and shows one alert however often it is mounted', async () => {
+    await loseTheDatabase();
+    render(
+      <>
+        <StorageAlerts />
+        <StorageAlerts />
+      </>,
+    );
+    await screen.findByRole('alertdialog');
+    expect(screen.getAllByRole('alertdialog')).toHaveLength(1);
+  });
+
   it('raises no alarm on a first start or for a healthy database', async () => {
     await store.openDemo();
     render(<StorageAlerts />);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../app/routes.ts';
@@ -15,6 +15,18 @@ type Missing = Extract<DataCheck, { kind: 'missing' }>;
  * browser lost its database, and the office's secret key is not here (see data/backup.ts).
  */
 const signedOnly = (): readonly string[] => [];
+
+let owner: symbol | null = null;
+const ownerListeners = new Set<() => void>();
+const currentOwner = (): symbol | null => owner;
+function setOwner(next: symbol | null): void {
+  owner = next;
+  for (const listener of ownerListeners) listener();
+}
+function subscribeOwner(listener: () => void): () => void {
+  ownerListeners.add(listener);
+  return () => ownerListeners.delete(listener);
+}
 
 function reload(): void {
   window.location.reload();
@@ -168,15 +180,19 @@ function BackupFailedBanner({ code, atMs }: { readonly code: string; readonly at
 export function StorageAlerts() {
   const { t } = useTranslation('backup');
   const state = useStorageState();
-  useEffect(
-    () =>
-      startStorageGuard({
-        bridge: getBridge(),
-        recipients: signedOnly,
-        storage: localStore(),
-      }),
-    [],
-  );
+  const [token] = useState(() => Symbol('StorageAlerts'));
+  const owner = useSyncExternalStore(subscribeOwner, currentOwner, currentOwner) === token;
+  useEffect(() => {
+    // One guard and one set of alerts per window, however many times this is mounted.
+    if (currentOwner() !== null) return undefined;
+    setOwner(token);
+    const stop = startStorageGuard({ bridge: getBridge(), recipients: signedOnly, storage: localStore() });
+    return () => {
+      stop();
+      setOwner(null);
+    };
+  }, [token]);
+  if (!owner) return null;
   const { data, connection, backup } = state;
   return (
     <>
