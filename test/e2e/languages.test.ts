@@ -15,6 +15,7 @@ import { test } from './support/sessions.ts';
 const hanText = /\p{Script=Han}/u;
 const arabicText = /\p{Script=Arabic}/u;
 const householdInternet = { id: 'EC-ICT-ICT-1C', code: 'EC: ICT: ICT: 1C' };
+const demoAssessmentId = 'demo-assessment-lake-amara-2025';
 
 async function box(locator: { boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null> }) {
   const found = await locator.boundingBox();
@@ -23,7 +24,7 @@ async function box(locator: { boundingBox(): Promise<{ x: number; y: number; wid
 }
 
 describe.concurrent('languages', () => {
-  test('lays Arabic out right to left on every screen and remembers the choice after a restart', async ({ browsers, expect }) => {
+  test('lays Arabic out right to left, reads Arabic-Indic digits, and remembers the choice and the value after a restart', async ({ browsers, expect }) => {
     const session = await browsers.launch();
     await session.open('#/');
     const shell = await new AppShell(session.page).ready();
@@ -43,7 +44,12 @@ describe.concurrent('languages', () => {
     await new HomePage(session.page, 'ar').openDemo();
     const workspace = new WorkspacePage(session.page, 'ar');
     await workspace.openKpi(householdInternet.code);
-    await new EntryPage(session.page, 'ar').heading(householdInternet.id).waitFor();
+    const form = new EntryPage(session.page, 'ar');
+    await form.heading(householdInternet.id).waitFor();
+    // Arabic-Indic digits and the Arabic decimal separator are read, stored, and echoed as typed.
+    await form.commitText('entry:point.directValue', '٤٥٫٥');
+    expect(await form.valueOf('entry:point.directValue')).toBe('٤٥٫٥');
+    expect(await form.overrideBadge.count()).toBe(1);
     // The KPI navigation leads the workspace: on the right in Arabic, with the entry form to its left.
     const tree = await box(workspace.treeRegion);
     const entry = await box(workspace.entryRegion);
@@ -57,6 +63,10 @@ describe.concurrent('languages', () => {
     const reopened = await new AppShell(restarted.page, 'ar').ready();
     expect(await reopened.documentLanguage()).toEqual({ lang: 'ar', dir: 'rtl' });
     await reopened.heading('common:home.title').waitFor();
+    await restarted.open(`#/a/${demoAssessmentId}/kpi/${householdInternet.id}`);
+    const reloadedForm = new EntryPage(restarted.page, 'ar');
+    await reloadedForm.heading(householdInternet.id).waitFor();
+    expect(await reloadedForm.computedValue.textContent()).toMatch(/^(٤٥٫٥|45\.5)\s/);
   });
 
   test('renders Chinese and Arabic with the bundled fonts and makes no network request', async ({ browsers, expect }) => {
