@@ -16,11 +16,11 @@ type Missing = Extract<DataCheck, { kind: 'missing' }>;
  */
 const signedOnly = (): readonly string[] => [];
 
-let owner: symbol | null = null;
+let guardOwner: symbol | null = null;
 const ownerListeners = new Set<() => void>();
-const currentOwner = (): symbol | null => owner;
+const currentOwner = (): symbol | null => guardOwner;
 function setOwner(next: symbol | null): void {
-  owner = next;
+  guardOwner = next;
   for (const listener of ownerListeners) listener();
 }
 function subscribeOwner(listener: () => void): () => void {
@@ -32,7 +32,7 @@ function reload(): void {
   window.location.reload();
 }
 
-function ContinueWithoutButton({ onDone }: { readonly onDone?: () => void }) {
+function ContinueWithoutButton() {
   const { t } = useTranslation('backup');
   const [failed, setFailed] = useState(false);
   return (
@@ -46,10 +46,7 @@ function ContinueWithoutButton({ onDone }: { readonly onDone?: () => void }) {
         className="button button-danger"
         onPress={() => {
           setFailed(false);
-          acceptCurrentData().then(
-            () => onDone?.(),
-            () => setFailed(true),
-          );
+          acceptCurrentData().catch(() => setFailed(true));
         }}
       >
         {t('missing.acceptConfirm')}
@@ -181,7 +178,7 @@ export function StorageAlerts() {
   const { t } = useTranslation('backup');
   const state = useStorageState();
   const [token] = useState(() => Symbol('StorageAlerts'));
-  const owner = useSyncExternalStore(subscribeOwner, currentOwner, currentOwner) === token;
+  const isOwner = useSyncExternalStore(subscribeOwner, currentOwner, currentOwner) === token;
   useEffect(() => {
     // One guard and one set of alerts per window, however many times this is mounted.
     if (currentOwner() !== null) return undefined;
@@ -192,7 +189,7 @@ export function StorageAlerts() {
       setOwner(null);
     };
   }, [token]);
-  if (!owner) return null;
+  if (!isOwner) return null;
   const { data, connection, backup } = state;
   return (
     <>
