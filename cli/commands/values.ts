@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { currentValues, type CurrentValueRow } from '../../core/bundle/index.ts';
-import { type CompetingWrite, type FieldConflict, type PointValueRow, pointValues } from '../../core/bundle/point-values.ts';
+import { type CompetingWrite, type FieldConflict, type PointValueRow, pointValues } from '../../core/bundle/index.ts';
 import type { FieldValue } from '../../core/revisions/types.ts';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { KEY_OPTIONS, KEY_USAGE, decodeBundleFile, loadBundleKeys } from './bundle-files.ts';

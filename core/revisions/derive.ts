@@ -33,27 +33,20 @@ export function compareWritesNewestFirst(a: FieldWrite, b: FieldWrite): number {
   return a.revisionId < b.revisionId ? 1 : a.revisionId > b.revisionId ? -1 : 0;
 }
 
-function ancestorsOf(revisions: ReadonlyMap<string, Revision>): Map<string, Set<string>> {
-  const memo = new Map<string, Set<string>>();
-  const visit = (id: string): Set<string> => {
-    const known = memo.get(id);
-    if (known) return known;
-    const result = new Set<string>();
-    memo.set(id, result);
-    // Iterative walk: long offline histories must not overflow the stack.
-    const stack = [...(revisions.get(id)?.parents ?? [])];
-    while (stack.length > 0) {
-      const parent = stack.pop()!;
-      if (result.has(parent)) continue;
-      result.add(parent);
-      const cached = memo.get(parent);
-      if (cached && cached !== result) for (const ancestor of cached) result.add(ancestor);
-      else stack.push(...(revisions.get(parent)?.parents ?? []));
-    }
-    return result;
-  };
-  for (const id of revisions.keys()) visit(id);
-  return memo;
+/**
+ * The writers of a field that no other writer of it descends from. One walk down from all writers'
+ * parents marks every superseded revision: linear in the history, so long offline histories stay cheap.
+ */
+function latestWriters(writers: readonly Revision[], byId: ReadonlyMap<string, Revision>): Revision[] {
+  const superseded = new Set<string>();
+  const stack = writers.flatMap((writer) => writer.parents);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (superseded.has(id)) continue;
+    superseded.add(id);
+    for (const parent of byId.get(id)?.parents ?? []) stack.push(parent);
+  }
+  return writers.filter((writer) => !superseded.has(writer.id));
 }
 
 function writeOf(revision: Revision, value: FieldValue): FieldWrite {
@@ -67,7 +60,6 @@ function sameValue(a: FieldValue, b: FieldValue): boolean {
 export function deriveRecord(recordId: string, revisions: Iterable<Revision>): RecordState {
   const byId = new Map<string, Revision>();
   for (const revision of revisions) if (revision.recordId === recordId) byId.set(revision.id, revision);
-  const ancestors = ancestorsOf(byId);
 
   const referenced = new Set<string>();
   for (const revision of byId.values()) for (const parent of revision.parents) referenced.add(parent);
@@ -84,10 +76,7 @@ export function deriveRecord(recordId: string, revisions: Iterable<Revision>): R
 
   const fields: Record<string, FieldState> = {};
   for (const [field, writers] of [...writersByField].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const latest = writers.filter(
-      (candidate) => !writers.some((other) => other !== candidate && ancestors.get(other.id)?.has(candidate.id)),
-    );
-    const candidates = latest.map((revision) => writeOf(revision, revision.fields[field] ?? null)).sort(compareWritesNewestFirst);
+    const candidates = latestWriters(writers, byId).map((revision) => writeOf(revision, revision.fields[field] ?? null)).sort(compareWritesNewestFirst);
     const first = candidates[0]!;
     fields[field] = candidates.every((write) => sameValue(write.value, first.value))
       ? { conflict: false, current: first }

@@ -204,3 +204,23 @@ describe('deriveRecord', () => {
     );
   });
 });
+
+describe('deriveRecord on a long offline history', () => {
+  it('10,000 edits on one laptop and one on another give exactly the one real conflict', async () => {
+    const base = await createRevision({ recordId: RECORD, fields: { numerator: 0 }, author: 'a', deviceId: 'laptop-a', hlc: nextHlc(null, START, 'laptop-a'), parents: [] });
+    const history: Revision[] = [base];
+    let head = base;
+    for (let edit = 1; edit <= 10_000; edit += 1) {
+      head = await createRevision({ recordId: RECORD, fields: { numerator: edit, source: `edit ${edit % 7}` }, author: 'a', deviceId: 'laptop-a', hlc: nextHlc(head.hlc, START + edit, 'laptop-a'), parents: [head.id] });
+      history.push(head);
+    }
+    const other = await createRevision({ recordId: RECORD, fields: { numerator: -1 }, author: 'b', deviceId: 'laptop-b', hlc: nextHlc(null, START, 'laptop-b'), parents: [base.id] });
+
+    const state = deriveRecord(RECORD, [...history, other]);
+    const numerator = state.fields['numerator'];
+    expect(numerator?.conflict).toBe(true);
+    expect(numerator?.conflict && numerator.candidates.map((write) => write.value).sort()).toEqual([-1, 10_000]);
+    expect(state.fields['source']).toMatchObject({ conflict: false, current: { value: `edit ${10_000 % 7}` } });
+    expect(state.heads).toEqual([head.id, other.id].sort());
+  });
+});
