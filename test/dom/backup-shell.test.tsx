@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../renderer/src/app/App.tsx';
 import { resetBridgeForTests } from '../../renderer/src/bridge/index.ts';
 import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
@@ -12,6 +12,8 @@ import { i18n, initI18n } from '../../renderer/src/i18n/index.ts';
 
 // <StorageAlerts /> next to the real app shell, in web mode (the web bridge), as the shell will mount it.
 vi.setConfig({ testTimeout: 30_000 });
+// Opening the database and loading a language can take more than a second on a busy machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 let db: CityKpiDb;
 let store: DataStore;

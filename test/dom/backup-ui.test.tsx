@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { decodeBundle } from '../../core/bundle/index.ts';
 import { DEMO_ASSESSMENT_ID } from '../../core/demo/index.ts';
 import type { BackupRequest, Bridge, BridgeResult } from '../../electron/contract/bridge.ts';
@@ -16,6 +16,8 @@ import { i18n, initI18n } from '../../renderer/src/i18n/index.ts';
 
 // The guard on a real (fake-indexeddb) database, with a test shell in place of Electron.
 vi.setConfig({ testTimeout: 30_000 });
+// Opening the database and loading a language can take more than a second on a busy machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 type BridgeWindow = Window & { __CITYKPI_TEST_BRIDGE__?: Bridge };
 type WriteResult = BridgeResult<{ readonly name: string }>;
