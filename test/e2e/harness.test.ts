@@ -76,11 +76,15 @@ describe('e2e harness', () => {
     expect(await read(session, 'acknowledged')).toBe('kept');
   });
 
-  it('reports requests that leave the preview origin', async () => {
+  it('reports requests that leave the preview origin, and attempts the CSP refused', async () => {
     session = await launchBrowser();
     await session.open();
     await session.page.evaluate(() => fetch('http://example.invalid/beacon').catch(() => undefined));
-    expect(session.network.foreignRequests).toEqual(['GET http://example.invalid/beacon']);
+    await expect.poll(() => session?.network.foreignRequests.length).toBe(1);
+    expect(session.network.foreignRequests[0]).toMatch(/^blocked by the CSP: Connecting to 'http:\/\/example\.invalid\/beacon' violates/);
+    // A navigation is not subject to the page's CSP: it reaches the guard's interception.
+    await session.page.goto('http://example.invalid/elsewhere').catch(() => undefined);
+    expect(session.network.foreignRequests[1]).toBe('GET http://example.invalid/elsewhere');
     expect(() => session?.network.assertClean()).toThrow(/outside http:\/\/127\.0\.0\.1:\d+/);
     await session.context.close();
     session = undefined;

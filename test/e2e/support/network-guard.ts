@@ -1,6 +1,7 @@
 /**
  * CityKPI must work without a network: every request a page makes has to stay on the preview origin.
- * The guard aborts anything else and remembers it, so the session can fail the test when it closes.
+ * The guard aborts anything else and remembers it (and any attempt the page's CSP refused), so the
+ * session can fail the test when it closes.
  */
 import type { BrowserContext } from 'playwright-core';
 
@@ -11,6 +12,8 @@ export interface NetworkGuard {
 }
 
 const alwaysLocalSchemes = new Set(['data:', 'blob:', 'about:']);
+/** Chromium's console message for a fetch or resource load that the page's CSP refused. */
+const refusedLoad = /violates the following Content Security Policy directive: "(connect|default|img|font|media|script|style)-src/;
 
 export async function guardNetwork(context: BrowserContext, allowedOrigin: string): Promise<NetworkGuard> {
   const foreignRequests: string[] = [];
@@ -20,6 +23,13 @@ export async function guardNetwork(context: BrowserContext, allowedOrigin: strin
   };
   context.on('request', (request) => {
     if (!isAllowed(request.url())) foreignRequests.push(`${request.method()} ${request.url()}`);
+  });
+  // The app's Content-Security-Policy stops such requests before they reach the network (and before
+  // Playwright sees them); the attempt is still a bug, and Chromium reports it on the console.
+  context.on('console', (message) => {
+    if (message.type() === 'error' && refusedLoad.test(message.text())) {
+      foreignRequests.push(`blocked by the CSP: ${message.text()}`);
+    }
   });
   await context.route(
     (url) => !isAllowed(url.href),
