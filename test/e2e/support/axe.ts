@@ -28,7 +28,8 @@ function toViolation(result: Result): AxeViolation {
     id: result.id,
     impact: result.impact ?? 'minor',
     help: result.help,
-    targets: result.nodes.map((node) => node.target.join(' ')),
+    // Generated ids (react-aria) say little on their own: show the start of the element's markup too.
+    targets: result.nodes.map((node) => `${node.target.join(' ')}  ${node.html.replace(/\s+/g, ' ').slice(0, 160)}`),
   };
 }
 
