@@ -1,9 +1,10 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const BACKUP_EXTENSION = '.bak';
+/** Backups are ordinary bundles, so the Import screen restores them like any other `.citykpi` file. */
+export const BACKUP_EXTENSION = '.citykpi';
 
-/** `daily-2026-11-28T07-05-09-123Z.bak`: sorts by time as plain text, and is a valid name on every OS. */
+/** `daily-2026-11-28T07-05-09-123Z.citykpi`: sorts by time as plain text, and is a valid name on every OS. */
 export function backupFileName(label: string, now: Date): string {
   return `${label}-${now.toISOString().replace(/[:.]/g, '-')}${BACKUP_EXTENSION}`;
 }

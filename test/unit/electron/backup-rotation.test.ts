@@ -24,7 +24,7 @@ function day(n: number): Date {
 
 describe('backupFileName', () => {
   it('is date-stamped, portable and sorts by time', () => {
-    expect(backupFileName('daily', day(0))).toBe('daily-2026-11-01T09-30-15-007Z.bak');
+    expect(backupFileName('daily', day(0))).toBe('daily-2026-11-01T09-30-15-007Z.citykpi');
     const names = [day(12), day(3), day(-40)].map((date) => backupFileName('daily', date));
     expect([...names].sort()).toEqual([names[2], names[1], names[0]]);
   });
@@ -35,7 +35,7 @@ describe('rotateBackups', () => {
     for (let n = 0; n < 7; n += 1) await writeFile(join(dir, backupFileName('daily', day(n))), `d${n}`);
     await writeFile(join(dir, backupFileName('weekly', day(0))), 'w');
     await writeFile(join(dir, 'daily-notes.txt'), 'keep me');
-    await writeFile(join(dir, 'daily-x-2026-11-01T09-30-15-007Z.bak'), 'other label');
+    await writeFile(join(dir, 'daily-x-2026-11-01T09-30-15-007Z.citykpi'), 'other label');
 
     const removed = await rotateBackups(dir, 'daily', 3);
 
@@ -45,7 +45,7 @@ describe('rotateBackups', () => {
         ...[4, 5, 6].map((n) => backupFileName('daily', day(n))),
         backupFileName('weekly', day(0)),
         'daily-notes.txt',
-        'daily-x-2026-11-01T09-30-15-007Z.bak',
+        'daily-x-2026-11-01T09-30-15-007Z.citykpi',
       ].sort(),
     );
   });
