@@ -3,6 +3,10 @@
  * values; two profiles that edited the same KPI give a third one conflict holding both values, which a
  * person resolves; and an import that fails at any of its write steps leaves the database untouched.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { EntryPage } from './pages/entry-page.ts';
@@ -16,6 +20,13 @@ import { test, type Sessions } from './support/sessions.ts';
 
 const householdInternet = { id: 'EC-ICT-ICT-1C', code: 'EC: ICT: ICT: 1C' };
 const passphrase = 'rivers-and-bridges-2026';
+
+/** An office key pair made with the CLI, as the central office would: PREFIX.pub to share, PREFIX.key secret. */
+function officeKeys(): { pub: string; key: string } {
+  const prefix = join(mkdtempSync(join(tmpdir(), 'citykpi-e2e-office-')), 'office');
+  execFileSync(process.execPath, ['cli/bin/citykpi.mjs', 'keygen', '--out', prefix], { stdio: 'ignore' });
+  return { pub: `${prefix}.pub`, key: `${prefix}.key` };
+}
 
 /** The revisions store as canonical text: after a merge, equal text means the same set of edits. */
 async function revisionsOf(page: Page): Promise<string> {
@@ -163,5 +174,39 @@ describe.concurrent('bundles between browser profiles', () => {
     await sync.startAnotherImport();
     await sync.chooseFile(file);
     await office.page.getByText(text('en', 'sync:import.alreadyImported')).waitFor();
+  });
+
+  test('field to office and back: encrypted to the office key, held until trusted, receipt marks the field laptop\'s changes delivered', async ({ browsers, expect }) => {
+    const keys = officeKeys();
+    const field = await browsers.launch();
+    await field.open('#/');
+    await new HomePage(field.page).createAssessment({ city: 'Receiptville', country: 'Testland', households: '8000', year: '2026' });
+    await enterHouseholdInternet(field.page, { direct: '71' });
+    const fieldSync = new SyncPage(field.page);
+    await fieldSync.open();
+    expect(await fieldSync.importKeyFile(keys.pub)).toContain(text('en', 'sync:keys.importedCounts', { recipients: 2, signers: 1, secrets: 0 }));
+    const file = await fieldSync.export({ kind: 'office' });
+
+    const office = await browsers.launch();
+    await office.open('#/');
+    const officeSync = new SyncPage(office.page);
+    await officeSync.open();
+    await officeSync.importKeyFile(keys.key);
+    await officeSync.chooseFile(file);
+    expect((await officeSync.previewFacts())[text('en', 'sync:preview.protection')]).toBe(text('en', 'bundle:envelope.recipients'));
+    await officeSync.holdForLater();
+    expect(await revisionsOf(office.page)).toBe(JSON.stringify([]));
+    await officeSync.reviewHeld();
+    await officeSync.confirmImport();
+    await officeSync.waitUntilImported();
+    expect(await revisionsOf(office.page)).toBe(await revisionsOf(field.page));
+    const receipt = await officeSync.saveReceipt();
+
+    const report = await fieldSync.importReceipt(receipt);
+    const delivered = JSON.parse(await revisionsOf(field.page)) as unknown[];
+    expect(report).toBe(text('en', 'sync:receipt.applied_other', { marked: delivered.length }));
+    const dialog = await fieldSync.openExportDialog('since');
+    await dialog.getByRole('button', { name: text('en', 'sync:export.start'), exact: true }).click();
+    await dialog.getByText(text('en', 'sync:export.nothing')).waitFor();
   });
 });
