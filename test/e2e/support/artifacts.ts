@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
-export const artifactsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test-results', 'e2e');
+const artifactsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test-results', 'e2e');
 
 /** Saves a full-page PNG named `<name>.png` and returns its path. */
 export async function keepScreenshot(page: Page, name: string): Promise<string> {

@@ -10,7 +10,7 @@ import type { AxeResults, ImpactValue, Result } from 'axe-core';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const blockingImpacts: readonly ImpactValue[] = ['serious', 'critical'];
 
-export interface AxeViolation {
+interface AxeViolation {
   readonly id: string;
   readonly impact: ImpactValue;
   readonly help: string;
@@ -48,7 +48,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 /** One readable block per violation: rule, impact, what it asks for and the offending elements. */
-export function describeViolations(screen: string, violations: readonly AxeViolation[]): string {
+function describeViolations(screen: string, violations: readonly AxeViolation[]): string {
   if (violations.length === 0) return `${screen}: no serious or critical axe violations`;
   const lines = violations.map(
     (v) => `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.targets.slice(0, 5).join('\n    ')}` +

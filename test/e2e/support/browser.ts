@@ -11,7 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { inject } from 'vitest';
 import { guardNetwork, type NetworkGuard } from './network-guard.ts';
 
-export const chromiumPath = '/usr/bin/chromium';
+const chromiumPath = '/usr/bin/chromium';
 
 const chromiumFlags = [
   '--no-sandbox',
@@ -52,7 +52,7 @@ process.once('exit', () => {
 });
 
 /** A fresh, empty Chromium profile; removed when the test process exits. */
-export function newProfileDir(): string {
+function newProfileDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'citykpi-e2e-profile-'));
   profiles.add(dir);
   return dir;
@@ -98,12 +98,6 @@ export async function launchBrowser(profileDir: string = newProfileDir()): Promi
   const network = await guardNetwork(context, new URL(inject('baseUrl')).origin);
   const page = await firstPage(context);
   return makeSession(profileDir, context, page, network, () => context.close());
-}
-
-/** Closes the session and launches a new browser on the same profile. */
-export async function relaunch(session: BrowserSession): Promise<BrowserSession> {
-  await session.close();
-  return launchBrowser(session.profileDir);
 }
 
 function killGroup(browser: ChildProcess): void {
