@@ -21,6 +21,12 @@ export const VALUE_FIELDS = [
   'source',
   'note',
   'department',
+  /**
+   * Attached evidence files: canonical JSON of an array of {sha256, name, type, size} sorted by sha256,
+   * or null for none (a FieldValue cannot be an array). The bytes travel as bundle parts `att-<sha256>`.
+   * Computation and validation never read it.
+   */
+  'evidence',
 ] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
 

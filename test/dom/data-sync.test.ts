@@ -196,7 +196,7 @@ describe('receipts', () => {
     expect(await exportStatus(laptop.db)).toMatchObject({ undeliveredCount: 0, lastReceipt: { receiptId: receipt.receiptId } });
 
     const nothingNew = await collectExport(laptop.db, { sinceReceipt: true });
-    expect(nothingNew).toEqual({ revisions: [], since: receipt.receiptId });
+    expect(nothingNew).toEqual({ revisions: [], since: receipt.receiptId, attachments: new Map() });
 
     const editId = await laptop.store.saveValueFields(DEMO_ASSESSMENT_ID, 'EN-EN-AQ-1C', 'pm10', { directValue: 29.9 });
     const incremental = await collectExport(laptop.db, { sinceReceipt: true });

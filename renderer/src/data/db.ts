@@ -78,6 +78,19 @@ export type IdentityRow =
   | { readonly key: 'device'; readonly kind: 'webcrypto'; readonly publicKey: Uint8Array; readonly privateKey: CryptoKey }
   | { readonly key: 'device'; readonly kind: 'sealed'; readonly publicKey: Uint8Array; readonly sealed: Uint8Array };
 
+/** Evidence file bytes, content-addressed: which data point uses them is the value records' `evidence` field. */
+export interface AttachmentRow {
+  /** Lower-case hex SHA-256 of `bytes`. */
+  readonly sha256: string;
+  readonly bytes: Uint8Array;
+  readonly size: number;
+  /** MIME type, decided from the extension and checked against the content (attachments.ts). */
+  readonly type: string;
+  /** The file name when it was first attached or received. */
+  readonly name: string;
+  readonly addedAtMs: number;
+}
+
 export type CityKpiDb = Dexie & {
   /** Exactly the core Revision objects (no local properties: the id hashes every property). */
   revisions: EntityTable<Revision, 'id'>;
@@ -88,6 +101,7 @@ export type CityKpiDb = Dexie & {
   receipts: EntityTable<ReceiptRow, 'receiptId'>;
   signers: EntityTable<SignerRow, 'publicKey'>;
   identity: EntityTable<IdentityRow, 'key'>;
+  attachments: EntityTable<AttachmentRow, 'sha256'>;
 };
 
 export const APP_DB_NAME = 'citykpi';
@@ -109,6 +123,18 @@ export const SCHEMA_VERSIONS = {
     signers: 'publicKey',
     identity: 'key',
   },
+  /** Evidence attachments, keyed by the SHA-256 of their bytes. */
+  3: {
+    revisions: 'id, recordId, hlc',
+    meta: 'key',
+    imports: 'bundleId, fileSha256, importedAtMs',
+    held: 'fileSha256, bundleId, receivedAtMs',
+    delivered: 'revisionId, receiptId',
+    receipts: 'receiptId, appliedAtMs',
+    signers: 'publicKey',
+    identity: 'key',
+    attachments: 'sha256, addedAtMs',
+  },
 } as const;
 
 export interface DbDependencies {
@@ -127,5 +153,6 @@ export function createDb(name: string, dependencies: DbDependencies = {}): CityK
   }) as CityKpiDb;
   db.version(1).stores(SCHEMA_VERSIONS[1]);
   db.version(2).stores(SCHEMA_VERSIONS[2]);
+  db.version(3).stores(SCHEMA_VERSIONS[3]);
   return db;
 }

@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS } from '../../../core/bundle/limits.ts';
 import { ASSESSMENT_FIELDS, CITY_FIELDS, DATA_ORIGINS, QUALITY_LEVELS, VALUE_FIELDS, VALUE_STATUSES } from '../../../core/revisions/fields.ts';
 import type { RecordRef } from '../../../core/revisions/record-id.ts';
 import type { FieldMap, FieldValue } from '../../../core/revisions/types.ts';
+import { isEvidenceValue } from './attachments.ts';
 import { DataError } from './errors.ts';
 
 type Rule = (value: FieldValue) => boolean;
@@ -53,6 +54,7 @@ const VALUE_RULES: Record<(typeof VALUE_FIELDS)[number], Rule> = {
   source: isText,
   note: isText,
   department: isText,
+  evidence: isEvidenceValue,
 };
 
 function rulesOf(kind: RecordRef['kind']): Readonly<Record<string, Rule>> {

@@ -5,6 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appStore } from './app-store.ts';
+import { storedAttachmentHashes } from './attachments.ts';
 import { mapDataErrors } from './errors.ts';
 import type { HeldRow, ImportRow, SignerRow } from './db.ts';
 import { getAssessment, listAssessments, listDeletedAssessments, listValues, recordHistory } from './queries.ts';
@@ -54,4 +55,10 @@ export function useSigners(): SignerRow[] | undefined {
 /** How much an export would carry: everything, and what no receipt has confirmed yet. */
 export function useExportStatus(): ExportStatus | undefined {
   return useLiveQuery(() => mapDataErrors(() => exportStatus(appStore().db)), []);
+}
+
+/** Which of these attachment hashes have their bytes here; the others are "not received yet". */
+export function useStoredAttachments(hashes: readonly string[]): ReadonlySet<string> | undefined {
+  const key = hashes.join(',');
+  return useLiveQuery(() => mapDataErrors(() => storedAttachmentHashes(appStore().db, key === '' ? [] : key.split(','))), [key]);
 }

@@ -8,6 +8,8 @@ import type { BundleSigner } from '../../../core/bundle/encode.ts';
 import type { SignerTrust } from '../../../core/bundle/decode.ts';
 import type { DecodedReceipt } from '../../../core/bundle/receipt.ts';
 import { appStore } from './app-store.ts';
+import * as attachments from './attachments.ts';
+import type { EvidenceRef } from './attachments.ts';
 import type { SignerRow } from './db.ts';
 import { mapDataErrors } from './errors.ts';
 import { loadOrCreateIdentity, type SecretSealer, type StoredIdentity } from './identity.ts';
@@ -55,6 +57,23 @@ export const restoreAssessment = (assessmentId: string): Promise<void> => appSto
 export const openDemo = (): Promise<string> => appStore().openDemo();
 export const resolveConflict = (recordId: string, field: string, value: FieldValue): Promise<string> =>
   appStore().resolveConflict(recordId, field, value);
+
+// Evidence attachments (see attachments.ts): bytes stored once per content, listed by the `evidence` field.
+export type { AttachmentProblem, EvidenceRef } from './attachments.ts';
+export {
+  EVIDENCE_EXTENSIONS,
+  MAX_ATTACHMENT_BYTES,
+  MAX_EVIDENCE_PER_POINT,
+  checkAttachment,
+  cleanFileName,
+  evidenceValue,
+  parseEvidence,
+} from './attachments.ts';
+/** Stores a checked file's bytes; add the returned entry to the point's `evidence` field with saveValueFields. */
+export const storeAttachment = (file: { readonly name: string; readonly bytes: Uint8Array }): Promise<EvidenceRef> =>
+  mapDataErrors(() => attachments.storeAttachment(appStore().db, file));
+/** E_NOT_FOUND when the bytes have not been received here yet. */
+export const readAttachment = (sha256: string): Promise<Uint8Array> => mapDataErrors(() => attachments.readAttachment(appStore().db, sha256));
 
 // Bundles: export, import, receipts, signers and the device identity (see sync.ts, signers.ts, identity.ts).
 export type { ApplyOptions, ExportSnapshot, ExportStatus, ImportPreview, ImportResult, OpenedBundle, ReceiptResult } from './sync.ts';

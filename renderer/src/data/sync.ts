@@ -12,6 +12,7 @@ import { currentValue, deriveRecords } from '../../../core/revisions/derive.ts';
 import { receiveHlc } from '../../../core/revisions/hlc.ts';
 import { formatRecordId, parseRecordId } from '../../../core/revisions/record-id.ts';
 import type { Revision } from '../../../core/revisions/types.ts';
+import { attachmentRowsOf, evidenceHashesOf } from './attachments.ts';
 import type { CityKpiDb, HeldRow, ImportRow, SignerRow } from './db.ts';
 import { DataError } from './errors.ts';
 import { readClock } from './meta.ts';
@@ -27,6 +28,12 @@ export interface ExportSnapshot {
   readonly revisions: readonly Revision[];
   /** The receipt this export is relative to (for the manifest's `since`), or null for a full export. */
   readonly since: string | null;
+  /**
+   * The bytes of every attachment the revisions' `evidence` fields name and that is stored here, by
+   * SHA-256, for encodeBundle's `attachments`. One not received yet is left out; the office gets it
+   * from the laptop that has it.
+   */
+  readonly attachments: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface ImportPreview {
@@ -59,16 +66,36 @@ export type ReceiptResult = { readonly status: 'applied'; readonly markedCount: 
  * self-contained even for an office that lost earlier ones (duplicates merge away).
  */
 export function collectExport(db: CityKpiDb, options: { readonly sinceReceipt: boolean }): Promise<ExportSnapshot> {
-  return db.transaction('r', [db.revisions, db.delivered, db.receipts], async () => {
+  return db.transaction('r', [db.revisions, db.delivered, db.receipts, db.attachments], async () => {
     const all = await db.revisions.toArray();
-    if (!options.sinceReceipt) return { revisions: sortById(all), since: null };
+    if (!options.sinceReceipt) return { revisions: sortById(all), since: null, attachments: await attachmentsOf(db, all) };
     const latestReceipt = await db.receipts.orderBy('appliedAtMs').last();
     const delivered = new Set(await db.delivered.toCollection().primaryKeys());
     const pending = all.filter((revision) => !delivered.has(revision.id));
     const context = contextRecordIds(pending, all);
     const chosen = all.filter((revision) => !delivered.has(revision.id) || context.has(revision.recordId));
-    return { revisions: sortById(chosen), since: latestReceipt?.receiptId ?? null };
+    return { revisions: sortById(chosen), since: latestReceipt?.receiptId ?? null, attachments: await attachmentsOf(db, chosen) };
   });
+}
+
+/** Inside the export's read transaction, so the bytes match the revisions of the same snapshot. */
+async function attachmentsOf(db: CityKpiDb, revisions: readonly Revision[]): Promise<Map<string, Uint8Array>> {
+  const hashes = [...evidenceHashesOf(revisions)].sort();
+  const rows = await db.attachments.bulkGet(hashes);
+  const attachments = new Map<string, Uint8Array>();
+  for (const row of rows) if (row) attachments.set(row.sha256, row.bytes);
+  return attachments;
+}
+
+/**
+ * core checks each part against the hash the signed manifest gives it; this also holds the signer to the
+ * part's name, so an attachment is only ever stored under the hash of its own bytes.
+ */
+function checkAttachmentNames(decoded: DecodedBundle): void {
+  const declared = new Map(decoded.manifest.parts.map((part) => [part.name, part.sha256]));
+  for (const hash of decoded.attachments.keys()) {
+    if (declared.get(`att-${hash}`) !== hash) throw new DataError('E_INVALID', `attachment att-${hash} does not hold the bytes its name says`);
+  }
 }
 
 function sortById(revisions: Revision[]): Revision[] {
@@ -174,8 +201,9 @@ export interface ApplyOptions {
 
 /**
  * Imports a checked bundle in ONE read-write transaction: ledger check, then either hold it (signer
- * not trusted here) or add the revisions not yet stored, the ledger row, and the clock; a held copy
- * of the same file is dropped. Any failure rolls everything back.
+ * not trusted here) or add the revisions not yet stored, the attachments not yet stored, the ledger
+ * row, and the clock; a held copy of the same file is dropped. Any failure rolls everything back.
+ * A revision naming an attachment the bundle does not carry is imported all the same.
  */
 export function applyBundle(db: CityKpiDb, opened: OpenedBundle, options: ApplyOptions = {}): Promise<ImportResult> {
   const { decoded } = opened;
@@ -189,7 +217,9 @@ export function applyBundle(db: CityKpiDb, opened: OpenedBundle, options: ApplyO
   };
   const ids = decoded.revisions.map((revision) => revision.id);
   const latestClock = decoded.revisions.reduce<string | null>((latest, revision) => (latest === null || revision.hlc > latest ? revision.hlc : latest), null);
-  return db.transaction('rw', [db.revisions, db.imports, db.held, db.signers, db.meta], async (): Promise<ImportResult> => {
+  const attachmentHashes = [...decoded.attachments.keys()];
+  return db.transaction('rw', [db.revisions, db.imports, db.held, db.signers, db.meta, db.attachments], async (): Promise<ImportResult> => {
+    checkAttachmentNames(decoded);
     if (await ledgerHas(db, decoded)) return { status: 'already-imported' };
     if (options.approveSigner && !(await isTrusted(db, decoded.signer.publicKey))) await db.signers.add(signerRow);
     if (!(await isTrusted(db, decoded.signer.publicKey))) {
@@ -199,6 +229,8 @@ export function applyBundle(db: CityKpiDb, opened: OpenedBundle, options: ApplyO
     const stored = await db.revisions.bulkGet(ids);
     const fresh = decoded.revisions.filter((_, index) => stored[index] === undefined);
     await db.revisions.bulkAdd(fresh);
+    const storedAttachments = new Set(await db.attachments.where(':id').anyOf(attachmentHashes).primaryKeys());
+    await db.attachments.bulkPut(attachmentRowsOf(decoded.attachments, decoded.revisions, storedAttachments, nowMs));
     const row: ImportRow = {
       bundleId: decoded.manifest.bundleId,
       fileSha256: decoded.fileSha256,

@@ -9,6 +9,7 @@ import { DATA_ORIGINS, QUALITY_LEVELS, VALUE_STATUSES, type ValueField } from '.
 import type { FieldValue, ValueView } from '../../data/types.ts';
 import { NumberField } from '../../ui/number-field/index.ts';
 import { ConflictPanel } from './ConflictPanel.tsx';
+import { EvidenceList } from './EvidenceList.tsx';
 import { numberOf, plainFields, textOf } from './field-values.ts';
 import { IssueList, type ShownIssue } from './IssueList.tsx';
 import { OptionSelect } from './OptionSelect.tsx';
@@ -221,6 +222,14 @@ export function PointEntry({ kpi, point, view, denominators, issues, onCommit, d
       </div>
       {textInput('source', t('entry:point.source'), true)}
       {textInput('note', t('entry:point.note'), true)}
+      <div className="entry-field" data-field="evidence">
+        <EvidenceList
+          field={view?.fields.evidence}
+          target={pointName ?? t(`catalogue:kpi.${kpi.id}.name`)}
+          onChange={(value) => onCommit('evidence', value)}
+        />
+        {conflictOf('evidence', t('entry:evidence.heading'))}
+      </div>
       {/* Findings about the point as a whole, or about a field this kind of point does not show. */}
       <IssueList
         issues={issues.filter(

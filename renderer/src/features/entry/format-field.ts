@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { formatLocaleNumber } from '../../../../core/numbers/format.ts';
 import { hlcWallTime } from '../../../../core/revisions/hlc.ts';
 import { DATA_ORIGINS, QUALITY_LEVELS, VALUE_STATUSES } from '../../../../core/revisions/fields.ts';
+import { parseEvidence } from '../../data/index.ts';
 import type { FieldValue } from '../../data/types.ts';
 
 const CHOICE_OPTIONS = ['yes', 'no', 'partial'] as const;
@@ -31,7 +32,14 @@ export function formatFieldValue(field: string, value: FieldValue, t: TFunction,
   if (value === null || value === '') return t('entry:conflict.empty');
   if (typeof value === 'number') return field === 'dataYear' ? String(value) : formatLocaleNumber(value, locale);
   if (typeof value === 'boolean') return String(value);
+  if (field === 'evidence') return formatEvidence(value, locale);
   return formatCode(field, value, t);
+}
+
+/** An `evidence` value reads as the list of its file names. */
+function formatEvidence(value: string, locale: string): string {
+  const names = parseEvidence(value).map((ref) => ref.name);
+  return names.length === 0 ? value : new Intl.ListFormat(locale, { type: 'unit' }).format(names);
 }
 
 export function formatClock(hlc: string, locale: string): string {

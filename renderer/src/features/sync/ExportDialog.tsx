@@ -80,6 +80,7 @@ function ExportForm({ close }: { readonly close: () => void }) {
       const [device, info] = await Promise.all([getBundleSigner(bridge), bridge.appInfo()]);
       const bytes = await encodeBundle({
         revisions: snapshot.revisions,
+        attachments: snapshot.attachments.values(),
         device,
         encryption: encryption(),
         since: snapshot.since,
