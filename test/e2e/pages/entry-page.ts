@@ -47,7 +47,7 @@ export class EntryPage {
   }
 
   /** Counts "Saved" acknowledgements from now on: each one re-mounts the status text. */
-  private async saveAcks(): Promise<number> {
+  async saveAcks(): Promise<number> {
     return this.page.evaluate(() => {
       if (window.__e2eSaveAcks === undefined) {
         window.__e2eSaveAcks = 0;
@@ -62,20 +62,28 @@ export class EntryPage {
     });
   }
 
+  /** Resolves once the screen has said "Saved" more often than `count` times. */
+  async savedMoreThan(count: number): Promise<void> {
+    await this.page.waitForFunction((seen) => (window.__e2eSaveAcks ?? 0) > seen, count, { timeout: 10_000 });
+  }
+
   /** Runs a change and waits until the screen says it was saved; fails if it says the save failed. */
   async acknowledged(change: () => Promise<void>): Promise<void> {
     const before = await this.saveAcks();
     await change();
-    await this.page.waitForFunction((count) => (window.__e2eSaveAcks ?? 0) > count, before, { timeout: 10_000 });
+    await this.savedMoreThan(before);
     if (await this.saveFailure.isVisible()) throw new Error('the entry screen reported a failed save');
+  }
+
+  /** Types into a field and leaves it, without waiting for the outcome. */
+  async type(key: string, value: string): Promise<void> {
+    await this.textbox(key).fill(value);
+    await this.textbox(key).press('Tab');
   }
 
   /** Types into a field and leaves it (Tab), which commits the change. */
   async commitText(key: string, value: string): Promise<void> {
-    await this.acknowledged(async () => {
-      await this.textbox(key).fill(value);
-      await this.textbox(key).press('Tab');
-    });
+    await this.acknowledged(() => this.type(key, value));
   }
 
   async commitOption(key: string, optionKey: string): Promise<void> {

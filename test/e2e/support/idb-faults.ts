@@ -1,8 +1,9 @@
 /**
  * Failure injection into Chromium's real IndexedDB, from the test side: the app needs no hook. An init
  * script wraps every IndexedDB write call (object store add/put/delete/clear, cursor update/delete).
- * `record()` counts the write steps of an operation; `failAt(k)` lets write k be issued and then aborts
- * its transaction, as a disk error or a crash at that point would. The engine, not a fake, then decides
+ * The operation under test is recognised by the first write of its transaction (e.g. `revisions.add`).
+ * `record()` counts its write steps; `failAt(k)` lets write k be issued and then aborts the
+ * transaction, as a disk error or a crash at that point would. The engine, not a fake, then decides
  * what survives; `dumpDatabases` shows what did.
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -10,6 +11,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 interface FaultState {
   mode: 'off' | 'record' | 'fail';
   failAt: number;
+  /** The first write (`store.method`) of the operation's transaction; other transactions are left alone. */
+  firstWrite: string;
+  transaction: IDBTransaction | null;
   writes: string[];
   fired: boolean;
 }
@@ -21,14 +25,18 @@ declare global {
 }
 
 function instrument(): void {
-  const state: FaultState = { mode: 'off', failAt: 0, writes: [], fired: false };
+  const state: FaultState = { mode: 'off', failAt: 0, firstWrite: '', transaction: null, writes: [], fired: false };
   window.__e2eIdbFaults = state;
   const wrap = (prototype: object, method: string, storeOf: (target: never) => IDBObjectStore) => {
     const original = Reflect.get(prototype, method) as (...args: unknown[]) => IDBRequest;
     Reflect.set(prototype, method, function (this: never, ...args: unknown[]) {
       if (state.mode === 'off') return original.apply(this, args);
       const store = storeOf(this);
-      state.writes.push(`${store.name}.${method}`);
+      const write = `${store.name}.${method}`;
+      // Only the operation under test counts: background writes (other transactions) pass through.
+      if (state.transaction === null && write === state.firstWrite) state.transaction = store.transaction;
+      if (store.transaction !== state.transaction) return original.apply(this, args);
+      state.writes.push(write);
       const request = original.apply(this, args);
       if (state.mode === 'fail' && state.writes.length === state.failAt) {
         state.fired = true;
@@ -54,29 +62,34 @@ export class IdbFaults {
     return new IdbFaults(page);
   }
 
-  private async set(mode: FaultState['mode'], failAt = 0): Promise<void> {
+  private async set(mode: FaultState['mode'], firstWrite = '', failAt = 0): Promise<void> {
     await this.page.evaluate(
-      ({ mode, failAt }) => {
+      ({ mode, firstWrite, failAt }) => {
         const state = window.__e2eIdbFaults;
         if (!state) throw new Error('the IndexedDB fault injector is not installed on this page');
-        Object.assign(state, { mode, failAt, writes: [], fired: false });
+        Object.assign(state, { mode, firstWrite, failAt, transaction: null, writes: [], fired: false });
       },
-      { mode, failAt },
+      { mode, firstWrite, failAt },
     );
   }
 
-  /** Count (without failing) the write steps from now on. */
-  record(): Promise<void> {
-    return this.set('record');
+  /** Counts (without failing) the write steps of the next transaction whose first write is `firstWrite`. */
+  record(firstWrite: string): Promise<void> {
+    return this.set('record', firstWrite);
   }
 
-  /** Abort the transaction of the k-th write step from now on (1-based). */
-  failAt(step: number): Promise<void> {
-    return this.set('fail', step);
+  /** Aborts the next transaction whose first write is `firstWrite`, at its write step `step` (1-based). */
+  failAt(step: number, firstWrite: string): Promise<void> {
+    return this.set('fail', firstWrite, step);
   }
 
   off(): Promise<void> {
     return this.set('off');
+  }
+
+  /** Resolves once the armed fault has fired (its transaction is being aborted). */
+  async fired(): Promise<void> {
+    await this.page.waitForFunction(() => window.__e2eIdbFaults?.fired === true, undefined, { timeout: 10_000 });
   }
 
   /** The write steps seen since the last record()/failAt(), as `store.method`, and whether a fault fired. */
