@@ -3,10 +3,12 @@ import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } f
 import { decodeBundle } from '../../core/bundle/index.ts';
 import { sha256, toHex } from '../../core/crypto/bytes.ts';
 import { currentValue } from '../../core/revisions/derive.ts';
+import { nextHlc } from '../../core/revisions/hlc.ts';
+import { createRevision } from '../../core/revisions/revision-id.ts';
 import type { Bridge, OpenFileRequest, OpenedFile, SaveFileRequest } from '../../electron/contract/bridge.ts';
 import { createWebBridge, resetBridgeForTests } from '../../renderer/src/bridge/index.ts';
 import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
-import { evidenceValue, parseEvidence } from '../../renderer/src/data/attachments.ts';
+import { evidenceValue, parseEvidence, storeAttachment } from '../../renderer/src/data/attachments.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { getDeviceIdentity, valueRecordId } from '../../renderer/src/data/index.ts';
 import { recordState } from '../../renderer/src/data/queries.ts';
@@ -182,6 +184,60 @@ describe('evidence on the entry screen', () => {
     expect(within(item).getByText('Not received yet')).toBeTruthy();
     expect(within(item).queryByRole('button', { name: /Save a copy/ })).toBeNull();
     expect(within(item).getByRole('button', { name: 'Remove scan-from-laptop-2.pdf from the evidence' })).toBeTruthy();
+  });
+});
+
+describe('evidence in conflict, by keyboard, in Arabic', () => {
+  it('lists every file of competing lists, names them in the conflict panel, and attaching by keyboard resolves it', async () => {
+    const survey = await storeAttachment(db, { name: 'survey.pdf', bytes: pdf('survey') });
+    const notes = await storeAttachment(db, { name: 'notes.txt', bytes: new TextEncoder().encode('from the utility') });
+    const recordId = valueRecordId(assessmentId, INTERNET, '_');
+    const edits = [
+      { author: 'Bruno', deviceId: 'laptop-bruno-01', evidence: evidenceValue([survey]), wallMs: Date.UTC(2026, 0, 5, 9) },
+      { author: 'Chen', deviceId: 'laptop-chen-02', evidence: evidenceValue([notes]), wallMs: Date.UTC(2026, 0, 5, 10) },
+    ];
+    for (const edit of edits) {
+      await db.revisions.add(
+        await createRevision({
+          recordId,
+          fields: { evidence: edit.evidence },
+          author: edit.author,
+          deviceId: edit.deviceId,
+          hlc: nextHlc(null, edit.wallMs, edit.deviceId),
+          parents: [],
+        }),
+      );
+    }
+    const group = await openKpi();
+    const list = await within(group).findByRole('list', { name: `Evidence files for ${INTERNET_NAME}` });
+    expect(within(list).getAllByRole('listitem').map((item) => item.querySelector('.evidence__name')?.textContent).sort()).toEqual(['notes.txt', 'survey.pdf']);
+    const panel = screen.getByRole('group', { name: 'Conflict: Evidence' });
+    expect(within(panel).getByRole('button', { name: 'Keep survey.pdf' })).toBeTruthy();
+    expect(within(panel).getByRole('button', { name: 'Keep notes.txt' })).toBeTruthy();
+
+    toOpen.push({ name: 'chart.png', bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) });
+    const attachButton = screen.getByRole('button', { name: `Attach evidence to ${INTERNET_NAME}` });
+    act(() => attachButton.focus());
+    fireEvent.keyDown(attachButton, { key: 'Enter' });
+    fireEvent.keyUp(attachButton, { key: 'Enter' });
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Conflict: Evidence' })).toBeNull());
+    const state = await recordState(db, recordId);
+    expect(state.fields.evidence?.conflict).toBe(false);
+    expect(parseEvidence(currentValue(state, 'evidence')).map((ref) => ref.name).sort()).toEqual(['chart.png', 'notes.txt', 'survey.pdf']);
+    expect(state.heads).toHaveLength(1);
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Conflict resolved'));
+  });
+
+  it('reads in Arabic with the file name isolated in its own direction', async () => {
+    await act(() => i18n.changeLanguage('ar'));
+    await store.saveValueFields(assessmentId, INTERNET, '_', {
+      evidence: evidenceValue([await storeAttachment(db, { name: 'report-2024.pdf', bytes: pdf('report') })]),
+    });
+    const group = await openKpi('الأدلة الداعمة');
+    const name = await within(group).findByText('report-2024.pdf');
+    expect(name.getAttribute('dir')).toBe('auto');
+    expect(within(group).getByRole('button', { name: 'إزالة report-2024.pdf من الأدلة' })).toBeTruthy();
+    expect(within(group).getByText(formatFileSize(1536, 'ar'))).toBeTruthy();
   });
 });
 
