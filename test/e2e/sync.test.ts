@@ -5,10 +5,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { describe, inject } from 'vitest';
 import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { SettingsPage } from './pages/settings-page.ts';
@@ -24,7 +23,7 @@ const passphrase = 'rivers-and-bridges-2026';
 
 /** An office key pair made with the CLI, as the central office would: PREFIX.pub to share, PREFIX.key secret. */
 function officeKeys(): { pub: string; key: string } {
-  const prefix = join(mkdtempSync(join(tmpdir(), 'citykpi-e2e-office-')), 'office');
+  const prefix = join(mkdtempSync(join(inject('scratchDir'), 'office-')), 'office');
   execFileSync(process.execPath, ['cli/bin/citykpi.mjs', 'keygen', '--out', prefix], { stdio: 'ignore' });
   return { pub: `${prefix}.pub`, key: `${prefix}.key` };
 }

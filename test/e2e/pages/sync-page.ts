@@ -3,9 +3,9 @@
  * web mode) and import such files (a file chooser in web mode), with the preview in between.
  */
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { text, type Lng } from '../support/locales.ts';
 
 export type Protection =
@@ -13,7 +13,6 @@ export type Protection =
   | { readonly kind: 'passphrase'; readonly passphrase: string }
   | { readonly kind: 'readable' };
 
-const downloads = mkdtempSync(join(tmpdir(), 'citykpi-e2e-bundles-'));
 
 /** A label whose end carries a count or a list (`Everything (12 changes)`), matched by its fixed start. */
 function startingWith(label: string): RegExp {
@@ -22,6 +21,8 @@ function startingWith(label: string): RegExp {
 }
 
 export class SyncPage {
+  private readonly downloads = mkdtempSync(join(inject('scratchDir'), 'downloads-'));
+
   constructor(
     readonly page: Page,
     readonly lng: Lng = 'en',
@@ -56,7 +57,7 @@ export class SyncPage {
     const download = this.page.waitForEvent('download');
     await start();
     const file = await download;
-    const path = join(downloads, `${Date.now()}-${file.suggestedFilename()}`);
+    const path = join(this.downloads, `${Date.now()}-${file.suggestedFilename()}`);
     await file.saveAs(path);
     return path;
   }

@@ -4,8 +4,7 @@
  * IndexedDB, either after a clean close or after the browser was killed with SIGKILL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -43,19 +42,15 @@ export interface KillableSession extends BrowserSession {
   kill(): Promise<void>;
 }
 
-const profiles = new Set<string>();
 const spawnedBrowsers = new Set<ChildProcess>();
 
 process.once('exit', () => {
   for (const browser of spawnedBrowsers) killGroup(browser);
-  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh, empty Chromium profile; removed when the test process exits. */
+/** A fresh, empty Chromium profile in the run's scratch directory. */
 function newProfileDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'citykpi-e2e-profile-'));
-  profiles.add(dir);
-  return dir;
+  return mkdtempSync(join(inject('scratchDir'), 'profile-'));
 }
 
 function makeSession(

@@ -1,11 +1,13 @@
 /**
  * Serves the built renderer (dist/renderer, built by `npm run build:renderer` before Vitest starts) with
  * `vite preview` on a free loopback port, and hands its address to the tests as `inject('baseUrl')`.
+ * Everything the tests write to disk goes under `inject('scratchDir')`, removed at the end of the run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -13,6 +15,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Browser profiles, downloaded bundles and keys of this run; removed when the run ends. */
+    scratchDir: string;
   }
 }
 
@@ -90,10 +94,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await stop(server);
     throw error;
   }
+  const scratchDir = mkdtempSync(join(tmpdir(), 'citykpi-e2e-'));
   project.provide('baseUrl', baseUrl);
+  project.provide('scratchDir', scratchDir);
 
   return async () => {
     process.off('exit', killOnExit);
     await stop(server);
+    rmSync(scratchDir, { recursive: true, force: true });
   };
 }
