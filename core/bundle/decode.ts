@@ -138,7 +138,11 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
     const part = container.parts[index]!;
     const attachment = ATTACHMENT_PART.exec(declared.name);
     if (declared.name === REVISIONS_PART) revisions = await decodeRevisionsPart(part, limits, newerMinor);
-    else if (attachment) attachments.set(attachment[1]!, part);
+    else if (attachment) {
+      // Parts are content-addressed: the name must be the hash the signed manifest vouches for.
+      if (attachment[1] !== declared.sha256) throw new BundleError('E_HASH_MISMATCH', `part ${declared.name} is not named by its hash`);
+      attachments.set(attachment[1]!, part);
+    }
     else if (newerMinor) unknownParts.push({ name: declared.name, bytes: part });
     else throw new BundleError('E_SCHEMA', `unknown part ${declared.name} for format 1.${manifest.formatMinor}`);
   }

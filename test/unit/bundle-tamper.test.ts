@@ -76,6 +76,16 @@ describe('open (signed, unencrypted) bundles', () => {
     await expectCode(repack(forged), 'E_HASH_MISMATCH');
   });
 
+  it('refuses, even when validly signed, an attachment part not named by the hash of its bytes', async () => {
+    const evidence = utf8.encode('%PDF-1.7 household survey');
+    const layout = unpack(await encodeBundle({ revisions, attachments: [evidence], device, encryption: { kind: 'none' } }));
+    const parts = (layout.manifest.parts as { name: string; sha256: string }[]).map((part) =>
+      part.name.startsWith('att-') ? { ...part, name: `att-${'ab'.repeat(32)}` } : part,
+    );
+    expect(parts.some((part) => part.name === `att-${'ab'.repeat(32)}`)).toBe(true);
+    await expectCode(repack(await resign({ ...layout, manifest: { ...layout.manifest, parts } }, device)), 'E_HASH_MISMATCH');
+  });
+
   it('refuses an edited value whose part hash was fixed but whose signature is the old one', async () => {
     const layout = unpack(open);
     const text = new TextDecoder().decode(layout.parts[0]).replace('"numerator":820', '"numerator":999');

@@ -92,6 +92,7 @@ export async function writeFullBackup(db: CityKpiDb, dependencies: BackupDepende
     const encryption: BundleEncryption = recipients.length > 0 ? { kind: 'recipients', recipients } : { kind: 'none' };
     const bytes = await encodeBundle({
       revisions: snapshot.revisions,
+      attachments: snapshot.attachments.values(),
       device,
       encryption,
       ...(dependencies.appVersion ? { appVersion: dependencies.appVersion } : {}),
