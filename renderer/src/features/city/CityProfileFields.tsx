@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NumberField } from '../../ui/number-field/index.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import { CommitTextField } from './commit-text-field.tsx';
+import { CommitTextField } from '../../ui/text-field/CommitTextField.tsx';
 import type { CityDraft, CityDraftField, FieldMessage } from './city-draft.ts';
 
 export interface CityProfileFieldsProps {

@@ -13,7 +13,7 @@ import { EvidenceList } from './EvidenceList.tsx';
 import { numberOf, plainFields, textOf } from './field-values.ts';
 import { IssueList, type ShownIssue } from './IssueList.tsx';
 import { OptionSelect } from './OptionSelect.tsx';
-import { TextCommitField } from './TextCommitField.tsx';
+import { CommitTextField } from '../../ui/text-field/CommitTextField.tsx';
 
 export interface PointEntryProps {
   readonly kpi: KpiDefinition;
@@ -93,12 +93,12 @@ export function PointEntry({ kpi, point, view, denominators, issues, onCommit, d
 
   const textInput = (field: ValueField, label: string, multiline = false, suggestions: readonly string[] = []) => (
     <div className="entry-field" data-field={field}>
-      <TextCommitField
+      <CommitTextField
         label={label}
         value={textOf(fields[field])}
         multiline={multiline}
         suggestions={suggestions}
-        onCommit={(value) => onCommit(field, value)}
+        onCommit={(value) => onCommit(field, value === '' ? null : value)}
       />
       <IssueList issues={issuesOf(field)} />
       {conflictOf(field, label)}
