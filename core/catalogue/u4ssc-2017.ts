@@ -2,7 +2,8 @@
  * The U4SSC KPIs for Smart Sustainable Cities (ITU-T Y.4903/L.1603; U4SSC Collection Methodology 2017,
  * Verification Manual 2022) as catalogue `u4ssc-2017`.
  *
- * Generated once from shared/reference/u4ssc-kpis.csv and reviewed by hand; the app never reads the CSV.
+ * Generated once from the reference table (kept in test/fixtures/reference/u4ssc-kpis.csv, which the
+ * catalogue tests compare against) and reviewed by hand; the app never reads the CSV.
  * Decisions the CSV leaves open:
  * - Category ids are `<dimension>-<sub-dimension>-<category code>`. The Verification Manual counts 22 categories
  *   by name; Water and Sanitation, Electricity Supply, Transport and Waste recur under several sub-dimensions,

@@ -52,7 +52,7 @@ function parseCsv(text: string): string[][] {
 }
 
 function readReference(): ReferenceRow[] {
-  const text = readFileSync(new URL('../../../shared/reference/u4ssc-kpis.csv', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../fixtures/reference/u4ssc-kpis.csv', import.meta.url), 'utf8');
   const [header, ...rows] = parseCsv(text);
   if (!header) throw new Error('empty reference CSV');
   return rows.map((cells) => Object.fromEntries(header.map((column, index) => [column, cells[index] ?? ''])));
