@@ -4,9 +4,11 @@ import './styles/fonts.css';
 import './styles/app.css';
 import { App } from './app/App.tsx';
 import { getBridge } from './bridge/index.ts';
-import { detectLanguage, initI18n } from './i18n/index.ts';
+import { getUiLanguage, setUiLanguage } from './data/index.ts';
+import { detectLanguage, initI18n, rememberLanguageIn } from './i18n/index.ts';
 
 async function start(): Promise<void> {
+  rememberLanguageIn({ read: getUiLanguage, write: setUiLanguage });
   // Translations load before the first render: no flash of raw keys or of the wrong language.
   await initI18n(await detectLanguage(getBridge()));
   const container = document.getElementById('root');

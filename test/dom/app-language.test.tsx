@@ -1,7 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { LanguageSwitcher } from '../../renderer/src/features/settings/LanguageSwitcher.tsx';
-import { detectLanguage, i18n, initI18n, setLanguage, useFormatNumber } from '../../renderer/src/i18n/index.ts';
+import { createDb } from '../../renderer/src/data/db.ts';
+import { createDataStore } from '../../renderer/src/data/store.ts';
+import { detectLanguage, i18n, initI18n, rememberLanguageIn, setLanguage, useFormatNumber } from '../../renderer/src/i18n/index.ts';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -92,5 +94,21 @@ describe('useFormatNumber', () => {
     expect(screen.getByRole('status').textContent).toBe('1\u202f234,5');
     await act(() => setLanguage('ru'));
     expect(screen.getByRole('status').textContent).toBe('1\u00a0234,5');
+  });
+});
+
+describe('remembered language', () => {
+  it('comes back from the database when localStorage lost it (a crash before it reached the disk)', async () => {
+    const db = createDb(`language-test-${Math.random().toString(36).slice(2)}`);
+    const store = createDataStore(db);
+    rememberLanguageIn({ read: () => store.getUiLanguage(), write: (language) => store.setUiLanguage(language) });
+    try {
+      await act(() => setLanguage('ru'));
+      window.localStorage.clear();
+      expect(await detectLanguage({ appInfo: async () => ({ shell: 'web', version: '', platform: '', preferredLanguages: ['fr'] }) })).toBe('ru');
+    } finally {
+      rememberLanguageIn({ read: async () => null, write: async () => undefined });
+      db.close();
+    }
   });
 });

@@ -71,8 +71,9 @@ describe.concurrent('data entry', () => {
     await doomed.kill();
     const session = await browsers.launch(doomed.profileDir);
     await session.open(`#/a/${assessmentId}/kpi/${householdInternet.id}`);
-    // The language choice is a preference, not an acknowledged save: take whatever the page shows.
+    // The language choice is stored durably too, so it survives the kill like the values.
     const lng = (await (await new AppShell(session.page).ready()).documentLanguage()).lang as Lng;
+    expect(lng).toBe('fr');
     const reopened = new EntryPage(session.page, lng);
     await reopened.heading(householdInternet.id).waitFor();
 

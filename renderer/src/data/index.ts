@@ -45,6 +45,8 @@ export function assessmentRecordId(assessmentId: string): string {
 export const getDeviceId = (): Promise<string> => appStore().getDeviceId();
 export const getAuthorName = (): Promise<string | null> => appStore().getAuthorName();
 export const setAuthorName = (name: string | null): Promise<void> => appStore().setAuthorName(name);
+export const getUiLanguage = (): Promise<string | null> => appStore().getUiLanguage();
+export const setUiLanguage = (language: string): Promise<void> => appStore().setUiLanguage(language);
 export const createAssessment = (input: NewAssessment): Promise<{ readonly assessmentId: string; readonly cityId: string }> =>
   appStore().createAssessment(input);
 export const updateCity = (cityId: string, fields: CityFieldUpdate): Promise<string | null> => appStore().updateCity(cityId, fields);

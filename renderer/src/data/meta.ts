@@ -4,6 +4,7 @@ import type { CityKpiDb } from './db.ts';
 const DEVICE_ID = 'deviceId';
 const AUTHOR_NAME = 'authorName';
 const CLOCK = 'clock';
+const UI_LANGUAGE = 'uiLanguage';
 
 /** Longest author name we store: it travels in every revision. */
 export const MAX_AUTHOR_NAME_LENGTH = 100;
@@ -35,4 +36,12 @@ export async function readClock(db: CityKpiDb): Promise<string | null> {
 export async function advanceStoredClock(db: CityKpiDb, clock: string): Promise<void> {
   const stored = await readClock(db);
   if (stored === null || stored < clock) await db.meta.put({ key: CLOCK, value: clock });
+}
+
+export async function readUiLanguage(db: CityKpiDb): Promise<string | null> {
+  return (await db.meta.get(UI_LANGUAGE))?.value ?? null;
+}
+
+export async function writeUiLanguage(db: CityKpiDb, language: string): Promise<void> {
+  await db.meta.put({ key: UI_LANGUAGE, value: language });
 }

@@ -20,7 +20,7 @@ import type { FieldMap, FieldValue, Revision } from '../../../core/revisions/typ
 import type { CityKpiDb } from './db.ts';
 import { DataError, mapDataErrors } from './errors.ts';
 import { checkFields } from './field-rules.ts';
-import { MAX_AUTHOR_NAME_LENGTH, advanceStoredClock, ensureDeviceId, readAuthorName, readClock, writeAuthorName } from './meta.ts';
+import { MAX_AUTHOR_NAME_LENGTH, advanceStoredClock, ensureDeviceId, readAuthorName, readClock, readUiLanguage, writeAuthorName, writeUiLanguage } from './meta.ts';
 import { isDeleted, recordState, revisionsOfRecord } from './queries.ts';
 import { RecordLocks } from './record-locks.ts';
 import type { CityFieldUpdate, NewAssessment } from './types.ts';
@@ -37,6 +37,9 @@ export interface DataStore {
   /** The name stamped on this laptop's revisions; null until set (the UI then shows a translated default). */
   getAuthorName(): Promise<string | null>;
   setAuthorName(name: string | null): Promise<void>;
+  /** The interface language chosen on this laptop, kept with strict durability like every other write. */
+  getUiLanguage(): Promise<string | null>;
+  setUiLanguage(language: string): Promise<void>;
   createAssessment(input: NewAssessment): Promise<{ readonly assessmentId: string; readonly cityId: string }>;
   /** Writes the fields that differ from the current values; resolves to the revision id, or null if nothing changed. */
   updateCity(cityId: string, fields: CityFieldUpdate): Promise<string | null>;
@@ -197,6 +200,10 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
         if (trimmed.length > MAX_AUTHOR_NAME_LENGTH) throw new DataError('E_INVALID', 'author name too long');
         await writeAuthorName(db, trimmed === '' ? null : trimmed);
       }),
+
+    getUiLanguage: () => mapDataErrors(() => readUiLanguage(db)),
+
+    setUiLanguage: (language) => mapDataErrors(() => writeUiLanguage(db, language)),
 
     createAssessment: ({ city, year }) =>
       mapDataErrors(async () => {

@@ -32,9 +32,26 @@ function saveLanguage(language: Language): void {
   }
 }
 
+/** Durable storage for the choice: localStorage alone may not reach the disk before a crash. */
+export interface LanguageMemory {
+  read(): Promise<string | null>;
+  write(language: Language): Promise<void>;
+}
+
+let memory: LanguageMemory | null = null;
+
+export function rememberLanguageIn(store: LanguageMemory): void {
+  memory = store;
+}
+
+async function readRememberedLanguage(): Promise<Language | null> {
+  const remembered = memory ? await memory.read().catch(() => null) : null;
+  return isLanguage(remembered) ? remembered : readSavedLanguage();
+}
+
 /** The user's saved choice, else the operating system's languages, else the browser's, else English. */
 export async function detectLanguage(bridge: Pick<Bridge, 'appInfo'>): Promise<Language> {
-  const saved = readSavedLanguage();
+  const saved = await readRememberedLanguage();
   if (saved) return saved;
   try {
     const fromSystem = matchLanguage((await bridge.appInfo()).preferredLanguages);
@@ -90,6 +107,8 @@ export function initI18n(language: Language): Promise<I18n> {
 /** Switches the whole UI at run time and remembers the choice for the next start. */
 export async function setLanguage(language: Language): Promise<void> {
   saveLanguage(language);
+  // The switch still applies for this session if the durable write fails.
+  await memory?.write(language).catch(() => undefined);
   await i18n.changeLanguage(language);
 }
 
