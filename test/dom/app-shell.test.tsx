@@ -1,34 +1,12 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useScreenDatabase } from './support/screen-database.ts';
 import { App } from '../../renderer/src/app/App.tsx';
-import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
-import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
-import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
-import { i18n, initI18n, setLanguage } from '../../renderer/src/i18n/index.ts';
+import { setLanguage } from '../../renderer/src/i18n/index.ts';
 
 vi.setConfig({ testTimeout: 30_000 });
 
-let db: CityKpiDb;
-let store: DataStore;
-
-beforeAll(async () => {
-  await initI18n('en');
-});
-
-beforeEach(async () => {
-  db = createDb(`shell-test-${Math.random().toString(36).slice(2)}`);
-  store = createDataStore(db);
-  setAppStoreForTests(store);
-  window.location.hash = '#/';
-  await act(() => i18n.changeLanguage('en'));
-});
-
-afterEach(() => {
-  cleanup();
-  setAppStoreForTests(undefined);
-  db.close();
-  window.localStorage.clear();
-});
+const database = useScreenDatabase('shell-test');
 
 async function go(hash: string) {
   await act(async () => {
@@ -48,7 +26,7 @@ describe('app shell', () => {
   });
 
   it('routes to the city profile and settings, with the breadcrumb naming the city and year', async () => {
-    const { assessmentId } = await store.createAssessment({
+    const { assessmentId } = await database.store.createAssessment({
       city: { name: 'Testville', country: 'Nowhere', population: null, households: null, areaKm2: null, gdp: null, currency: '' },
       year: 2025,
     });
@@ -83,8 +61,8 @@ describe('settings', () => {
     fireEvent.focus(input);
     fireEvent.change(input, { target: { value: '  Amina ' } });
     fireEvent.blur(input);
-    await waitFor(async () => expect(await store.getAuthorName()).toBe('Amina'));
-    const deviceId = await store.getDeviceId();
+    await waitFor(async () => expect(await database.store.getAuthorName()).toBe('Amina'));
+    const deviceId = await database.store.getDeviceId();
     expect(await screen.findByText(deviceId)).toBeTruthy();
   });
 });

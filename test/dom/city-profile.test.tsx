@@ -1,40 +1,25 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
-import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useScreenDatabase } from './support/screen-database.ts';
 import { cityRecordId, DataError } from '../../renderer/src/data/index.ts';
 import { getAssessment, recordHistory } from '../../renderer/src/data/queries.ts';
-import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
 import { CityProfileScreen } from '../../renderer/src/features/city/CityProfileScreen.tsx';
-import { i18n, initI18n } from '../../renderer/src/i18n/index.ts';
 
 vi.setConfig({ testTimeout: 30_000 });
 
-let db: CityKpiDb;
-let store: DataStore;
+const database = useScreenDatabase('city-test');
 let assessmentId: string;
 let cityId: string;
 
-beforeAll(async () => {
-  await initI18n('en');
-});
-
 beforeEach(async () => {
-  db = createDb(`city-test-${Math.random().toString(36).slice(2)}`);
-  store = createDataStore(db);
-  setAppStoreForTests(store);
-  ({ assessmentId, cityId } = await store.createAssessment({
+  ({ assessmentId, cityId } = await database.store.createAssessment({
     city: { name: 'Testville', country: 'Nowhere', population: 100_000, households: 40_000, areaKm2: 12.5, gdp: null, currency: '' },
     year: 2025,
   }));
-  await act(() => i18n.changeLanguage('en'));
 });
 
 afterEach(() => {
-  cleanup();
   vi.restoreAllMocks();
-  setAppStoreForTests(undefined);
-  db.close();
 });
 
 function commitText(label: string, text: string) {
@@ -59,8 +44,8 @@ describe('city profile screen', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const realUpdate = store.updateCity.bind(store);
-    vi.spyOn(store, 'updateCity').mockImplementation(async (id, fields) => {
+    const realUpdate = database.store.updateCity.bind(database.store);
+    vi.spyOn(database.store, 'updateCity').mockImplementation(async (id, fields) => {
       await gate;
       return realUpdate(id, fields);
     });
@@ -70,16 +55,16 @@ describe('city profile screen', () => {
     commitText('Population', '120000');
 
     await waitFor(() => expect(status().textContent).toBe('Saving…'));
-    expect(store.updateCity).toHaveBeenCalledWith(cityId, { population: 120000 });
-    expect((await getAssessment(db, assessmentId))?.city.population).toBe(100_000);
+    expect(database.store.updateCity).toHaveBeenCalledWith(cityId, { population: 120000 });
+    expect((await getAssessment(database.db, assessmentId))?.city.population).toBe(100_000);
 
     await act(async () => release());
     await waitFor(() => expect(status().textContent).toBe('All changes saved'));
-    expect((await getAssessment(db, assessmentId))?.city.population).toBe(120_000);
+    expect((await getAssessment(database.db, assessmentId))?.city.population).toBe(120_000);
   });
 
   it('reports a failed save, and why, instead of claiming it saved', async () => {
-    const update = vi.spyOn(store, 'updateCity').mockRejectedValueOnce(new Error('unexpected'));
+    const update = vi.spyOn(database.store, 'updateCity').mockRejectedValueOnce(new Error('unexpected'));
     render(<CityProfileScreen assessmentId={assessmentId} />);
     await screen.findByLabelText('Country', { exact: false, selector: 'input' });
     commitText('Country', 'Elsewhere');
@@ -101,20 +86,20 @@ describe('city profile screen', () => {
   it('refuses to clear the city name and writes nothing', async () => {
     render(<CityProfileScreen assessmentId={assessmentId} />);
     await screen.findByLabelText('City name', { exact: false, selector: 'input' });
-    const before = await recordHistory(db, cityRecordId(cityId));
+    const before = await recordHistory(database.db, cityRecordId(cityId));
     commitText('City name', '   ');
     expect(await screen.findByText('Enter the name of the city.')).toBeTruthy();
-    expect(await recordHistory(db, cityRecordId(cityId))).toHaveLength(before.length);
-    expect((await getAssessment(db, assessmentId))?.city.name).toBe('Testville');
+    expect(await recordHistory(database.db, cityRecordId(cityId))).toHaveLength(before.length);
+    expect((await getAssessment(database.db, assessmentId))?.city.name).toBe('Testville');
   });
 
   it('flags indicators whose household count differs from the profile by more than 5 %', async () => {
     // Household Internet Access is a percentage of households; the participant typed their own count.
-    await store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { numerator: 20_000, denominator: 42_000 });
+    await database.store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { numerator: 20_000, denominator: 42_000 });
     render(<CityProfileScreen assessmentId={assessmentId} />);
     expect(await screen.findByText(/No indicator uses/)).toBeTruthy();
 
-    await store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { denominator: 50_000 });
+    await database.store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { denominator: 50_000 });
     const link = await screen.findByRole('link', { name: 'Household Internet Access' });
     expect(link.getAttribute('href')).toBe(`#/a/${assessmentId}/kpi/EC-ICT-ICT-1C`);
     expect(link.closest('li')?.textContent).toContain('households 50,000 against 40,000 in the profile (25 % apart)');

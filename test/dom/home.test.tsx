@@ -1,36 +1,15 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useScreenDatabase } from './support/screen-database.ts';
 import { DEMO_ASSESSMENT_ID } from '../../core/demo/index.ts';
-import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
-import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { listAssessments } from '../../renderer/src/data/queries.ts';
-import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
 import { HomeScreen } from '../../renderer/src/features/home/HomeScreen.tsx';
-import { i18n, initI18n } from '../../renderer/src/i18n/index.ts';
+import { i18n } from '../../renderer/src/i18n/index.ts';
 
 // Whole screens over a real (fake-indexeddb) database.
 vi.setConfig({ testTimeout: 30_000 });
 
-let db: CityKpiDb;
-let store: DataStore;
-
-beforeAll(async () => {
-  await initI18n('en');
-});
-
-beforeEach(async () => {
-  db = createDb(`home-test-${Math.random().toString(36).slice(2)}`);
-  store = createDataStore(db);
-  setAppStoreForTests(store);
-  window.location.hash = '#/';
-  await act(() => i18n.changeLanguage('en'));
-});
-
-afterEach(() => {
-  cleanup();
-  setAppStoreForTests(undefined);
-  db.close();
-});
+const database = useScreenDatabase('home-test');
 
 function commitText(label: string, text: string) {
   const input = screen.getByLabelText(label, { exact: false, selector: 'input' });
@@ -65,7 +44,7 @@ describe('home screen', () => {
     submit('Créer l’évaluation');
 
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/a\/.+/));
-    const [created] = await listAssessments(db);
+    const [created] = await listAssessments(database.db);
     expect(created).toBeDefined();
     expect(window.location.hash).toBe(`#/a/${created!.id}`);
     expect(created!.year).toBe(2025);
@@ -82,7 +61,7 @@ describe('home screen', () => {
   });
 
   it('refuses to create an assessment without a name and country, and says why', async () => {
-    const create = vi.spyOn(store, 'createAssessment');
+    const create = vi.spyOn(database.store, 'createAssessment');
     render(<HomeScreen />);
     await screen.findByText('There are no assessments yet.');
     submit();
@@ -90,11 +69,11 @@ describe('home screen', () => {
     expect(screen.getByText('Enter the country.')).toBeTruthy();
     expect(screen.getByLabelText('City name', { exact: false, selector: 'input' }).getAttribute('aria-invalid')).toBe('true');
     expect(create).not.toHaveBeenCalled();
-    expect(await listAssessments(db)).toEqual([]);
+    expect(await listAssessments(database.db)).toEqual([]);
   });
 
   it('shows the households-above-population error from core/validation and creates nothing', async () => {
-    const create = vi.spyOn(store, 'createAssessment');
+    const create = vi.spyOn(database.store, 'createAssessment');
     render(<HomeScreen />);
     await screen.findByText('There are no assessments yet.');
     commitText('City name', 'Smallton');
@@ -115,7 +94,7 @@ describe('home screen', () => {
   });
 
   it('deletes an assessment only after confirmation', async () => {
-    await store.createAssessment({
+    await database.store.createAssessment({
       city: { name: 'Testville', country: 'Nowhere', population: null, households: null, areaKm2: null, gdp: null, currency: '' },
       year: 2024,
     });
@@ -127,18 +106,18 @@ describe('home screen', () => {
     expect(within(dialog).getByRole('heading').textContent).toContain('Testville');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    expect(await listAssessments(db)).toHaveLength(1);
+    expect(await listAssessments(database.db)).toHaveLength(1);
 
     fireEvent.click(within(row).getByRole('button', { name: /Delete/ }));
     dialog = await screen.findByRole('alertdialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Testville' })).toBeNull());
-    expect(await listAssessments(db)).toEqual([]);
+    expect(await listAssessments(database.db)).toEqual([]);
 
     // Deleting is a revision: the assessment can be restored with everything in it.
     const deleted = await screen.findByRole('region', { name: 'Deleted assessments' });
     fireEvent.click(within(deleted).getByRole('button', { name: /Restore/ }));
     expect(await screen.findByRole('link', { name: 'Testville' })).toBeTruthy();
-    expect(await listAssessments(db)).toHaveLength(1);
+    expect(await listAssessments(database.db)).toHaveLength(1);
   });
 });
