@@ -26,7 +26,7 @@ import { valueRecordId } from '../../renderer/src/data/index.ts';
 import { listValues, recordState } from '../../renderer/src/data/queries.ts';
 import { trustSigner } from '../../renderer/src/data/signers.ts';
 import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
-import { applyBundle, collectExport, markDelivered, type OpenedBundle } from '../../renderer/src/data/sync.ts';
+import { applyBundle, collectExport, markDelivered, previewImport, type OpenedBundle } from '../../renderer/src/data/sync.ts';
 import { decodeReceipt, encodeReceipt } from '../../core/bundle/index.ts';
 
 const INTERNET = 'EC-ICT-ICT-1C';
@@ -233,6 +233,7 @@ describe('export and import', () => {
 
     const office = await laptop();
     await trust(office, field);
+    expect((await previewImport(office.db, bundle)).attachmentCount).toBe(2);
     expect(await applyBundle(office.db, bundle)).toMatchObject({ status: 'imported' });
     expect(await readAttachment(office.db, chart.sha256)).toEqual(png());
     expect(await office.db.attachments.get(survey.sha256)).toMatchObject({ name: 'survey.pdf', type: 'application/pdf', size: survey.size });

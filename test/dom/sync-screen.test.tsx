@@ -191,6 +191,7 @@ describe('import', () => {
     expect(screen.getByText(/^Signed by an unknown device/).textContent).toContain(other.identity.fingerprint);
     expect(screen.getByText('Lyon')).toBeTruthy();
     expect(screen.getByText(`${other.revisionCount} new of ${other.revisionCount} changes`)).toBeTruthy();
+    expect(screen.getByText('0 files')).toBeTruthy();
     expect(await db.revisions.count()).toBe(0);
 
     fireEvent.click(screen.getByRole('button', { name: 'Trust this device and import' }));

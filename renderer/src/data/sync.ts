@@ -47,6 +47,8 @@ export interface ImportPreview {
   readonly alreadyImported: boolean;
   readonly revisionCount: number;
   readonly newRevisionCount: number;
+  /** Evidence files the bundle carries. */
+  readonly attachmentCount: number;
   readonly newConflicts: readonly PlannedConflict[];
   /** The cities the bundle touches, with their names as they will read after the import. */
   readonly cities: readonly { readonly cityId: string; readonly name: string }[];
@@ -157,6 +159,7 @@ export async function previewImport(db: CityKpiDb, opened: OpenedBundle): Promis
     alreadyImported,
     revisionCount: bundleRevisions.length,
     newRevisionCount: plan.newCount,
+    attachmentCount: decoded.attachments.size,
     newConflicts: plan.newConflicts,
     cities: cities.map(({ cityId, recordId }) => {
       const name = currentValue(cityStates.get(recordId), 'name');

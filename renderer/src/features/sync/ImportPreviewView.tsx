@@ -56,6 +56,8 @@ export function ImportPreviewView({ opened, preview }: { readonly opened: Opened
         </dd>
         <dt>{t('sync:preview.revisions')}</dt>
         <dd>{t('sync:preview.revisionCounts', { count: preview.revisionCount, newCount: format(preview.newRevisionCount), total: format(preview.revisionCount) })}</dd>
+        <dt>{t('sync:preview.evidence')}</dt>
+        <dd>{t('sync:preview.evidenceCount', { count: preview.attachmentCount, formatted: format(preview.attachmentCount) })}</dd>
         <dt>{t('sync:preview.conflicts')}</dt>
         <dd>{t('sync:preview.conflictCount', { count: preview.newConflicts.length })}</dd>
       </dl>
