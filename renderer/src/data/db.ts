@@ -106,36 +106,27 @@ export type CityKpiDb = Dexie & {
 
 export const APP_DB_NAME = 'citykpi';
 
-/** Schema history. Never edit a released entry: add a new version (and a migration test). */
-export const SCHEMA_VERSIONS = {
-  1: {
-    revisions: 'id, recordId, hlc',
-    meta: 'key',
-  },
-  /** Bundles: import ledger, held bundles, delivery marks from receipts, trusted signers, device key. */
-  2: {
-    revisions: 'id, recordId, hlc',
-    meta: 'key',
-    imports: 'bundleId, fileSha256, importedAtMs',
-    held: 'fileSha256, bundleId, receivedAtMs',
-    delivered: 'revisionId, receiptId',
-    receipts: 'receiptId, appliedAtMs',
-    signers: 'publicKey',
-    identity: 'key',
-  },
-  /** Evidence attachments, keyed by the SHA-256 of their bytes. */
-  3: {
-    revisions: 'id, recordId, hlc',
-    meta: 'key',
-    imports: 'bundleId, fileSha256, importedAtMs',
-    held: 'fileSha256, bundleId, receivedAtMs',
-    delivered: 'revisionId, receiptId',
-    receipts: 'receiptId, appliedAtMs',
-    signers: 'publicKey',
-    identity: 'key',
-    attachments: 'sha256, addedAtMs',
-  },
+const V1 = {
+  revisions: 'id, recordId, hlc',
+  meta: 'key',
 } as const;
+
+/** Bundles: import ledger, held bundles, delivery marks from receipts, trusted signers, device key. */
+const V2 = {
+  ...V1,
+  imports: 'bundleId, fileSha256, importedAtMs',
+  held: 'fileSha256, bundleId, receivedAtMs',
+  delivered: 'revisionId, receiptId',
+  receipts: 'receiptId, appliedAtMs',
+  signers: 'publicKey',
+  identity: 'key',
+} as const;
+
+/** Evidence attachments, keyed by the SHA-256 of their bytes. */
+const V3 = { ...V2, attachments: 'sha256, addedAtMs' } as const;
+
+/** Schema history, each version complete. Never edit a released entry: add a new version (and a migration test). */
+export const SCHEMA_VERSIONS = { 1: V1, 2: V2, 3: V3 } as const;
 
 export interface DbDependencies {
   readonly indexedDB?: IDBFactory;

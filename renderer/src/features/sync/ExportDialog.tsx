@@ -156,35 +156,21 @@ function ExportForm({ close }: { readonly close: () => void }) {
 
       {protection === 'passphrase' ? (
         <div className="form-grid">
-          <TextField
-            className="field"
-            type="password"
+          <PassphraseField
+            label={t('sync:export.passphrase')}
+            description={t('sync:export.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
             value={passphrase}
             onChange={setPassphrase}
-            isInvalid={attempted && passphraseError !== undefined}
-            validationBehavior="aria"
+            error={attempted ? passphraseError : undefined}
             isDisabled={working}
-          >
-            <Label className="field-label">{t('sync:export.passphrase')}</Label>
-            <Input className="input" autoComplete="new-password" />
-            <Text slot="description" className="field-description">
-              {t('sync:export.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
-            </Text>
-            <FieldError className="field-error">{passphraseError}</FieldError>
-          </TextField>
-          <TextField
-            className="field"
-            type="password"
+          />
+          <PassphraseField
+            label={t('sync:export.passphraseAgain')}
             value={confirmation}
             onChange={setConfirmation}
-            isInvalid={attempted && confirmationError !== undefined}
-            validationBehavior="aria"
+            error={attempted ? confirmationError : undefined}
             isDisabled={working}
-          >
-            <Label className="field-label">{t('sync:export.passphraseAgain')}</Label>
-            <Input className="input" autoComplete="new-password" />
-            <FieldError className="field-error">{confirmationError}</FieldError>
-          </TextField>
+          />
         </div>
       ) : null}
 
@@ -247,5 +233,37 @@ export function ExportDialog() {
         </Modal>
       </ModalOverlay>
     </DialogTrigger>
+  );
+}
+
+interface PassphraseFieldProps {
+  readonly label: string;
+  readonly description?: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error: string | undefined;
+  readonly isDisabled: boolean;
+}
+
+function PassphraseField({ label, description, value, onChange, error, isDisabled }: PassphraseFieldProps) {
+  return (
+    <TextField
+      className="field"
+      type="password"
+      value={value}
+      onChange={onChange}
+      isInvalid={error !== undefined}
+      validationBehavior="aria"
+      isDisabled={isDisabled}
+    >
+      <Label className="field-label">{label}</Label>
+      <Input className="input" autoComplete="new-password" />
+      {description ? (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field-error">{error}</FieldError>
+    </TextField>
   );
 }
