@@ -51,12 +51,26 @@ export interface BackupRequest {
   readonly bytes: Uint8Array;
 }
 
+export interface PrintToPdfRequest {
+  /** Offered in the save dialog, e.g. `lake-amara-2025-snapshot.pdf`. */
+  readonly suggestedName: string;
+  readonly filters: readonly FileFilter[];
+  readonly pageSize: 'A4' | 'Letter';
+  readonly landscape: boolean;
+}
+
 export interface Bridge {
   appInfo(): Promise<AppInfo>;
   /** Asks where to save, then writes atomically (temp file, fsync, rename). `null` when cancelled. */
   saveFile(request: SaveFileRequest): Promise<BridgeResult<{ readonly name: string } | null>>;
   /** Asks for a file and returns its bytes, refusing files above maxBytes. `null` when cancelled. */
   openFile(request: OpenFileRequest): Promise<BridgeResult<OpenedFile | null>>;
+  /**
+   * Prints the page as it is now, through its print style sheet, to a PDF: asks where to save, then writes
+   * atomically; `null` when cancelled. A browser cannot write a PDF itself, so the web bridge opens the
+   * browser's print dialog (which offers "Save as PDF") and answers `null`.
+   */
+  printToPdf(request: PrintToPdfRequest): Promise<BridgeResult<{ readonly name: string } | null>>;
   /** Writes a rotating local backup outside the browser storage. */
   writeBackup(request: BackupRequest): Promise<BridgeResult<{ readonly name: string }>>;
   /** Seals a small secret (the device's private key) with the operating system's key store. */

@@ -5,6 +5,7 @@ export const CHANNELS = {
   appInfo: 'app:info',
   saveFile: 'file:save',
   openFile: 'file:open',
+  printToPdf: 'print:pdf',
   writeBackup: 'backup:write',
   sealSecret: 'secret:seal',
   unsealSecret: 'secret:unseal',

@@ -49,6 +49,12 @@ export const REQUEST_SCHEMAS = {
     filters,
     maxBytes: z.number().int().positive().max(MAX_FILE_BYTES),
   }),
+  [CHANNELS.printToPdf]: z.strictObject({
+    suggestedName: fileName,
+    filters,
+    pageSize: z.enum(['A4', 'Letter']),
+    landscape: z.boolean(),
+  }),
   [CHANNELS.writeBackup]: z.strictObject({
     label: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/),
     bytes: bytes(MAX_BACKUP_BYTES, 1),

@@ -76,6 +76,25 @@ describe('web bridge', () => {
     expect(await createWebBridge().openFile({ filters, maxBytes: 10 })).toEqual({ ok: true, value: null });
   });
 
+  it('prints through the browser print dialog, which saves PDFs itself, and names no file', async () => {
+    const print = vi.fn();
+    Object.defineProperty(window, 'print', { value: print, configurable: true });
+    try {
+      const result = await createWebBridge().printToPdf({ suggestedName: 'report.pdf', filters: [], pageSize: 'A4', landscape: false });
+      expect(result).toEqual({ ok: true, value: null });
+      expect(print).toHaveBeenCalledOnce();
+      print.mockImplementationOnce(() => {
+        throw new Error('printing is disabled');
+      });
+      expect(await createWebBridge().printToPdf({ suggestedName: 'report.pdf', filters: [], pageSize: 'A4', landscape: false })).toEqual({
+        ok: false,
+        code: 'E_UNAVAILABLE',
+      });
+    } finally {
+      Reflect.deleteProperty(window, 'print');
+    }
+  });
+
   it('says honestly that backups and the key store do not exist in a browser', async () => {
     const bridge = createWebBridge();
     expect(await bridge.writeBackup({ label: 'daily', bytes: new Uint8Array() })).toEqual({ ok: false, code: 'E_UNAVAILABLE' });

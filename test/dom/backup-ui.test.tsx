@@ -32,6 +32,7 @@ function testBridge(): Bridge {
     appInfo: async () => ({ shell: 'electron', version: '9.9.9', platform: 'linux', preferredLanguages: ['en'] }),
     saveFile: async () => ({ ok: false, code: 'E_UNAVAILABLE' }),
     openFile: async () => ({ ok: false, code: 'E_UNAVAILABLE' }),
+    printToPdf: async () => ({ ok: false, code: 'E_UNAVAILABLE' }),
     writeBackup: async (request) => {
       written.push(request);
       return answer();

@@ -5,6 +5,7 @@ import { handle } from '../ipc.ts';
 import { appInfo } from './app-info.ts';
 import { createWriteBackup } from './backups.ts';
 import { createOpenFile, createSaveFile } from './files.ts';
+import { createPrintToPdf } from './print.ts';
 import { sealSecret, unsealSecret } from './secrets.ts';
 
 export interface BridgeHandlerDeps {
@@ -17,6 +18,7 @@ export function registerBridgeHandlers({ getWindow, getBackupDirectory }: Bridge
   handle(CHANNELS.appInfo, REQUEST_SCHEMAS[CHANNELS.appInfo], appInfo, getWindow);
   handle(CHANNELS.saveFile, REQUEST_SCHEMAS[CHANNELS.saveFile], createSaveFile(getWindow), getWindow);
   handle(CHANNELS.openFile, REQUEST_SCHEMAS[CHANNELS.openFile], createOpenFile(getWindow), getWindow);
+  handle(CHANNELS.printToPdf, REQUEST_SCHEMAS[CHANNELS.printToPdf], createPrintToPdf(getWindow), getWindow);
   handle(CHANNELS.writeBackup, REQUEST_SCHEMAS[CHANNELS.writeBackup], createWriteBackup(getBackupDirectory), getWindow);
   handle(CHANNELS.sealSecret, REQUEST_SCHEMAS[CHANNELS.sealSecret], sealSecret, getWindow);
   handle(CHANNELS.unsealSecret, REQUEST_SCHEMAS[CHANNELS.unsealSecret], unsealSecret, getWindow);

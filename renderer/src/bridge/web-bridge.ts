@@ -1,6 +1,6 @@
 /**
  * The Bridge in a plain browser (web mode and e2e). It does what a browser honestly can: downloads
- * instead of a save dialog, a file input instead of an open dialog. Backups and the OS key store do not
+ * instead of a save dialog, a file input instead of an open dialog, its print dialog instead of a PDF file. Backups and the OS key store do not
  * exist in a browser, so those calls answer E_UNAVAILABLE rather than pretend: a copy kept in origin
  * storage would vanish with the very data it is meant to protect.
  */
@@ -12,6 +12,7 @@ import type {
   FileFilter,
   OpenedFile,
   OpenFileRequest,
+  PrintToPdfRequest,
   SaveFileRequest,
 } from '../../../electron/contract/bridge.ts';
 
@@ -98,6 +99,16 @@ export function createWebBridge(): Bridge {
         document.body.append(input);
         input.click();
       });
+    },
+
+    async printToPdf(_request: PrintToPdfRequest): Promise<BridgeResult<{ readonly name: string } | null>> {
+      // The browser's dialog prints or saves as PDF itself and does not say which, nor where.
+      try {
+        window.print();
+        return { ok: true, value: null };
+      } catch {
+        return { ok: false, code: 'E_UNAVAILABLE' };
+      }
     },
 
     async writeBackup(_request: BackupRequest): Promise<BridgeResult<{ readonly name: string }>> {

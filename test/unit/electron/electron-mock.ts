@@ -31,6 +31,7 @@ let nextRoutingId = 1;
 export class FakeWebContents extends FakeEmitter {
   readonly mainFrame: FakeFrame = { url: 'app://citykpi/index.html', parent: null, processId: 4, routingId: nextRoutingId++ };
   setWindowOpenHandler = vi.fn();
+  printToPDF = vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.7 fake'));
 }
 
 export function createFakeSession() {

@@ -175,6 +175,14 @@ describe('registered Bridge handlers: invalid payloads', () => {
       fc.record({ filters: fc.constant(goodFilters), maxBytes: fc.constant(1024), defaultPath: fc.string() }),
       fc.anything(),
     ),
+    [CHANNELS.printToPdf]: fc.oneof(
+      fc.record({ suggestedName: badFileName, filters: fc.constant(goodFilters), pageSize: fc.constant('A4'), landscape: fc.constant(false) }),
+      fc.record({ suggestedName: fc.constant('a.pdf'), filters: badFilters, pageSize: fc.constant('A4'), landscape: fc.constant(false) }),
+      fc.record({ suggestedName: fc.constant('a.pdf'), filters: fc.constant(goodFilters), pageSize: fc.string(), landscape: fc.constant(false) }),
+      fc.record({ suggestedName: fc.constant('a.pdf'), filters: fc.constant(goodFilters), pageSize: fc.constant('A4'), landscape: fc.anything().filter((v) => typeof v !== 'boolean') }),
+      fc.record({ suggestedName: fc.constant('a.pdf'), filters: fc.constant(goodFilters), pageSize: fc.constant('A4'), landscape: fc.constant(true), path: fc.string() }),
+      fc.anything(),
+    ),
     [CHANNELS.writeBackup]: fc.oneof(
       fc.record({ label: badLabel, bytes: fc.constant(new Uint8Array(1)) }),
       fc.record({ label: fc.constant('daily'), bytes: notBytes }),

@@ -20,6 +20,7 @@ const EXPECTED_CHANNELS: Record<keyof Bridge, string> = {
   appInfo: 'app:info',
   saveFile: 'file:save',
   openFile: 'file:open',
+  printToPdf: 'print:pdf',
   writeBackup: 'backup:write',
   sealSecret: 'secret:seal',
   unsealSecret: 'secret:unseal',
@@ -36,6 +37,7 @@ describe('preload', () => {
   it.each([
     ['saveFile', { suggestedName: 'a.citykpi', bytes: new Uint8Array([1]), filters: [] }],
     ['openFile', { filters: [], maxBytes: 10 }],
+    ['printToPdf', { suggestedName: 'a.pdf', filters: [], pageSize: 'A4', landscape: false }],
     ['writeBackup', { label: 'daily', bytes: new Uint8Array([2]) }],
     ['sealSecret', new Uint8Array([3])],
     ['unsealSecret', new Uint8Array([4])],
