@@ -140,7 +140,7 @@ describe('open (signed, unencrypted) bundles', () => {
   it('keeps unknown revision properties and parts of a newer minor version, verified by the revision id', async () => {
     const { id: _oldId, ...content } = revisions[0]!;
     const futureContent = { ...content, confidence: 'high' };
-    const future = { id: await sha256Hex(canonicalJsonBytes(futureContent)), ...futureContent } as Revision;
+    const future = { id: sha256Hex(canonicalJsonBytes(futureContent)), ...futureContent } as Revision;
     const bytes = await encodeBundle({
       revisions: [future],
       device,
