@@ -4,13 +4,28 @@
  *   city:<cityId>
  *   assessment:<assessmentId>
  *   value:<assessmentId>:<kpiId>:<pointId>     (pointId is SINGLE_POINT for single-value KPIs)
+ * Workshop mode (see core/workshop/):
+ *   workshop:<assessmentId>:<workshopId>
+ *   participant:<assessmentId>:<participantId>
+ *   assignment:<assessmentId>:<kpiId>[:<pointId>]   (without pointId: the whole KPI)
+ *   review:<assessmentId>:<kpiId>[:<pointId>]       (submission and verification; per point: verification)
+ *   question:<assessmentId>:<kpiId>:<questionId>    (the verifier's question log)
  * Ids inside are UUIDs or catalogue slugs and never contain ':'.
  */
 
 export type RecordRef =
   | { readonly kind: 'city'; readonly cityId: string }
   | { readonly kind: 'assessment'; readonly assessmentId: string }
-  | { readonly kind: 'kpiValue'; readonly assessmentId: string; readonly kpiId: string; readonly pointId: string };
+  | { readonly kind: 'kpiValue'; readonly assessmentId: string; readonly kpiId: string; readonly pointId: string }
+  | { readonly kind: 'workshop'; readonly assessmentId: string; readonly workshopId: string }
+  | { readonly kind: 'participant'; readonly assessmentId: string; readonly participantId: string }
+  | { readonly kind: 'assignment'; readonly assessmentId: string; readonly kpiId: string; readonly pointId?: string | undefined }
+  | { readonly kind: 'review'; readonly assessmentId: string; readonly kpiId: string; readonly pointId?: string | undefined }
+  | { readonly kind: 'question'; readonly assessmentId: string; readonly kpiId: string; readonly questionId: string };
+
+/** Record kinds of workshop mode, whose ids all start `<kind>:<assessmentId>:`. */
+export const WORKSHOP_RECORD_KINDS = ['workshop', 'participant', 'assignment', 'review', 'question'] as const;
+export type WorkshopRecordKind = (typeof WORKSHOP_RECORD_KINDS)[number];
 
 const ID_PART = /^[A-Za-z0-9_.-]{1,100}$/;
 
@@ -27,6 +42,15 @@ export function formatRecordId(ref: RecordRef): string {
       return `assessment:${checkPart(ref.assessmentId)}`;
     case 'kpiValue':
       return `value:${checkPart(ref.assessmentId)}:${checkPart(ref.kpiId)}:${checkPart(ref.pointId)}`;
+    case 'workshop':
+      return `workshop:${checkPart(ref.assessmentId)}:${checkPart(ref.workshopId)}`;
+    case 'participant':
+      return `participant:${checkPart(ref.assessmentId)}:${checkPart(ref.participantId)}`;
+    case 'assignment':
+    case 'review':
+      return [ref.kind, ref.assessmentId, ref.kpiId, ...(ref.pointId === undefined ? [] : [ref.pointId])].map(checkPart).join(':');
+    case 'question':
+      return `question:${checkPart(ref.assessmentId)}:${checkPart(ref.kpiId)}:${checkPart(ref.questionId)}`;
   }
 }
 
@@ -40,7 +64,21 @@ export function parseRecordId(recordId: string): RecordRef | null {
   if (kind === 'value' && parts.length === 4 && a && b && c) {
     return { kind: 'kpiValue', assessmentId: a, kpiId: b, pointId: c };
   }
+  return parseWorkshopRecordId(kind, parts.slice(1));
+}
+
+function parseWorkshopRecordId(kind: string | undefined, [a, b, c, ...rest]: readonly string[]): RecordRef | null {
+  if (!a || !b || rest.length > 0) return null;
+  if (kind === 'workshop' && c === undefined) return { kind, assessmentId: a, workshopId: b };
+  if (kind === 'participant' && c === undefined) return { kind, assessmentId: a, participantId: b };
+  if (kind === 'assignment' || kind === 'review') return { kind, assessmentId: a, kpiId: b, pointId: c };
+  if (kind === 'question' && c) return { kind, assessmentId: a, kpiId: b, questionId: c };
   return null;
+}
+
+/** Prefix shared by every record of one kind of one assessment, for range queries. */
+export function workshopRecordPrefix(kind: WorkshopRecordKind, assessmentId: string): string {
+  return `${kind}:${checkPart(assessmentId)}:`;
 }
 
 /** Prefix shared by every KPI value record of one assessment, for range queries. */

@@ -1,0 +1,6 @@
+/** Workshop mode: participants, assignments, review and verification as revisions, and the rule every writer applies. */
+export * from './fields.ts';
+export * from './state.ts';
+export * from './assignment.ts';
+export { invalidWorkshopField } from './field-rules.ts';
+export * from './rules.ts';
