@@ -4,6 +4,7 @@ import { demoCommand } from './commands/demo.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { keygenCommand } from './commands/keygen.ts';
 import { mergeCommand } from './commands/merge.ts';
+import { trustCommand } from './commands/trust.ts';
 import { valuesCommand } from './commands/values.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { EXIT_OK, EXIT_USAGE, processIo, reportFailure, type Command, type ExitCode, type Io } from './io.ts';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   catalogueCommand,
   demoCommand,
   keygenCommand,
+  trustCommand,
   verifyCommand,
   inspectCommand,
   mergeCommand,

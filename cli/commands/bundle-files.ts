@@ -2,11 +2,12 @@
  * File handling shared by the bundle commands: bounded reads, key files, atomic writes, and turning
  * core errors into the CLI's one-line `E_CODE` errors.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BundleError, DEFAULT_LIMITS, decodeBundle, type DecodedBundle } from '../../core/bundle/index.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { KeyFileError, parseKeyFile, type KeyFile } from '../../core/crypto/key-file.ts';
+import { EMPTY_TRUST_STORE, TrustFileError, signerTrustOf, type TrustStore } from '../../core/trust/trust-store.ts';
 import { InputError, UsageError, type Io } from '../io.ts';
 
 const MAX_KEY_FILE_BYTES = 64 * 1024;
@@ -56,7 +57,7 @@ export async function asInputErrors<T>(file: string, work: () => Promise<T>): Pr
   try {
     return await work();
   } catch (error) {
-    if (error instanceof BundleError || error instanceof KeyFileError) throw new InputError(error.code, `${file}: ${error.message}`);
+    if (error instanceof BundleError || error instanceof KeyFileError || error instanceof TrustFileError) throw new InputError(error.code, `${file}: ${error.message}`);
     throw error;
   }
 }
@@ -95,16 +96,35 @@ export async function loadBundleKeys(
   return { identities, trusted, passphrase, checkTrust: (values.trust ?? []).length > 0 };
 }
 
-export function decodeBundleFile(io: Io, path: string, keys: BundleKeys): Promise<DecodedBundle> {
+/** Signers are trusted when a key option names them or the office's trust file enrolls them. */
+export function decodeBundleFile(io: Io, path: string, keys: BundleKeys, enrolled: TrustStore = EMPTY_TRUST_STORE): Promise<DecodedBundle> {
   return asInputErrors(path, async () => {
     const bytes = readBoundedFile(io, path, DEFAULT_LIMITS.maxFileBytes);
+    const enrolledTrust = signerTrustOf(enrolled);
     return decodeBundle(bytes, {
       identities: keys.identities,
       ...(keys.passphrase === undefined ? {} : { passphrase: keys.passphrase }),
-      trustedSigners: (publicKey) => (keys.trusted.has(toBase64Url(publicKey)) ? 'trusted' : 'unknown'),
+      trustedSigners: (publicKey) => (keys.trusted.has(toBase64Url(publicKey)) ? 'trusted' : enrolledTrust(publicKey)),
       unknownSigner: keys.checkTrust ? 'reject' : 'hold',
     });
   });
+}
+
+/**
+ * An output file never replaces one of the command's inputs, and replaces another existing file only
+ * with --force. Paths are compared after resolving links, so `./a` and a link to `a` are the same file.
+ */
+export function refuseExistingOutput(io: Io, out: string, inputs: readonly string[], force: boolean): void {
+  const full = resolve(io.cwd, out);
+  if (!existsSync(full)) return;
+  const target = realpathSync(full);
+  for (const input of inputs) {
+    const inputPath = resolve(io.cwd, input);
+    if (existsSync(inputPath) && realpathSync(inputPath) === target) {
+      throw new InputError('E_EXISTS', `${out} is one of the inputs; write the result to a new file`);
+    }
+  }
+  if (!force) throw new InputError('E_EXISTS', `${out} already exists (use --force to replace it)`);
 }
 
 /** Temp file in the same directory, fsync, rename: a reader never sees half a file. */

@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import type { BundleEnvelope, DecodedBundle } from '../../core/bundle/index.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
+import { terminalText } from '../terminal-text.ts';
 import { KEY_OPTIONS, KEY_USAGE, decodeBundleFile, loadBundleKeys } from './bundle-files.ts';
+import { TRUST_FILE_OPTION, TRUST_FILE_USAGE, readTrustStore } from './trust-files.ts';
 
 const USAGE = `citykpi inspect <file> [--identity <office.key>] [--trust <office.pub>] [--json]
 
@@ -11,6 +13,7 @@ Shows who made a bundle, for whom, when, what it covers and its parts, after che
 
 Options:
 ${KEY_USAGE}
+${TRUST_FILE_USAGE}
       --json                  print JSON instead of text
   -h, --help                  show this help`;
 
@@ -43,16 +46,16 @@ export function inspectJson(bundle: DecodedBundle): unknown {
 
 function inspectText(file: string, bundle: DecodedBundle): string {
   const m = bundle.manifest;
-  const list = (items: readonly string[]) => (items.length === 0 ? '-' : items.join(', '));
+  const list = (items: readonly string[]) => (items.length === 0 ? '-' : terminalText(items.join(', ')));
   const lines = [
-    `file:        ${file}`,
+    `file:        ${terminalText(file)}`,
     `bundle:      ${m.bundleId}`,
     `format:      ${m.format} ${m.formatVersion}.${m.formatMinor}`,
-    `created:     ${m.createdAt} by ${m.app.name} ${m.app.version}`,
+    `created:     ${m.createdAt} by ${terminalText(`${m.app.name} ${m.app.version}`)}`,
     `envelope:    ${envelopeText(bundle.envelope)}`,
     `recipients:  ${list(m.recipients)}`,
-    `signer:      ${bundle.signer.fingerprint} ${bundle.signer.known ? '(trusted)' : '(UNKNOWN: hold for a decision)'}`,
-    `device:      ${m.device.name} (${m.device.id})`,
+    `signer:      ${bundle.signer.fingerprint} ${bundle.signer.known ? '(trusted)' : '(UNKNOWN: not enrolled; hold for a decision)'}`,
+    `device:      ${terminalText(m.device.name)} (${m.device.id})`,
     `cities:      ${list(m.scope.cityIds)}`,
     `assessments: ${list(m.scope.assessmentIds)}`,
     `catalogues:  ${list(m.catalogueIds)}`,
@@ -62,20 +65,21 @@ function inspectText(file: string, bundle: DecodedBundle): string {
     ...m.parts.map((part) => `  ${part.name}  ${part.bytes} bytes  sha256 ${part.sha256}`),
   ];
   const extensionKeys = Object.keys(m.extensions);
-  if (extensionKeys.length > 0) lines.push(`extensions:  ${extensionKeys.join(', ')} (from a newer format version, kept)`);
+  if (extensionKeys.length > 0) lines.push(`extensions:  ${list(extensionKeys)} (from a newer format version, kept)`);
   return `${lines.join('\n')}\n`;
 }
 
 async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { ...KEY_OPTIONS, json: { type: 'boolean', default: false } },
+    options: { ...KEY_OPTIONS, ...TRUST_FILE_OPTION, json: { type: 'boolean', default: false } },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new UsageError('exactly one bundle file is required');
   const file = positionals[0]!;
-  const bundle = await decodeBundleFile(io, file, await loadBundleKeys(io, values));
+  const { store } = await readTrustStore(io, values['trust-file']);
+  const bundle = await decodeBundleFile(io, file, await loadBundleKeys(io, values), store);
   io.out(values.json ? `${JSON.stringify(inspectJson(bundle), null, 2)}\n` : inspectText(file, bundle));
   return EXIT_OK;
 }

@@ -16,38 +16,51 @@ import {
 import type { JsonValue } from '../../core/bundle/strict-json.ts';
 import { deviceIdFromPublicKey, generateDeviceIdentity, importDeviceIdentity } from '../../core/crypto/device-identity.ts';
 import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
-import { KEY_OPTIONS, KEY_USAGE, asInputErrors, decodeBundleFile, loadBundleKeys, readKeyFile, writeFileAtomic } from './bundle-files.ts';
+import { KEY_OPTIONS, KEY_USAGE, asInputErrors, loadBundleKeys, readKeyFile, refuseExistingOutput, writeFileAtomic } from './bundle-files.ts';
+import { OFFICE_TRUST_OPTIONS, OFFICE_TRUST_USAGE, decodeOfficeBundle, loadOfficeTrust } from './trust-files.ts';
 
-const USAGE = `citykpi merge <file>... --out <file> [--identity <office.key>] [--to <office.pub>] [--open]
+const USAGE = `citykpi merge <file>... --out <file> [--identity <office.key>] [--to <office.pub>] [--open] [--force] [--allow-unknown]
 
 Writes one bundle holding every revision and attachment of the given bundles (a set union: order
-and duplicates do not matter). Each input is checked completely first.
+and duplicates do not matter). Each input is checked completely first, and must be signed by an
+enrolled device (citykpi trust) or by the office itself.
 
 Options:
-  -o, --out <file>            where to write the merged bundle
+  -o, --out <file>            where to write the merged bundle (never one of the inputs)
 ${KEY_USAGE}
+${OFFICE_TRUST_USAGE}
       --to <file>             encrypt to the recipients of this key file
       --open                  write a readable (unencrypted) bundle even if inputs were encrypted
+      --force                 replace an existing output file
   -h, --help                  show this help
 
-Signing: with --identity, the key file's signing key signs the result; without it, a one-off key
-does, and its fingerprint is printed. Encryption: --to, else the recipient lines of --identity, else none.`;
+Signing: with --identity, the key file's signing key signs the result; without it, or when an input
+comes from a device that is not enrolled (--allow-unknown), a one-off key does, so laptops are asked
+before they import it. Encryption: --to, else the recipient lines of --identity, else none.`;
 
-async function officeSigner(io: Io, identityFiles: readonly string[]): Promise<{ signer: BundleSigner; recipients: string[] }> {
+/** The office's own signing key, unless an input is not trusted: then a one-off key, so nothing unknown is vouched for by the office. */
+async function mergeSigner(
+  io: Io,
+  identityFiles: readonly string[],
+  vouch: boolean,
+): Promise<{ signer: BundleSigner; recipients: string[] }> {
+  let recipients: string[] = [];
   for (const path of identityFiles) {
     const file = await readKeyFile(io, path);
     const signingKey = file.signingKeys[0];
     if (!signingKey) continue;
+    recipients = file.recipients.map((recipient) => recipient.publicText);
+    if (!vouch) break;
     const identity = await asInputErrors(path, () => importDeviceIdentity(signingKey.pkcs8));
     return {
       signer: { id: await deviceIdFromPublicKey(identity.publicKey), name: `Central office (${signingKey.label})`, publicKey: identity.publicKey, privateKey: identity.privateKey },
-      recipients: file.recipients.map((recipient) => recipient.publicText),
+      recipients,
     };
   }
   const oneOff = await generateDeviceIdentity();
   return {
     signer: { id: await deviceIdFromPublicKey(oneOff.publicKey), name: 'citykpi merge', publicKey: oneOff.publicKey, privateKey: oneOff.privateKey },
-    recipients: [],
+    recipients,
   };
 }
 
@@ -66,18 +79,31 @@ function mergeExtensions(all: readonly BundleExtensions[]): BundleExtensions {
 async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { ...KEY_OPTIONS, out: { type: 'string', short: 'o' }, to: { type: 'string' }, open: { type: 'boolean', default: false } },
+    options: {
+      ...KEY_OPTIONS,
+      ...OFFICE_TRUST_OPTIONS,
+      out: { type: 'string', short: 'o' },
+      to: { type: 'string' },
+      open: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+    },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError('at least one bundle file is required');
   if (values.out === undefined) throw new UsageError('--out is required');
   if (values.open && values.to !== undefined) throw new UsageError('--open and --to exclude each other');
+  refuseExistingOutput(io, values.out, positionals, values.force);
   const keys = await loadBundleKeys(io, values);
+  const trust = await loadOfficeTrust(io, values);
   const bundles: DecodedBundle[] = [];
-  for (const file of positionals) bundles.push(await decodeBundleFile(io, file, keys));
+  for (const file of positionals) bundles.push(await decodeOfficeBundle(io, file, keys, trust));
+  const unknownInputs = bundles.filter((bundle) => !bundle.signer.known).length;
 
-  const { signer, recipients: ownRecipients } = await officeSigner(io, values.identity ?? []);
+  const { signer, recipients: ownRecipients } = await mergeSigner(io, values.identity ?? [], unknownInputs === 0);
+  if (unknownInputs > 0 && (values.identity ?? []).length > 0) {
+    io.err(`citykpi: note: ${unknownInputs} input(s) come from devices that are not enrolled, so the office key does not sign the result\n`);
+  }
   let recipients = ownRecipients;
   if (values.to !== undefined) {
     const file = await readKeyFile(io, values.to);

@@ -8,9 +8,11 @@ import { currentValues, type CurrentValueRow } from '../../core/bundle/index.ts'
 import { type CompetingWrite, type FieldConflict, type PointValueRow, pointValues } from '../../core/bundle/index.ts';
 import type { FieldValue } from '../../core/revisions/types.ts';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
-import { KEY_OPTIONS, KEY_USAGE, decodeBundleFile, loadBundleKeys } from './bundle-files.ts';
+import { terminalText } from '../terminal-text.ts';
+import { KEY_OPTIONS, KEY_USAGE, loadBundleKeys } from './bundle-files.ts';
+import { OFFICE_TRUST_OPTIONS, OFFICE_TRUST_USAGE, decodeOfficeBundle, loadOfficeTrust } from './trust-files.ts';
 
-const USAGE = `citykpi values <file> [--identity <office.key>] [--json | --csv] [--fields]
+const USAGE = `citykpi values <file> [--identity <office.key>] [--json | --csv] [--fields] [--allow-unknown]
 
 Prints the current values held by a bundle, one row per city, year, KPI and data point: the KPI value
 (computed from numerator and denominator with the city's population or households, or the override,
@@ -18,17 +20,19 @@ direct or choice value), its kind, unit, status, quality, data year and source. 
 in conflict (concurrent edits with different values) is marked CONFLICT and lists every competing
 value with its author, device and time.
 
+The bundle must be signed by an enrolled device (citykpi trust) or by the office itself.
+
 Options:
 ${KEY_USAGE}
+${OFFICE_TRUST_USAGE}
       --json                  print a JSON array
       --csv                   print CSV (cells that could start a spreadsheet formula get a leading ')
       --fields                one row per stored field instead (the raw register, no computation)
   -h, --help                  show this help`;
 
-/** Text cells stay on one line and one column whatever a participant typed. */
+/** Text cells stay on one line and one column whatever a participant typed, and never steer the terminal. */
 function textCell(value: string | number | null): string {
-  if (value === null) return '-';
-  return String(value).replace(/[\\\t\r\n]/g, (char) => ({ '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' })[char]!);
+  return value === null ? '-' : terminalText(String(value));
 }
 
 function writeText(write: CompetingWrite): string {
@@ -126,6 +130,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
     args: [...args],
     options: {
       ...KEY_OPTIONS,
+      ...OFFICE_TRUST_OPTIONS,
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
       fields: { type: 'boolean', default: false },
@@ -135,7 +140,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   });
   if (positionals.length !== 1) throw new UsageError('exactly one bundle file is required');
   if (values.json && values.csv) throw new UsageError('--json and --csv exclude each other');
-  const bundle = await decodeBundleFile(io, positionals[0]!, await loadBundleKeys(io, values));
+  const bundle = await decodeOfficeBundle(io, positionals[0]!, await loadBundleKeys(io, values), await loadOfficeTrust(io, values));
   if (values.fields) {
     const rows = currentValues(bundle.revisions);
     io.out(values.json ? `${JSON.stringify(rows, null, 2)}\n` : values.csv ? fieldsToCsv(rows) : fieldsToText(rows));

@@ -1,7 +1,9 @@
 /** `citykpi verify`: every check of an import (decrypt, signature, hashes, limits, schema) without importing. */
 import { parseArgs } from 'node:util';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
+import { terminalText } from '../terminal-text.ts';
 import { KEY_OPTIONS, KEY_USAGE, decodeBundleFile, loadBundleKeys } from './bundle-files.ts';
+import { TRUST_FILE_OPTION, TRUST_FILE_USAGE, readTrustStore } from './trust-files.ts';
 import { envelopeText } from './inspect.ts';
 
 const USAGE = `citykpi verify <file>... [--identity <office.key>] [--trust <office.pub>]
@@ -11,17 +13,19 @@ bundle; stops at the first invalid one with exit code 1 and its error code on st
 
 Options:
 ${KEY_USAGE}
+${TRUST_FILE_USAGE}
   -h, --help                  show this help`;
 
 async function run(args: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({ args: [...args], options: KEY_OPTIONS, strict: true, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: [...args], options: { ...KEY_OPTIONS, ...TRUST_FILE_OPTION }, strict: true, allowPositionals: true });
   if (positionals.length === 0) throw new UsageError('at least one bundle file is required');
   const keys = await loadBundleKeys(io, values);
+  const { store } = await readTrustStore(io, values['trust-file']);
   for (const file of positionals) {
-    const bundle = await decodeBundleFile(io, file, keys);
-    const trust = bundle.signer.known ? 'trusted' : 'unknown signer';
+    const bundle = await decodeBundleFile(io, file, keys, store);
+    const trust = bundle.signer.known ? 'trusted' : 'unknown signer: not enrolled';
     io.out(
-      `${file}: ok, ${bundle.revisions.length} revisions, ${envelopeText(bundle.envelope)}, signed by ${bundle.signer.fingerprint} (${trust})\n`,
+      `${terminalText(file)}: ok, ${bundle.revisions.length} revisions, ${envelopeText(bundle.envelope)}, signed by ${bundle.signer.fingerprint} (${trust})\n`,
     );
   }
   return EXIT_OK;

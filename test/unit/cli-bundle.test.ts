@@ -2,42 +2,20 @@
  * The bundle commands of the citykpi CLI: each runs once as a real process through the bin script
  * (exit codes, one-line errors), the finer cases run in-process through the same dispatch.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
 import { DEFAULT_LIMITS, encodeBundle } from '../../core/bundle/index.ts';
 import type { PointValueRow } from '../../core/bundle/point-values.ts';
 import { parseKeyFile } from '../../core/crypto/key-file.ts';
 import { edit, signerFromSeed } from '../fixtures/bundles/helpers.ts';
+import { type CliResult, ERROR_LINE, runCli, spawnCli as spawnIn } from './support/run-cli.ts';
 
-const bin = new URL('../../cli/bin/citykpi.mjs', import.meta.url).pathname;
-const ERROR_LINE = /^citykpi: E_[A-Z_]+: [^\n]+\n$/;
 let dir: string;
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function spawnCli(args: readonly string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-async function cli(...args: string[]): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { out: (text) => void (stdout += text), err: (text) => void (stderr += text), cwd: dir });
-  return { code, stdout, stderr };
-}
+const spawnCli = (args: readonly string[]): Promise<CliResult> => spawnIn(dir, args);
+const cli = (...args: string[]): Promise<CliResult> => runCli(dir, args);
 
 /** RFC 4180 reader, enough to check what a spreadsheet would see in each cell. */
 function parseCsv(text: string): string[][] {
@@ -78,6 +56,8 @@ beforeAll(async () => {
   expect(keygen.code, keygen.stderr).toBe(0);
   expect(demo.code, demo.stderr).toBe(0);
   expect((await cli('demo', '--out', 'b.citykpi', '--seed', '2')).code).toBe(0);
+  // The office enrolls both demo laptops, as docs/cli.md's office session does.
+  for (const file of ['a.citykpi', 'b.citykpi']) expect((await cli('trust', 'add', file)).code).toBe(0);
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,7 +90,7 @@ describe('citykpi bundle commands as processes', () => {
     expect(inspect.code).toBe(0);
     expect(JSON.parse(inspect.stdout).manifest.counts.revisions).toBe(80);
     expect(merge.code, merge.stderr).toBe(0);
-    expect((await cli('values', 'merged.citykpi')).stdout).toMatch(/\tCONFLICT\n\tCONFLICT numerator: \d+ by "Demo facilitator [12]" on dev-/);
+    expect((await cli('values', 'merged.citykpi', '--allow-unknown')).stdout).toMatch(/\tCONFLICT\n\tCONFLICT numerator: \d+ by "Demo facilitator [12]" on dev-/);
     expect(values.code).toBe(0);
     expect(values.stdout).toMatch(/^city_id,city_name,country,year,/);
     expect(tampered.code).toBe(1);
@@ -136,15 +116,16 @@ describe('citykpi bundle commands in process', () => {
 
   it('merging two seeds gives conflicts, and equal states print equal bytes in every format', async () => {
     const orders = [['a.citykpi', 'b.citykpi'], ['b.citykpi', 'a.citykpi'], ['a.citykpi', 'b.citykpi', 'a.citykpi'], ['b.citykpi', 'a.citykpi', 'b.citykpi']];
-    for (const [index, files] of orders.entries()) expect((await cli('merge', ...files, '--out', `merged-${index}.citykpi`)).code).toBe(0);
+    const office = ['--identity', 'office.key'];
+    for (const [index, files] of orders.entries()) expect((await cli('merge', ...files, '--out', `merged-${index}.citykpi`, ...office)).code).toBe(0);
     for (const format of [[], ['--json'], ['--csv'], ['--fields'], ['--fields', '--json'], ['--fields', '--csv']]) {
-      const outputs = await Promise.all(orders.map((_, index) => cli('values', `merged-${index}.citykpi`, ...format)));
+      const outputs = await Promise.all(orders.map((_, index) => cli('values', `merged-${index}.citykpi`, ...office, ...format)));
       for (const output of outputs) {
         expect(output.code, output.stderr).toBe(0);
         expect(output.stdout).toBe(outputs[0]!.stdout);
       }
     }
-    const rows = JSON.parse((await cli('values', 'merged-0.citykpi', '--json')).stdout) as PointValueRow[];
+    const rows = JSON.parse((await cli('values', 'merged-0.citykpi', ...office, '--json')).stdout) as PointValueRow[];
     const conflicted = rows.filter((row) => row.conflicts.length > 0);
     expect(conflicted.length).toBeGreaterThanOrEqual(3);
     for (const row of conflicted) {
@@ -159,14 +140,14 @@ describe('citykpi bundle commands in process', () => {
     expect(computed).toMatchObject({ kpiCode: 'EC: ICT: ICT: 4C', valueKind: 'computed', unit: 'percent', cityName: 'Lake Amara' });
     expect(computed.value).toBeGreaterThan(0);
     expect(computed.value).toBeLessThanOrEqual(100);
-    const csv = (await cli('values', 'merged-0.citykpi', '--csv')).stdout;
+    const csv = (await cli('values', 'merged-0.citykpi', ...office, '--csv')).stdout;
     expect(csv.split('\n')[0]).toBe(
       'city_id,city_name,country,year,assessment_id,kpi_code,kpi_id,point_id,value,value_kind,unit_id,status,quality,data_year,source,conflicts',
     );
     const conflictCells = parseCsv(csv).slice(1).map((cells) => cells[15]!).filter(Boolean);
     expect(conflictCells).toHaveLength(conflicted.length);
     expect(conflictCells.map((cell) => JSON.parse(cell) as unknown)).toEqual(conflicted.map((row) => row.conflicts));
-    const fieldsCsv = (await cli('values', 'merged-0.citykpi', '--csv', '--fields')).stdout;
+    const fieldsCsv = (await cli('values', 'merged-0.citykpi', ...office, '--csv', '--fields')).stdout;
     expect(fieldsCsv.split('\n')[0]).toBe('city_id,year,assessment_id,kpi_id,point_id,field,conflict,value,candidates');
   });
 
@@ -183,7 +164,7 @@ describe('citykpi bundle commands in process', () => {
       await edit(device.id, 'value:evil-2025:EN-E-EQ-1C:_', { directValue: 1, source: 'line one\nline "two", three' }, 1_600),
     ];
     writeFileSync(join(dir, 'evil.citykpi'), await encodeBundle({ revisions, device, encryption: { kind: 'none' } }));
-    const csv = await cli('values', 'evil.citykpi', '--csv');
+    const csv = await cli('values', 'evil.citykpi', '--csv', '--allow-unknown');
     expect(csv.code, csv.stderr).toBe(0);
     const table = parseCsv(csv.stdout);
     expect(table.every((cells) => cells.length === 16)).toBe(true);
@@ -199,7 +180,7 @@ describe('citykpi bundle commands in process', () => {
     expect(csv.stdout).toContain('"line one\nline ""two"", three"');
     expect(table.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual(['-4']);
 
-    const text = (await cli('values', 'evil.citykpi')).stdout.split('\n').filter(Boolean);
+    const text = (await cli('values', 'evil.citykpi', '--allow-unknown')).stdout.split('\n').filter(Boolean);
     expect(text).toHaveLength(1 + 5);
     for (const line of text) expect(line.split('\t')).toHaveLength(16);
     expect(text.find((line) => line.includes('EN-E-EQ-1C'))).toContain('line one\\nline "two", three');
@@ -212,7 +193,8 @@ describe('citykpi bundle commands in process', () => {
     expect(withoutKey.stderr).toMatch(/^citykpi: E_NOT_FOR_THIS_RECIPIENT: /);
     expect(withoutKey.stderr).toMatch(ERROR_LINE);
     for (const identity of ['office.key', 'office.recovery.key']) expect((await cli('verify', 'sealed.citykpi', '--identity', identity)).code).toBe(0);
-    const untrusted = await cli('verify', 'a.citykpi', '--trust', 'office.pub');
+    expect((await cli('demo', '--out', 'stranger.citykpi', '--seed', '4')).code).toBe(0);
+    const untrusted = await cli('verify', 'stranger.citykpi', '--trust', 'office.pub');
     expect(untrusted.stderr).toMatch(/^citykpi: E_UNKNOWN_SIGNER: /);
 
     const refusedOpen = await cli('merge', 'sealed.citykpi', 'a.citykpi', '--out', 'leak.citykpi', '--identity', 'office.pub');
@@ -253,10 +235,10 @@ describe('citykpi bundle commands in process', () => {
 
   it('prints the recorded values of the frozen v1 vector', async () => {
     const vector = new URL('../fixtures/bundles/v1-open.citykpi', import.meta.url).pathname;
-    const result = await cli('values', vector, '--json', '--fields');
+    const result = await cli('values', vector, '--json', '--fields', '--allow-unknown');
     const expected: unknown = JSON.parse(readFileSync(new URL('../fixtures/bundles/v1-demo-seed7.values.json', import.meta.url), 'utf8'));
     expect(JSON.parse(result.stdout)).toEqual(expected);
-    const rows = JSON.parse((await cli('values', vector, '--json')).stdout) as PointValueRow[];
+    const rows = JSON.parse((await cli('values', vector, '--json', '--allow-unknown')).stdout) as PointValueRow[];
     const pointIds = new Set((expected as { kpiId: string; pointId: string }[]).map((row) => `${row.kpiId}:${row.pointId}`));
     expect(rows.map((row) => `${row.kpiId}:${row.pointId}`)).toEqual([...pointIds].sort());
     expect(rows.every((row) => row.kpiCode !== null && row.cityName === 'Lake Amara')).toBe(true);
