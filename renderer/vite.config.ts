@@ -46,5 +46,6 @@ export default defineConfig({
     // locales/ and core/ live outside renderer/.
     fs: { allow: [repoRoot] },
   },
-  preview: { host: '127.0.0.1' },
+  // The served build gets the whole policy as a header too, as app:// does (frame-ancestors included).
+  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': PRODUCTION_CSP } },
 });
