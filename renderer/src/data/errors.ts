@@ -13,7 +13,9 @@ export type DataErrorCode =
   /** The assessment, city or record does not exist (or was deleted). */
   | 'E_NOT_FOUND'
   /** A receipt (or bundle) is signed by a key that is not trusted on this machine. */
-  | 'E_UNKNOWN_SIGNER';
+  | 'E_UNKNOWN_SIGNER'
+  /** The workshop's rules refuse the change: not assigned to this person, not their role, or verified and locked. */
+  | 'E_FORBIDDEN';
 
 export class DataError extends Error {
   constructor(

@@ -12,6 +12,7 @@ import { getAssessment, listAssessments, listDeletedAssessments, listValues, rec
 import { listSigners } from './signers.ts';
 import { exportStatus, listHeld, listImports, type ExportStatus } from './sync.ts';
 import type { AssessmentView, Revision, ValueView } from './types.ts';
+import { loadWorkshop, type WorkshopView } from './workshop.ts';
 
 /** Assessments that are not deleted, newest first. */
 export function useAssessments(): AssessmentView[] | undefined {
@@ -61,4 +62,9 @@ export function useExportStatus(): ExportStatus | undefined {
 export function useStoredAttachments(hashes: readonly string[]): ReadonlySet<string> | undefined {
   const key = hashes.join(',');
   return useLiveQuery(() => mapDataErrors(() => storedAttachmentHashes(appStore().db, key === '' ? [] : key.split(','))), [key]);
+}
+
+/** The assessment's workshop state and who is at this keyboard; live as revisions arrive from any window or import. */
+export function useWorkshop(assessmentId: string): WorkshopView | undefined {
+  return useLiveQuery(() => mapDataErrors(() => loadWorkshop(appStore(), assessmentId)), [assessmentId]);
 }

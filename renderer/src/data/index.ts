@@ -17,6 +17,7 @@ import * as backup from './backup.ts';
 import * as signers from './signers.ts';
 import * as health from './storage-health.ts';
 import * as sync from './sync.ts';
+import * as workshop from './workshop.ts';
 import type { ApplyOptions, ExportSnapshot, ImportPreview, ImportResult, OpenedBundle, ReceiptResult } from './sync.ts';
 import type { AssessmentFieldUpdate, ValueFieldUpdate } from './store.ts';
 import type { CityFieldUpdate, NewAssessment } from './types.ts';
@@ -125,3 +126,24 @@ export const recordStorageSentinel = (storage: health.SentinelStorage, options?:
   mapDataErrors(() => health.recordSentinel(appStore().db, storage, options));
 export const watchDatabaseConnection = (onProblem: (problem: health.ConnectionProblem) => void): (() => void) =>
   health.watchConnection(appStore().db, onProblem);
+
+// Workshop mode (see workshop.ts): participants, assignments, who is at the keyboard, review and verification.
+export type { AssignmentTarget, NewParticipant, NewWorkshop, SwitchResult, VerdictInput, WorkshopView } from './workshop.ts';
+export { WorkshopRuleError } from './workshop-guard.ts';
+export const createWorkshop = (input: workshop.NewWorkshop) => mapDataErrors(() => workshop.createWorkshop(appStore(), input));
+export const addParticipant = (assessmentId: string, participant: workshop.NewParticipant) =>
+  mapDataErrors(() => workshop.addParticipant(appStore(), assessmentId, participant));
+export const assignKpis = (assessmentId: string, targets: readonly workshop.AssignmentTarget[], to: { readonly department: string | null; readonly participantId: string | null }) =>
+  mapDataErrors(() => workshop.assign(appStore(), assessmentId, targets, to));
+export const switchParticipant = (assessmentId: string, participantId: string | null, pin?: string) =>
+  mapDataErrors(() => workshop.switchParticipant(appStore(), assessmentId, participantId, pin));
+export const hasPin = (assessmentId: string, participantId: string) => mapDataErrors(() => workshop.hasPin(appStore(), assessmentId, participantId));
+export const submitKpi = (assessmentId: string, kpiId: string) => mapDataErrors(() => workshop.submitKpi(appStore(), assessmentId, kpiId));
+export const acceptKpi = (assessmentId: string, kpiId: string) => mapDataErrors(() => workshop.acceptKpi(appStore(), assessmentId, kpiId));
+export const returnKpi = (assessmentId: string, kpiId: string, reason: string) => mapDataErrors(() => workshop.returnKpi(appStore(), assessmentId, kpiId, reason));
+export const recordVerdict = (assessmentId: string, kpiId: string, pointId: string | undefined, verdict: workshop.VerdictInput) =>
+  mapDataErrors(() => workshop.recordVerdict(appStore(), assessmentId, kpiId, pointId, verdict));
+export const reopenKpi = (assessmentId: string, kpiId: string, reason: string) => mapDataErrors(() => workshop.reopenKpi(appStore(), assessmentId, kpiId, reason));
+export const askQuestion = (assessmentId: string, kpiId: string, question: string) => mapDataErrors(() => workshop.askQuestion(appStore(), assessmentId, kpiId, question));
+export const updateQuestion = (assessmentId: string, kpiId: string, questionId: string, update: Parameters<typeof workshop.updateQuestion>[4]) =>
+  mapDataErrors(() => workshop.updateQuestion(appStore(), assessmentId, kpiId, questionId, update));

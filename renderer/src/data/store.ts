@@ -23,6 +23,8 @@ import { checkFields } from './field-rules.ts';
 import { MAX_AUTHOR_NAME_LENGTH, advanceStoredClock, ensureDeviceId, readAuthorName, readClock, readUiLanguage, writeAuthorName, writeUiLanguage } from './meta.ts';
 import { isDeleted, recordState, revisionsOfRecord } from './queries.ts';
 import { RecordLocks } from './record-locks.ts';
+import { guardWorkshopRules } from './workshop-guard.ts';
+import { workshopAuthorFor } from './workshop-session.ts';
 import type { CityFieldUpdate, NewAssessment } from './types.ts';
 
 export type ValueFieldUpdate = Readonly<Partial<Record<ValueField, FieldValue>>>;
@@ -53,6 +55,11 @@ export interface DataStore {
   openDemo(): Promise<string>;
   /** A revision setting `field` to `value` whose parents are all current heads. Resolves to its id. */
   resolveConflict(recordId: string, field: string, value: FieldValue): Promise<string>;
+  /**
+   * Writes to several records at once, each edit decided from the record's current state (null or {}
+   * writes nothing to it). For callers that checked their fields with core's rules themselves.
+   */
+  writeEdits(edits: ReadonlyMap<string, FieldsFor>, options?: { readonly author?: string }): Promise<readonly Revision[]>;
 }
 
 export interface DataStoreOptions {
@@ -61,7 +68,7 @@ export interface DataStoreOptions {
 }
 
 /** What to write to one record, decided from its current state; null or {} writes nothing. */
-type FieldsFor = (state: RecordState) => FieldMap | null;
+export type FieldsFor = (state: RecordState) => FieldMap | null;
 
 /** Edits re-read their heads this many times when other writers keep changing the record. */
 const MAX_ATTEMPTS = 5;
@@ -75,7 +82,7 @@ function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolea
  * another laptop's concurrent edit of it and create a conflict nobody made. A field in conflict is
  * always written: choosing a value resolves it.
  */
-function changedFields(fields: FieldMap): FieldsFor {
+export function changedFields(fields: FieldMap): FieldsFor {
   return (state) => {
     const changed = Object.entries(fields).filter(([field, value]) => {
       const fieldState = state.fields[field];
@@ -145,11 +152,11 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
     db.transaction('r', db.revisions, () => Promise.all(recordIds.map((recordId) => recordState(db, recordId))));
 
   /** The heart of every edit: see the module comment. Returns the revisions written, in edit order. */
-  const writeRecords = (edits: ReadonlyMap<string, FieldsFor>): Promise<Revision[]> => {
+  const writeRecords = (edits: ReadonlyMap<string, FieldsFor>, authorOverride?: string): Promise<Revision[]> => {
     const recordIds = [...edits.keys()];
     return locks.run(recordIds, async () => {
       const device = await getDeviceId();
-      const author = (await readAuthorName(db)) ?? '';
+      const author = authorOverride ?? (await workshopAuthorFor(db, recordIds)) ?? (await readAuthorName(db)) ?? '';
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
         const states = await readStates(recordIds);
         const planned: { recordId: string; heads: readonly string[]; fields: FieldMap }[] = [];
@@ -167,6 +174,7 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
             const current = deriveRecord(recordId, await revisionsOfRecord(db, recordId)).heads;
             if (!sameHeads(current, heads)) return false;
           }
+          await guardWorkshopRules(db, revisions);
           await db.revisions.bulkAdd(revisions);
           await advanceStoredClock(db, revisions[revisions.length - 1]!.hlc);
           return true;
@@ -292,5 +300,7 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
         const id = await writeOne(recordId, () => checked);
         return id!;
       }),
+
+    writeEdits: (edits, writeOptions) => mapDataErrors(() => writeRecords(edits, writeOptions?.author)),
   };
 }

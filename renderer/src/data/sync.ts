@@ -16,6 +16,8 @@ import { attachmentRowsOf, evidenceHashesOf } from './attachments.ts';
 import type { CityKpiDb, HeldRow, ImportRow, SignerRow } from './db.ts';
 import { DataError } from './errors.ts';
 import { readClock } from './meta.ts';
+import { guardWorkshopRules, workshopViolations } from './workshop-guard.ts';
+import type { WorkshopViolation } from '../../../core/workshop/rules.ts';
 
 /** A bundle file as read from disk and as core decoded it (every check already passed). */
 export interface OpenedBundle {
@@ -53,6 +55,8 @@ export interface ImportPreview {
   /** The cities the bundle touches, with their names as they will read after the import. */
   readonly cities: readonly { readonly cityId: string; readonly name: string }[];
   readonly assessmentIds: readonly string[];
+  /** Revisions the workshop rules refuse: importing is refused as a whole while there is any. */
+  readonly refused: readonly WorkshopViolation[];
 }
 
 export type ImportResult =
@@ -130,13 +134,20 @@ async function ledgerHas(db: CityKpiDb, decoded: DecodedBundle): Promise<boolean
 export async function previewImport(db: CityKpiDb, opened: OpenedBundle): Promise<ImportPreview> {
   const { decoded } = opened;
   const bundleRevisions = decoded.revisions;
-  const { knownIds, existing, trusted, alreadyImported } = await db.transaction('r', [db.revisions, db.signers, db.imports], async () => {
+  const { knownIds, existing, refused, trusted, alreadyImported } = await db.transaction('r', [db.revisions, db.signers, db.imports], async () => {
     const ids = bundleRevisions.map((revision) => revision.id);
     const stored = await db.revisions.bulkGet(ids);
     const knownIds = new Set(ids.filter((_, index) => stored[index] !== undefined));
     const touched = [...new Set(bundleRevisions.filter((revision) => !knownIds.has(revision.id)).map((revision) => revision.recordId))];
     const existing = touched.length === 0 ? [] : await db.revisions.where('recordId').anyOf(touched).toArray();
-    return { knownIds, existing, trusted: await isTrusted(db, decoded.signer.publicKey), alreadyImported: await ledgerHas(db, decoded) };
+    const fresh = bundleRevisions.filter((revision) => !knownIds.has(revision.id));
+    return {
+      knownIds,
+      existing,
+      refused: await workshopViolations(db, fresh),
+      trusted: await isTrusted(db, decoded.signer.publicKey),
+      alreadyImported: await ledgerHas(db, decoded),
+    };
   });
   const existingByRecord = new Map<string, Revision[]>();
   for (const revision of existing) existingByRecord.set(revision.recordId, [...(existingByRecord.get(revision.recordId) ?? []), revision]);
@@ -166,6 +177,7 @@ export async function previewImport(db: CityKpiDb, opened: OpenedBundle): Promis
       return { cityId, name: typeof name === 'string' ? name : '' };
     }),
     assessmentIds: decoded.manifest.scope.assessmentIds,
+    refused,
   };
 }
 
@@ -219,6 +231,7 @@ export function applyBundle(db: CityKpiDb, opened: OpenedBundle, options: ApplyO
     }
     const stored = await db.revisions.bulkGet(ids);
     const fresh = decoded.revisions.filter((_, index) => stored[index] === undefined);
+    await guardWorkshopRules(db, fresh);
     await db.revisions.bulkAdd(fresh);
     const storedAttachments = new Set(await db.attachments.where(':id').anyOf(attachmentHashes).primaryKeys());
     await db.attachments.bulkPut(attachmentRowsOf(decoded.attachments, decoded.revisions, storedAttachments, nowMs));

@@ -1,0 +1,174 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
+import { deviceIdentityFromSeed } from '../../core/crypto/device-identity.ts';
+import { nextHlc } from '../../core/revisions/hlc.ts';
+import { createRevision } from '../../core/revisions/revision-id.ts';
+import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
+import { DataError } from '../../renderer/src/data/errors.ts';
+import { valueRecordId } from '../../renderer/src/data/index.ts';
+import { trustSigner } from '../../renderer/src/data/signers.ts';
+import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
+import { applyBundle, collectExport, previewImport } from '../../renderer/src/data/sync.ts';
+import { WorkshopRuleError } from '../../renderer/src/data/workshop-guard.ts';
+import {
+  acceptKpi,
+  assign,
+  createWorkshop,
+  loadWorkshop,
+  recordVerdict,
+  reopenKpi,
+  returnKpi,
+  submitKpi,
+  switchParticipant,
+} from '../../renderer/src/data/workshop.ts';
+
+const KPI = 'EC-ICT-ICT-1C';
+const OTHER = 'EC-ICT-ICT-2C';
+const dbs: CityKpiDb[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+});
+
+async function laptop(): Promise<DataStore> {
+  const db = createDb(`workshop-${Math.random().toString(36).slice(2)}`);
+  dbs.push(db);
+  return createDataStore(db);
+}
+
+/** An assessment with Fatima (facilitator, PIN 2468), Amina (Water), Li (Energy), Victor (verifier, PIN 1357); KPI to Water. */
+async function workshopLaptop() {
+  const store = await laptop();
+  const { assessmentId } = await store.createAssessment({
+    city: { name: 'Lake Town', country: 'KE', population: 100000, households: 30000, areaKm2: null, gdp: null, currency: 'KES' },
+    year: 2026,
+  });
+  const { participantIds } = await createWorkshop(store, {
+    assessmentId,
+    title: 'Data week',
+    startDate: '2026-03-02',
+    endDate: '2026-03-04',
+    place: 'Town hall',
+    participants: [
+      { name: 'Fatima', department: 'Planning', role: 'facilitator' },
+      { name: 'Amina', department: 'Water', role: 'participant' },
+      { name: 'Li', department: 'Energy', role: 'participant' },
+      { name: 'Victor', department: '', role: 'verifier' },
+    ],
+  });
+  const [fatima, amina, li, victor] = participantIds as [string, string, string, string];
+  await assign(store, assessmentId, [{ kpiId: KPI }], { department: 'Water', participantId: null });
+  await assign(store, assessmentId, [{ kpiId: OTHER }], { department: 'Energy', participantId: null });
+  return { store, assessmentId, fatima, amina, li, victor };
+}
+
+async function revisionCount(store: DataStore): Promise<number> {
+  return store.db.revisions.count();
+}
+
+describe('workshop on a shared laptop', () => {
+  it('attributes each value to the participant at the keyboard and refuses an unassigned KPI with nothing written', async () => {
+    const { store, assessmentId, amina } = await workshopLaptop();
+    expect(await switchParticipant(store, assessmentId, amina)).toBe('switched');
+    await store.saveValueFields(assessmentId, KPI, '_', { numerator: 12 });
+    const [revision] = await store.db.revisions.where('recordId').equals(valueRecordId(assessmentId, KPI, '_')).toArray();
+    expect(revision?.author).toBe('Amina');
+    const before = await revisionCount(store);
+    await expect(store.saveValueFields(assessmentId, OTHER, '_', { numerator: 1 })).rejects.toMatchObject({ code: 'E_FORBIDDEN' });
+    expect(await revisionCount(store)).toBe(before);
+  });
+
+  it('asks the facilitator and the verifier for their PIN, set on first use, and keeps only a hash', async () => {
+    const { store, assessmentId, fatima, victor } = await workshopLaptop();
+    expect(await switchParticipant(store, assessmentId, victor)).toBe('pinRequired');
+    expect(await switchParticipant(store, assessmentId, victor, '12')).toBe('pinInvalid');
+    expect(await switchParticipant(store, assessmentId, victor, '1357')).toBe('switched');
+    expect(await switchParticipant(store, assessmentId, fatima, '2468')).toBe('switched');
+    expect(await switchParticipant(store, assessmentId, victor, '9999')).toBe('wrongPin');
+    expect((await loadWorkshop(store, assessmentId)).active?.name).toBe('Fatima');
+    const stored = JSON.stringify(await store.db.meta.toArray());
+    expect(stored).not.toContain('1357');
+    expect(stored).toMatch(/pbkdf2-sha256\$600000\$/);
+  });
+
+  it('runs submission, return with a reason, acceptance, verification, the lock and a reopen with a reason', async () => {
+    const { store, assessmentId, fatima, amina, victor } = await workshopLaptop();
+    await switchParticipant(store, assessmentId, amina);
+    await store.saveValueFields(assessmentId, KPI, '_', { numerator: 12 });
+    await submitKpi(store, assessmentId, KPI);
+    await expect(acceptKpi(store, assessmentId, KPI)).rejects.toBeInstanceOf(WorkshopRuleError);
+    await switchParticipant(store, assessmentId, fatima, '2468');
+    await expect(returnKpi(store, assessmentId, KPI, '  ')).rejects.toMatchObject({ code: 'E_INVALID' });
+    await returnKpi(store, assessmentId, KPI, 'Which year is this?');
+    expect((await loadWorkshop(store, assessmentId)).state.reviews.get(KPI)).toMatchObject({ submission: 'returned', returnReason: 'Which year is this?' });
+    await acceptKpi(store, assessmentId, KPI);
+    await switchParticipant(store, assessmentId, victor, '1357');
+    await recordVerdict(store, assessmentId, KPI, undefined, { reported: 'yes', verified: 'yes' });
+    await switchParticipant(store, assessmentId, amina);
+    await expect(store.saveValueFields(assessmentId, KPI, '_', { numerator: 13 })).rejects.toMatchObject({ code: 'E_FORBIDDEN' });
+    await switchParticipant(store, assessmentId, fatima, '2468');
+    await expect(store.saveValueFields(assessmentId, KPI, '_', { numerator: 13 })).rejects.toMatchObject({ code: 'E_FORBIDDEN' });
+    await reopenKpi(store, assessmentId, KPI, 'The city sent a corrected figure');
+    await switchParticipant(store, assessmentId, amina);
+    await store.saveValueFields(assessmentId, KPI, '_', { numerator: 13 });
+    expect((await loadWorkshop(store, assessmentId)).state.reviews.get(KPI)).toMatchObject({ verified: null, reopenReason: 'The city sent a corrected figure' });
+  });
+});
+
+/** A value as Amina's own laptop would write it, outside the office's history. */
+function aminasLaptopValue(assessmentId: string, kpiId: string, numerator: number) {
+  return createRevision({
+    recordId: valueRecordId(assessmentId, kpiId, '_'),
+    fields: { numerator },
+    author: 'Amina',
+    deviceId: 'laptop-amina',
+    hlc: nextHlc(null, Date.now() + numerator, 'laptop-amina'),
+    parents: [],
+  });
+}
+
+describe('importing into a workshop', () => {
+  it('refuses a bundle carrying a forged revision for an unassigned KPI, names it, and writes nothing', async () => {
+    const office = await workshopLaptop();
+    const identity = await deviceIdentityFromSeed(new Uint8Array(32).fill(7));
+    const snapshot = await collectExport(office.store.db, { sinceReceipt: false });
+    const forged = await aminasLaptopValue(office.assessmentId, OTHER, 99);
+    const honest = await aminasLaptopValue(office.assessmentId, KPI, 7);
+    const bytes = await encodeBundle({
+      revisions: [...snapshot.revisions, forged, honest],
+      device: { id: 'laptop-amina', name: 'Amina laptop', publicKey: identity.publicKey, privateKey: identity.privateKey },
+      encryption: { kind: 'none' },
+      since: null,
+    });
+    const opened = { bytes, decoded: await decodeBundle(bytes) };
+    await trustSigner(office.store.db, { publicKey: identity.publicKey, label: 'Amina laptop', source: 'keyFile' });
+
+    const preview = await previewImport(office.store.db, opened);
+    expect(preview.refused).toEqual([{ revisionId: forged.id, recordId: valueRecordId(office.assessmentId, OTHER, '_'), author: 'Amina', code: 'notAssigned' }]);
+    const before = await revisionCount(office.store);
+    const failure = await applyBundle(office.store.db, opened).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WorkshopRuleError);
+    expect(failure).toBeInstanceOf(DataError);
+    expect((failure as WorkshopRuleError).violations.map((violation) => violation.revisionId)).toEqual([forged.id]);
+    expect(await revisionCount(office.store)).toBe(before);
+    expect(await office.store.db.imports.count()).toBe(0);
+  });
+
+  it('accepts a whole workshop arriving on a fresh laptop', async () => {
+    const facilitator = await workshopLaptop();
+    await switchParticipant(facilitator.store, facilitator.assessmentId, facilitator.amina);
+    await facilitator.store.saveValueFields(facilitator.assessmentId, KPI, '_', { numerator: 4 });
+    const identity = await deviceIdentityFromSeed(new Uint8Array(32).fill(8));
+    const snapshot = await collectExport(facilitator.store.db, { sinceReceipt: false });
+    const bytes = await encodeBundle({
+      revisions: snapshot.revisions,
+      device: { id: 'facilitator', name: 'Facilitator', publicKey: identity.publicKey, privateKey: identity.privateKey },
+      encryption: { kind: 'none' },
+      since: null,
+    });
+    const fresh = await laptop();
+    await trustSigner(fresh.db, { publicKey: identity.publicKey, label: 'Facilitator', source: 'keyFile' });
+    const opened = { bytes, decoded: await decodeBundle(bytes) };
+    expect((await previewImport(fresh.db, opened)).refused).toEqual([]);
+    expect(await applyBundle(fresh.db, opened)).toMatchObject({ status: 'imported' });
+  });
+});
