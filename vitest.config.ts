@@ -20,6 +20,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'pg',
+          environment: 'node',
+          include: ['test/pg/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          globalSetup: ['test/pg/support/global-setup.ts'],
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],

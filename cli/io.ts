@@ -22,6 +22,8 @@ export interface Io {
   readonly err: (text: string) => void;
   /** Directory that relative paths in arguments are resolved against. */
   readonly cwd: string;
+  /** True when standard error is a terminal: progress may be drawn there. */
+  readonly errIsTerminal?: boolean;
 }
 
 export interface Command {
@@ -86,5 +88,6 @@ export function processIo(): Io {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
+    errIsTerminal: process.stderr.isTTY === true,
   };
 }

@@ -1,10 +1,14 @@
 /** citykpi: dispatches the first argument to a command module. */
 import { catalogueCommand } from './commands/catalogue.ts';
+import { dbCommand } from './commands/db.ts';
 import { demoCommand } from './commands/demo.ts';
+import { ingestCommand } from './commands/ingest.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { keygenCommand } from './commands/keygen.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { trustCommand } from './commands/trust.ts';
+import { quarantineCommand } from './commands/quarantine.ts';
+import { serveCommand } from './commands/serve.ts';
 import { valuesCommand } from './commands/values.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { EXIT_OK, EXIT_USAGE, processIo, reportFailure, type Command, type ExitCode, type Io } from './io.ts';
@@ -19,6 +23,10 @@ export const COMMANDS: readonly Command[] = [
   inspectCommand,
   mergeCommand,
   valuesCommand,
+  dbCommand,
+  ingestCommand,
+  quarantineCommand,
+  serveCommand,
 ];
 
 const HELP_FLAGS = new Set(['--help', '-h']);

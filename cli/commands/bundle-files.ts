@@ -4,8 +4,9 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { BundleError, DEFAULT_LIMITS, decodeBundle, type DecodedBundle } from '../../core/bundle/index.ts';
+import { BundleError, DEFAULT_LIMITS, decodeBundle, type BundleSigner, type DecodedBundle } from '../../core/bundle/index.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
+import { deviceIdFromPublicKey, importDeviceIdentity } from '../../core/crypto/device-identity.ts';
 import { KeyFileError, parseKeyFile, type KeyFile } from '../../core/crypto/key-file.ts';
 import { EMPTY_TRUST_STORE, TrustFileError, signerTrustOf, type TrustStore } from '../../core/trust/trust-store.ts';
 import { InputError, UsageError, type Io } from '../io.ts';
@@ -60,6 +61,19 @@ export async function asInputErrors<T>(file: string, work: () => Promise<T>): Pr
     if (error instanceof BundleError || error instanceof KeyFileError || error instanceof TrustFileError) throw new InputError(error.code, `${file}: ${error.message}`);
     throw error;
   }
+}
+
+/** The office's signing key from a `.key` file, as the signer of merged bundles and receipts; null when the file has none. */
+export async function keyFileSigner(path: string, file: KeyFile): Promise<BundleSigner | null> {
+  const signingKey = file.signingKeys[0];
+  if (!signingKey) return null;
+  const identity = await asInputErrors(path, () => importDeviceIdentity(signingKey.pkcs8));
+  return {
+    id: await deviceIdFromPublicKey(identity.publicKey),
+    name: `Central office (${signingKey.label})`,
+    publicKey: identity.publicKey,
+    privateKey: identity.privateKey,
+  };
 }
 
 export interface BundleKeys {

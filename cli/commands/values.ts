@@ -8,11 +8,13 @@ import { currentValues, type CurrentValueRow } from '../../core/bundle/index.ts'
 import { type CompetingWrite, type FieldConflict, type PointValueRow, pointValues } from '../../core/bundle/index.ts';
 import type { FieldValue } from '../../core/revisions/types.ts';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
+import { withClient, withOfficeDatabase } from '../office/database.ts';
+import { storedRevisions } from '../office/ingest.ts';
 import { terminalText } from '../terminal-text.ts';
 import { KEY_OPTIONS, KEY_USAGE, loadBundleKeys } from './bundle-files.ts';
 import { OFFICE_TRUST_OPTIONS, OFFICE_TRUST_USAGE, decodeOfficeBundle, loadOfficeTrust } from './trust-files.ts';
 
-const USAGE = `citykpi values <file> [--identity <office.key>] [--json | --csv] [--fields] [--allow-unknown]
+const USAGE = `citykpi values <file> | --postgres <url> [--identity <office.key>] [--json | --csv] [--fields] [--allow-unknown]
 
 Prints the current values held by a bundle, one row per city, year, KPI and data point: the KPI value
 (computed from numerator and denominator with the city's population or households, or the override,
@@ -25,6 +27,7 @@ The bundle must be signed by an enrolled device (citykpi trust) or by the office
 Options:
 ${KEY_USAGE}
 ${OFFICE_TRUST_USAGE}
+      --postgres <url>        read every revision merged in the office database instead of a file
       --json                  print a JSON array
       --csv                   print CSV (cells that could start a spreadsheet formula get a leading ')
       --fields                one row per stored field instead (the raw register, no computation)
@@ -134,18 +137,24 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
       fields: { type: 'boolean', default: false },
+      postgres: { type: 'string' },
     },
     strict: true,
     allowPositionals: true,
   });
-  if (positionals.length !== 1) throw new UsageError('exactly one bundle file is required');
+  if (values.postgres === undefined ? positionals.length !== 1 : positionals.length !== 0) {
+    throw new UsageError('give exactly one bundle file, or --postgres and no file');
+  }
   if (values.json && values.csv) throw new UsageError('--json and --csv exclude each other');
-  const bundle = await decodeOfficeBundle(io, positionals[0]!, await loadBundleKeys(io, values), await loadOfficeTrust(io, values));
+  const revisions =
+    values.postgres === undefined
+      ? (await decodeOfficeBundle(io, positionals[0]!, await loadBundleKeys(io, values), await loadOfficeTrust(io, values))).revisions
+      : await withOfficeDatabase(values.postgres, (pool) => withClient(pool, storedRevisions));
   if (values.fields) {
-    const rows = currentValues(bundle.revisions);
+    const rows = currentValues(revisions);
     io.out(values.json ? `${JSON.stringify(rows, null, 2)}\n` : values.csv ? fieldsToCsv(rows) : fieldsToText(rows));
   } else {
-    const rows = pointValues(bundle.revisions);
+    const rows = pointValues(revisions);
     io.out(values.json ? `${JSON.stringify(rows, null, 2)}\n` : values.csv ? toCsv(rows) : toText(rows));
   }
   return EXIT_OK;

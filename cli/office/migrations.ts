@@ -1,0 +1,83 @@
+/**
+ * Versioned schema of the office database. Each migration is a literal SQL file, never edited once
+ * released; `migrate` applies the missing ones in order, each in its own transaction, under an advisory
+ * lock so two processes migrating at once apply each exactly once. A database whose schema is newer
+ * than this program knows is refused rather than guessed at.
+ */
+import { readFileSync } from 'node:fs';
+import type { PoolClient } from 'pg';
+import { InputError } from '../io.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+const FILES = ['0001_office_store.sql'] as const;
+
+export const MIGRATIONS: readonly Migration[] = FILES.map((file) => ({
+  version: Number(file.slice(0, 4)),
+  name: file.slice(5, -4),
+  sql: readFileSync(new URL(`./migrations/${file}`, import.meta.url), 'utf8'),
+}));
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/** Any constant works: it only has to be the same in every citykpi process. */
+const MIGRATION_LOCK = 0x63_6b_70_69;
+
+const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS citykpi_migrations (
+  version    integer PRIMARY KEY,
+  name       text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now()
+)`;
+
+async function appliedVersions(client: PoolClient): Promise<number[]> {
+  const { rows } = await client.query<{ version: number }>('SELECT version FROM citykpi_migrations ORDER BY version');
+  return rows.map((row) => row.version);
+}
+
+function refuseNewer(applied: readonly number[], known: readonly Migration[]): void {
+  const newest = applied.at(-1) ?? 0;
+  const latest = known.at(-1)?.version ?? 0;
+  if (newest > latest) {
+    throw new InputError('E_SCHEMA_NEWER', `the database schema is version ${newest}, newer than this citykpi knows (${latest}); update citykpi`);
+  }
+}
+
+/** Applies every missing migration; returns the versions applied by this call. */
+export async function migrate(client: PoolClient, known: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  const appliedNow: number[] = [];
+  for (;;) {
+    await client.query('BEGIN');
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query(CREATE_LEDGER);
+      const applied = await appliedVersions(client);
+      refuseNewer(applied, known);
+      const next = known.find((migration) => !applied.includes(migration.version));
+      if (!next) {
+        await client.query('COMMIT');
+        return appliedNow;
+      }
+      await client.query(next.sql);
+      await client.query('INSERT INTO citykpi_migrations (version, name) VALUES ($1, $2)', [next.version, next.name]);
+      await client.query('COMMIT');
+      appliedNow.push(next.version);
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+/** Every command but `db migrate` needs exactly this program's schema. */
+export async function requireCurrentSchema(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ exists: boolean }>("SELECT to_regclass('citykpi_migrations') IS NOT NULL AS exists");
+  const applied = rows[0]?.exists ? await appliedVersions(client) : [];
+  refuseNewer(applied, MIGRATIONS);
+  if ((applied.at(-1) ?? 0) < SCHEMA_VERSION) {
+    throw new InputError('E_SCHEMA_OLD', `the database schema is not up to date (version ${applied.at(-1) ?? 0} of ${SCHEMA_VERSION}); run citykpi db migrate first`);
+  }
+}

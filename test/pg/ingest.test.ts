@@ -1,0 +1,147 @@
+/**
+ * `citykpi ingest` and `citykpi quarantine` against a real PostgreSQL: the database ends up holding
+ * exactly what `citykpi values` reads from the same files, unknown signers wait for a decision, a
+ * damaged file is refused with the code `citykpi verify` gives it, and ingesting again changes nothing.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
+import { decodeReceipt } from '../../core/bundle/index.ts';
+import { parseKeyFile } from '../../core/crypto/key-file.ts';
+import { cli, errorCode, freshDatabase, query, scratch, spawnCli } from './support/office.ts';
+
+let url: string;
+const work = scratch();
+const files = ['laptop1.citykpi', 'laptop2.citykpi', 'laptop3.citykpi'];
+
+beforeAll(async () => {
+  url = await freshDatabase();
+  expect((await cli(work.dir, 'db', 'migrate', '--postgres', url)).code).toBe(0);
+  expect((await cli(work.dir, 'keygen', '--out', 'office')).code).toBe(0);
+  for (const [index, file] of files.entries()) {
+    expect((await cli(work.dir, 'demo', '--out', file, '--seed', String(index + 1), '--to', 'office.pub')).code).toBe(0);
+  }
+  expect((await cli(work.dir, 'merge', ...files, '--out', 'all.citykpi', '--identity', 'office.key')).code).toBe(0);
+  const damaged = readFileSync(join(work.dir, files[0]!));
+  damaged[damaged.length - 100]! ^= 0x01;
+  writeFileSync(join(work.dir, 'damaged.citykpi'), damaged);
+});
+afterAll(() => work.remove());
+
+async function counts(): Promise<{ bundles: number; revisions: number; attachments: number }> {
+  const [row] = await query<{ bundles: number; revisions: number; attachments: number }>(
+    url,
+    'SELECT (SELECT count(*)::int FROM bundles) AS bundles, (SELECT count(*)::int FROM revisions) AS revisions, (SELECT count(*)::int FROM attachments) AS attachments',
+  );
+  return row!;
+}
+
+async function heldIds(): Promise<string[]> {
+  const list = await cli(work.dir, 'quarantine', 'list', '--postgres', url, '--json');
+  expect(list.code).toBe(0);
+  return (JSON.parse(list.stdout) as { id: string }[]).map((row) => row.id);
+}
+
+describe('citykpi ingest', () => {
+  it('holds bundles from signers that are not enrolled until an analyst accepts or rejects them', async () => {
+    const ingest = await spawnCli(work.dir, ['ingest', '--postgres', url, '--identity', 'office.key', ...files]);
+    expect(ingest).toMatchObject({ code: 0, stderr: '' });
+    expect(ingest.stdout.trim().split('\n')).toHaveLength(3);
+    expect(ingest.stdout).toMatch(/laptop1\.citykpi: signer [0-9A-Z-]+ is not enrolled; held in quarantine as [0-9a-f]{12}/);
+    expect(await counts()).toEqual({ bundles: 0, revisions: 0, attachments: 0 });
+
+    const held = await heldIds();
+    expect(held).toHaveLength(3);
+    const [first, second] = held as [string, string];
+    const accepted = await cli(work.dir, 'quarantine', 'accept', first.slice(0, 12), '--postgres', url, '--identity', 'office.key');
+    expect(accepted).toMatchObject({ code: 0, stderr: '' });
+    expect(accepted.stdout).toMatch(/accepted; signer .* enrolled, bundle merged, \d+ of \d+ revisions new/);
+    expect((await cli(work.dir, 'quarantine', 'reject', second.slice(0, 12), '--postgres', url)).code).toBe(0);
+    expect(await heldIds()).toEqual(held.slice(2));
+    expect((await counts()).bundles).toBe(1);
+    expect(await query(url, "SELECT count(*)::int AS n FROM quarantine WHERE decision = 'rejected' AND bytes IS NULL")).toEqual([{ n: 1 }]);
+
+    const unknownId = await cli(work.dir, 'quarantine', 'accept', 'ffffffffffff', '--postgres', url, '--identity', 'office.key');
+    expect(errorCode(unknownId.stderr)).toBe('E_NOT_FOUND');
+  });
+
+  it('merges the rest with --allow-unknown, refuses a damaged file with the code verify gives, and writes receipts', async () => {
+    const verify = await cli(work.dir, 'verify', 'damaged.citykpi', '--identity', 'office.key');
+    expect(errorCode(verify.stderr)).toBe('E_DECRYPT_FAILED');
+    const ingest = await cli(work.dir, 'ingest', '--postgres', url, '--identity', 'office.key', '--allow-unknown', '--receipts', '.', 'damaged.citykpi', ...files);
+    expect(ingest.code).toBe(1);
+    expect(errorCode(ingest.stderr)).toBe('E_DECRYPT_FAILED');
+    expect(ingest.stderr).toMatch(/^citykpi: E_DECRYPT_FAILED: 1 of 4 bundles refused, the others were ingested; first: damaged\.citykpi: [^\n]+\n$/);
+    expect(ingest.stdout).toMatch(/damaged\.citykpi: .* \(refused, E_DECRYPT_FAILED\)\n/);
+    expect(ingest.stdout).toContain('laptop1.citykpi: already ingested, nothing changed');
+    expect(ingest.stdout).toMatch(/laptop2\.citykpi: merged, \d+ of \d+ revisions new/);
+    expect((await counts()).bundles).toBe(3);
+    expect(await heldIds()).toEqual([]);
+
+    const office = await parseKeyFile(readFileSync(join(work.dir, 'office.pub'), 'utf8'));
+    const receipts = readdirSync(work.dir).filter((name) => name.endsWith('.citykpi-receipt'));
+    expect(receipts).toHaveLength(3);
+    for (const name of receipts) {
+      const receipt = await decodeReceipt(new Uint8Array(readFileSync(join(work.dir, name))), {
+        trustedSigners: (key) => (office.signers.some((signer) => Buffer.from(signer.publicKey).equals(Buffer.from(key))) ? 'trusted' : 'unknown'),
+      });
+      expect(receipt.signer.known).toBe(true);
+      expect(receipt.bundleIds).toEqual([name.replace('.citykpi-receipt', '')]);
+    }
+  });
+
+  it('holds exactly the rows and values `citykpi values` reads from the same files', async () => {
+    for (const format of [[], ['--json'], ['--csv'], ['--fields', '--json']]) {
+      const fromFile = await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', ...format);
+      const fromDatabase = await cli(work.dir, 'values', '--postgres', url, ...format);
+      expect(fromFile.code).toBe(0);
+      expect(fromDatabase).toEqual(fromFile);
+    }
+    const rows = JSON.parse((await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', '--json')).stdout) as { conflicts: unknown[] }[];
+    expect(rows.some((row) => row.conflicts.length > 0)).toBe(true);
+  });
+
+  it('derives the same current values and conflicts in SQL, for analysts\' own tools', async () => {
+    const expected = JSON.parse((await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', '--fields', '--json')).stdout) as Record<string, unknown>[];
+    const viewRows = await query<Record<string, unknown>>(
+      url,
+      `SELECT city_id AS "cityId", year, assessment_id AS "assessmentId", kpi_id AS "kpiId", point_id AS "pointId", field, conflict, value, candidates
+       FROM kpi_value_fields ORDER BY city_id, year, assessment_id, kpi_id, point_id, field`,
+    );
+    expect(viewRows).toEqual(expected);
+    const conflicted = expected.filter((row) => row.conflict === true);
+    expect(conflicted.length).toBeGreaterThan(0);
+    const conflictRows = await query<{ n: number }>(url, "SELECT count(*)::int AS n FROM conflicts WHERE record_id LIKE 'value:%'");
+    expect(conflictRows[0]!.n).toBe(conflicted.reduce((sum, row) => sum + (row.candidates as unknown[]).length, 0));
+  });
+
+  it('changes nothing when the same files come again, and keeps revisions append-only', async () => {
+    const before = await counts();
+    const again = await cli(work.dir, 'ingest', '--postgres', url, '--identity', 'office.key', '--allow-unknown', ...files);
+    expect(again.code).toBe(0);
+    expect(again.stdout.match(/already ingested/g)).toHaveLength(3);
+    expect(await counts()).toEqual(before);
+    await expect(query(url, 'DELETE FROM revisions')).rejects.toThrow(/append-only/);
+    await expect(query(url, "UPDATE revisions SET author = 'someone else'")).rejects.toThrow(/append-only/);
+    await expect(query(url, 'UPDATE bundles SET receipt = NULL')).rejects.toThrow(/append-only/);
+  });
+
+  it('draws a progress bar on standard error only when it is a terminal', async () => {
+    const run = async (errIsTerminal: boolean) => {
+      let stderr = '';
+      const code = await main(['ingest', '--postgres', url, '--identity', 'office.key', '--allow-unknown', ...files], {
+        out: () => undefined,
+        err: (text) => void (stderr += text),
+        cwd: work.dir,
+        errIsTerminal,
+      });
+      return { code, stderr };
+    };
+    const terminal = await run(true);
+    expect(terminal.code).toBe(0);
+    expect(terminal.stderr).toContain('\r');
+    expect(terminal.stderr).toMatch(/\] 2\/3 laptop3\.citykpi/);
+    expect(await run(false)).toEqual({ code: 0, stderr: '' });
+  });
+});
