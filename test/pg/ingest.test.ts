@@ -22,7 +22,8 @@ beforeAll(async () => {
   for (const [index, file] of files.entries()) {
     expect((await cli(work.dir, 'demo', '--out', file, '--seed', String(index + 1), '--to', 'office.pub')).code).toBe(0);
   }
-  expect((await cli(work.dir, 'merge', ...files, '--out', 'all.citykpi', '--identity', 'office.key')).code).toBe(0);
+  expect((await cli(work.dir, 'merge', ...files, '--out', 'all.citykpi', '--identity', 'office.key', '--allow-unknown')).code).toBe(0);
+  expect((await cli(work.dir, 'trust', 'add', 'laptop3.citykpi', '--identity', 'office.key')).code).toBe(0);
   const damaged = readFileSync(join(work.dir, files[0]!));
   damaged[damaged.length - 100]! ^= 0x01;
   writeFileSync(join(work.dir, 'damaged.citykpi'), damaged);
@@ -44,22 +45,23 @@ async function heldIds(): Promise<string[]> {
 }
 
 describe('citykpi ingest', () => {
-  it('holds bundles from signers that are not enrolled until an analyst accepts or rejects them', async () => {
+  it('merges bundles from enrolled devices and holds the others until an analyst accepts or rejects them', async () => {
     const ingest = await spawnCli(work.dir, ['ingest', '--postgres', url, '--identity', 'office.key', ...files]);
     expect(ingest).toMatchObject({ code: 0, stderr: '' });
     expect(ingest.stdout.trim().split('\n')).toHaveLength(3);
     expect(ingest.stdout).toMatch(/laptop1\.citykpi: signer [0-9A-Z-]+ is not enrolled; held in quarantine as [0-9a-f]{12}/);
-    expect(await counts()).toEqual({ bundles: 0, revisions: 0, attachments: 0 });
+    expect(ingest.stdout).toMatch(/laptop3\.citykpi: merged, \d+ of \d+ revisions new/);
+    expect((await counts()).bundles).toBe(1);
 
     const held = await heldIds();
-    expect(held).toHaveLength(3);
+    expect(held).toHaveLength(2);
     const [first, second] = held as [string, string];
     const accepted = await cli(work.dir, 'quarantine', 'accept', first.slice(0, 12), '--postgres', url, '--identity', 'office.key');
     expect(accepted).toMatchObject({ code: 0, stderr: '' });
     expect(accepted.stdout).toMatch(/accepted; signer .* enrolled, bundle merged, \d+ of \d+ revisions new/);
     expect((await cli(work.dir, 'quarantine', 'reject', second.slice(0, 12), '--postgres', url)).code).toBe(0);
-    expect(await heldIds()).toEqual(held.slice(2));
-    expect((await counts()).bundles).toBe(1);
+    expect(await heldIds()).toEqual([]);
+    expect((await counts()).bundles).toBe(2);
     expect(await query(url, "SELECT count(*)::int AS n FROM quarantine WHERE decision = 'rejected' AND bytes IS NULL")).toEqual([{ n: 1 }]);
 
     const unknownId = await cli(work.dir, 'quarantine', 'accept', 'ffffffffffff', '--postgres', url, '--identity', 'office.key');
@@ -77,7 +79,6 @@ describe('citykpi ingest', () => {
     expect(ingest.stdout).toContain('laptop1.citykpi: already ingested, nothing changed');
     expect(ingest.stdout).toMatch(/laptop2\.citykpi: merged, \d+ of \d+ revisions new/);
     expect((await counts()).bundles).toBe(3);
-    expect(await heldIds()).toEqual([]);
 
     const office = await parseKeyFile(readFileSync(join(work.dir, 'office.pub'), 'utf8'));
     const receipts = readdirSync(work.dir).filter((name) => name.endsWith('.citykpi-receipt'));
@@ -93,17 +94,17 @@ describe('citykpi ingest', () => {
 
   it('holds exactly the rows and values `citykpi values` reads from the same files', async () => {
     for (const format of [[], ['--json'], ['--csv'], ['--fields', '--json']]) {
-      const fromFile = await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', ...format);
+      const fromFile = await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', '--allow-unknown', ...format);
       const fromDatabase = await cli(work.dir, 'values', '--postgres', url, ...format);
       expect(fromFile.code).toBe(0);
       expect(fromDatabase).toEqual(fromFile);
     }
-    const rows = JSON.parse((await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', '--json')).stdout) as { conflicts: unknown[] }[];
+    const rows = JSON.parse((await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', '--allow-unknown', '--json')).stdout) as { conflicts: unknown[] }[];
     expect(rows.some((row) => row.conflicts.length > 0)).toBe(true);
   });
 
   it('derives the same current values and conflicts in SQL, for analysts\' own tools', async () => {
-    const expected = JSON.parse((await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', '--fields', '--json')).stdout) as Record<string, unknown>[];
+    const expected = JSON.parse((await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', '--allow-unknown', '--fields', '--json')).stdout) as Record<string, unknown>[];
     const viewRows = await query<Record<string, unknown>>(
       url,
       `SELECT city_id AS "cityId", year, assessment_id AS "assessmentId", kpi_id AS "kpiId", point_id AS "pointId", field, conflict, value, candidates
