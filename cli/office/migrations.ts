@@ -1,12 +1,12 @@
 /**
- * Versioned schema of the office database. Each migration is a literal SQL file, never edited once
+ * Versioned schema of the office database. Each migration is literal SQL text, never edited once
  * released; `migrate` applies the missing ones in order, each in its own transaction, under an advisory
  * lock so two processes migrating at once apply each exactly once. A database whose schema is newer
  * than this program knows is refused rather than guessed at.
  */
-import { readFileSync } from 'node:fs';
 import type { PoolClient } from 'pg';
 import { InputError } from '../io.ts';
+import { OFFICE_STORE_SQL } from './migrations/0001-office-store.ts';
 
 export interface Migration {
   readonly version: number;
@@ -14,13 +14,8 @@ export interface Migration {
   readonly sql: string;
 }
 
-const FILES = ['0001_office_store.sql'] as const;
-
-export const MIGRATIONS: readonly Migration[] = FILES.map((file) => ({
-  version: Number(file.slice(0, 4)),
-  name: file.slice(5, -4),
-  sql: readFileSync(new URL(`./migrations/${file}`, import.meta.url), 'utf8'),
-}));
+/** In order; each is SQL text in its own module under migrations/, so the prebuilt CLI carries it too. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'office_store', sql: OFFICE_STORE_SQL }];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 

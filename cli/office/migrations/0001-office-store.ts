@@ -1,3 +1,5 @@
+/** Migration 0001, the first office schema. Released migrations are never edited: a change is a new file. */
+export const OFFICE_STORE_SQL = `
 -- The office's store: every revision received from a signed bundle, kept as received and never changed.
 -- Current values and conflicts are views derived from it exactly as the app derives them.
 
@@ -142,7 +144,7 @@ SELECT
 FROM field_candidates
 GROUP BY record_id, field;
 
--- KPI value fields with the city and year of their assessment (the rows of `citykpi values --fields`).
+-- KPI value fields with the city and year of their assessment (the rows of citykpi values --fields).
 CREATE VIEW kpi_value_fields AS
 WITH current AS MATERIALIZED (SELECT * FROM current_fields)
 SELECT
@@ -177,3 +179,4 @@ JOIN field_candidates c ON c.record_id = f.record_id AND c.field = f.field
 JOIN revisions r ON r.revision_id = c.revision_id
 JOIN bundles b ON b.bundle_id = r.bundle_id
 WHERE f.conflict;
+`;
