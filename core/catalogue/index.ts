@@ -1,21 +1,28 @@
 /** Catalogue registry and the lookups the tree, validation, bundles and the CLI share. */
 import { U4SSC_2017, U4SSC_2017_ID, U4SSC_2017_UNITS } from './u4ssc-2017.ts';
+import { U4SSC_2017_V2, U4SSC_2017_V2_CORRECTIONS, U4SSC_2017_V2_ID, U4SSC_2017_V2_UNITS } from './u4ssc-2017-v2.ts';
 import {
   SINGLE_POINT,
   type Catalogue,
   type CategoryDefinition,
   type DataPointDefinition,
   type DimensionId,
+  type Direction,
   type KpiDefinition,
   type SubdimensionId,
 } from './types.ts';
 
 export type * from './types.ts';
+export { DIRECTIONS } from './types.ts';
+export type { KpiCorrection } from './u4ssc-2017-v2.ts';
 export { SINGLE_POINT, U4SSC_2017, U4SSC_2017_ID, U4SSC_2017_UNITS };
+export { U4SSC_2017_V2, U4SSC_2017_V2_CORRECTIONS, U4SSC_2017_V2_ID, U4SSC_2017_V2_UNITS };
 
-export const DEFAULT_CATALOGUE_ID = U4SSC_2017_ID;
+/** The catalogue new assessments use: the latest version. */
+export const DEFAULT_CATALOGUE_ID = U4SSC_2017_V2_ID;
 
-export const CATALOGUES: readonly Catalogue[] = [U4SSC_2017];
+/** Every version, oldest first: an assessment keeps the version it was made with until it is migrated. */
+export const CATALOGUES: readonly Catalogue[] = [U4SSC_2017, U4SSC_2017_V2];
 
 export function getCatalogue(catalogueId: string): Catalogue | undefined {
   return CATALOGUES.find((catalogue) => catalogue.id === catalogueId);
@@ -62,6 +69,11 @@ function singlePointOf(kpi: KpiDefinition): DataPointDefinition {
     singlePoints.set(kpi, point);
   }
   return point;
+}
+
+/** Which values of a data point are better: the point's own direction where it has one, else its KPI's. */
+export function directionOf(kpi: KpiDefinition, point: DataPointDefinition): Direction {
+  return point.direction ?? kpi.direction;
 }
 
 export function findPoint(kpi: KpiDefinition, pointId: string): DataPointDefinition | undefined {

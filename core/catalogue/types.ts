@@ -21,6 +21,15 @@ export type Computation =
 
 export type ChoiceOption = 'yes' | 'no' | 'partial';
 
+/**
+ * Which values are better, as each official KPI page states it: "an increasing trend and higher values are
+ * considered positive" (`higher`), "a declining trend and lower values are considered positive" (`lower`), or a
+ * value that means the ideal (`target`: Gender Income Equity, where 1 means equality).
+ */
+export type Direction = 'higher' | 'lower' | 'target';
+
+export const DIRECTIONS: readonly Direction[] = ['higher', 'lower', 'target'];
+
 export interface NumericRange {
   readonly min?: number;
   readonly max?: number;
@@ -35,6 +44,8 @@ export interface DataPointDefinition {
   readonly hardRange?: NumericRange;
   /** Values outside get a plausibility warning (U4SSC verification notes). */
   readonly plausibleRange?: NumericRange;
+  /** Set where a point's direction differs from its KPI's (landfill share is lower-better, recycling higher-better). */
+  readonly direction?: Direction;
 }
 
 export interface KpiDefinition {
@@ -48,6 +59,7 @@ export interface KpiDefinition {
   readonly category: string;
   readonly tier: KpiTier;
   readonly typeTag: KpiTypeTag | null;
+  readonly direction: Direction;
   /** Unit id; names at `catalogue:units.<id>`. */
   readonly unit: string;
   /** The single-value computation; multi-point KPIs carry one per data point instead. */

@@ -55,3 +55,10 @@ export const DATA_ORIGINS = [
   'other',
 ] as const;
 export type DataOrigin = (typeof DATA_ORIGINS)[number];
+
+export const TARGET_SET_FIELDS = ['name', 'source', 'catalogueId', 'example', 'note', 'deleted'] as const;
+export type TargetSetField = (typeof TARGET_SET_FIELDS)[number];
+
+/** A target whose `target` is null has been removed from its set. */
+export const TARGET_FIELDS = ['target', 'direction', 'source', 'note'] as const;
+export type TargetField = (typeof TARGET_FIELDS)[number];

@@ -4,6 +4,9 @@
  *   city:<cityId>
  *   assessment:<assessmentId>
  *   value:<assessmentId>:<kpiId>:<pointId>     (pointId is SINGLE_POINT for single-value KPIs)
+ * Target sets (see core/targets/):
+ *   targetSet:<targetSetId>
+ *   target:<targetSetId>:<kpiId>:<pointId>     (one target of a target set)
  * Workshop mode (see core/workshop/):
  *   workshop:<assessmentId>:<workshopId>
  *   participant:<assessmentId>:<participantId>
@@ -21,7 +24,9 @@ export type RecordRef =
   | { readonly kind: 'participant'; readonly assessmentId: string; readonly participantId: string }
   | { readonly kind: 'assignment'; readonly assessmentId: string; readonly kpiId: string; readonly pointId?: string | undefined }
   | { readonly kind: 'review'; readonly assessmentId: string; readonly kpiId: string; readonly pointId?: string | undefined }
-  | { readonly kind: 'question'; readonly assessmentId: string; readonly kpiId: string; readonly questionId: string };
+  | { readonly kind: 'question'; readonly assessmentId: string; readonly kpiId: string; readonly questionId: string }
+  | { readonly kind: 'targetSet'; readonly targetSetId: string }
+  | { readonly kind: 'target'; readonly targetSetId: string; readonly kpiId: string; readonly pointId: string };
 
 /** Record kinds of workshop mode, whose ids all start `<kind>:<assessmentId>:`. */
 export const WORKSHOP_RECORD_KINDS = ['workshop', 'participant', 'assignment', 'review', 'question'] as const;
@@ -51,6 +56,10 @@ export function formatRecordId(ref: RecordRef): string {
       return [ref.kind, ref.assessmentId, ref.kpiId, ...(ref.pointId === undefined ? [] : [ref.pointId])].map(checkPart).join(':');
     case 'question':
       return `question:${checkPart(ref.assessmentId)}:${checkPart(ref.kpiId)}:${checkPart(ref.questionId)}`;
+    case 'targetSet':
+      return `targetSet:${checkPart(ref.targetSetId)}`;
+    case 'target':
+      return `target:${checkPart(ref.targetSetId)}:${checkPart(ref.kpiId)}:${checkPart(ref.pointId)}`;
   }
 }
 
@@ -64,6 +73,8 @@ export function parseRecordId(recordId: string): RecordRef | null {
   if (kind === 'value' && parts.length === 4 && a && b && c) {
     return { kind: 'kpiValue', assessmentId: a, kpiId: b, pointId: c };
   }
+  if (kind === 'targetSet' && parts.length === 2 && a) return { kind: 'targetSet', targetSetId: a };
+  if (kind === 'target' && parts.length === 4 && a && b && c) return { kind: 'target', targetSetId: a, kpiId: b, pointId: c };
   return parseWorkshopRecordId(kind, parts.slice(1));
 }
 

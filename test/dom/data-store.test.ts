@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOGUE_ID } from '../../core/catalogue/index.ts';
 import { DEMO_ASSESSMENT_ID, DEMO_CITY_ID, demoDataset } from '../../core/demo/index.ts';
 import { deriveRecord } from '../../core/revisions/derive.ts';
 import { nextHlc } from '../../core/revisions/hlc.ts';
@@ -55,7 +56,7 @@ describe('assessments and values', () => {
 
     const second = open(name);
     const assessment = await getAssessment(second.db, assessmentId);
-    expect(assessment).toMatchObject({ id: assessmentId, cityId, year: 2025, demo: false, catalogueId: 'u4ssc-2017' });
+    expect(assessment).toMatchObject({ id: assessmentId, cityId, year: 2025, demo: false, catalogueId: DEFAULT_CATALOGUE_ID });
     expect(assessment?.city).toEqual({ ...CITY.city, id: cityId, population: 1200 });
     const values = await listValues(second.db, assessmentId);
     const value = values.get(valueRecordId(assessmentId, KPI, POINT));

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_CATALOGUE_ID,
   SINGLE_POINT,
   U4SSC_2017,
   U4SSC_2017_UNITS,
+  U4SSC_2017_V2,
+  U4SSC_2017_V2_CORRECTIONS,
+  U4SSC_2017_V2_UNITS,
+  directionOf,
   findKpi,
   findPoint,
   getCatalogue,
@@ -333,6 +338,98 @@ describe('catalogue translations', () => {
       expect(lookup(locales.ar ?? {}, `kpi.${k.id}.name`)).toMatch(/\p{Script=Arabic}/u);
       expect(lookup(locales.zh ?? {}, `kpi.${k.id}.name`)).toMatch(/\p{Script=Han}/u);
       expect(lookup(locales.ru ?? {}, `kpi.${k.id}.name`)).toMatch(/\p{Script=Cyrillic}/u);
+    }
+  });
+});
+
+describe('directions', () => {
+  it('gives every KPI and data point a direction, lower-better where the official pages say so', () => {
+    for (const k of U4SSC_2017_V2.kpis) {
+      for (const point of pointsOf(k)) expect(['higher', 'lower', 'target'], `${k.id}/${point.id}`).toContain(directionOf(k, point));
+    }
+    for (const id of ['SC-EH-H-2C', 'SC-SH-SA-9C', 'EN-EN-WS-3C', 'EC-I-ES-1C', 'EC-I-ES-2C', 'SC-SH-SI-2C', 'SC-SH-SI-3C', 'EC-I-WS-3C']) {
+      expect(kpi(id).direction, id).toBe('lower');
+    }
+    expect(kpi('SC-SH-SI-1C').direction).toBe('target');
+    expect(kpi('EC-ICT-ICT-1C').direction).toBe('higher');
+    expect(kpis.filter((k) => k.direction === 'target').map((k) => k.id)).toEqual(['SC-SH-SI-1C']);
+  });
+
+  it('lets a data point differ from its KPI where the split says so', () => {
+    const mode = kpi('EC-I-T-4A');
+    expect(mode.dataPoints.map((p) => directionOf(mode, p))).toEqual(['lower', 'higher', 'higher', 'higher', 'higher']);
+    const waste = kpi('EN-EN-WA-1C');
+    expect(Object.fromEntries(waste.dataPoints.map((p) => [p.id, directionOf(waste, p)]))).toEqual({
+      landfill: 'lower', burnt: 'lower', incinerated: 'lower', openDump: 'lower', recycled: 'higher', other: 'higher',
+    });
+    expect(kpi('EN-EN-AQ-1C').dataPoints.every((p) => directionOf(kpi('EN-EN-AQ-1C'), p) === 'lower')).toBe(true);
+  });
+
+  it.each(LANGUAGES)('names the three directions in %s', (language) => {
+    for (const direction of ['higher', 'lower', 'target']) expect(lookup(locales[language] ?? {}, `directions.${direction}`)).toEqual(expect.any(String));
+  });
+});
+
+describe('u4ssc-2017-v2: the first version with the official corrections', () => {
+  const v2 = (id: string) => findKpi(U4SSC_2017_V2, id)!;
+
+  it('is the default for new assessments and keeps the first version resolvable', () => {
+    expect(DEFAULT_CATALOGUE_ID).toBe('u4ssc-2017-v2');
+    expect(getCatalogue('u4ssc-2017-v2')).toBe(U4SSC_2017_V2);
+    expect(getCatalogue('u4ssc-2017')).toBe(U4SSC_2017);
+    expect(U4SSC_2017_V2.kpis.map((k) => k.code)).toEqual(kpis.map((k) => k.code));
+  });
+
+  it('measures Electricity System Outage Time as CAIDI: minutes per interruption, both entered', () => {
+    expect(v2('EC-I-ES-2C').unit).toBe('minutesPerInterruption');
+    expect(v2('EC-I-ES-2C').computation).toEqual({ kind: 'ratio', scale: 1, denominator: 'entered' });
+    expect(kpi('EC-I-ES-2C').unit).toBe('hoursPerCustomerYear');
+  });
+
+  it('fills the eight official type tags the reference table leaves open', () => {
+    const tags = Object.fromEntries(
+      ['EC-I-ES-1C', 'EC-I-ES-2C', 'EN-EN-AQ-2C', 'EN-EN-WS-3C', 'SC-EH-H-2C', 'SC-EH-H-3C', 'SC-SH-SI-1C', 'SC-SH-FS-1A'].map((id) => [id, v2(id).typeTag]),
+    );
+    expect(tags).toEqual({
+      'EC-I-ES-1C': 'structural',
+      'EC-I-ES-2C': 'structural',
+      'EN-EN-AQ-2C': 'sustainable',
+      'EN-EN-WS-3C': 'sustainable',
+      'SC-EH-H-2C': 'structural',
+      'SC-EH-H-3C': 'structural',
+      'SC-SH-SI-1C': 'structural',
+      'SC-SH-FS-1A': 'sustainable',
+    });
+    expect(U4SSC_2017_V2.kpis.filter((k) => k.typeTag !== null)).toHaveLength(29 + 8);
+  });
+
+  it('counts Police and Fire Service in full-time equivalents per 100 000 inhabitants', () => {
+    expect(v2('SC-SH-SA-6C').unit).toBe('ftePer100kInhabitants');
+    expect(v2('SC-SH-SA-7C').unit).toBe('ftePer100kInhabitants');
+  });
+
+  it('declares exactly the units it uses', () => {
+    expect([...unitsOf(U4SSC_2017_V2)].sort()).toEqual([...U4SSC_2017_V2_UNITS].sort());
+  });
+
+  it('changes nothing but the listed corrections', () => {
+    for (const [index, k] of U4SSC_2017_V2.kpis.entries()) {
+      const correction = U4SSC_2017_V2_CORRECTIONS.find((c) => c.kpiId === k.id);
+      const expected = { ...kpis[index], ...(correction?.typeTag ? { typeTag: correction.typeTag } : {}), ...(correction?.unit ? { unit: correction.unit } : {}) };
+      expect(k).toEqual(expected);
+    }
+  });
+
+  it.each(LANGUAGES)('names its new units and the corrected numerators and denominators in %s', (language) => {
+    const doc = locales[language] ?? {};
+    for (const key of [
+      ...unitsOf(U4SSC_2017_V2).map((unit) => `units.${unit}`),
+      'definitions.EC-I-ES-2C.numerator',
+      'definitions.EC-I-ES-2C.denominator',
+      'definitions.SC-SH-SA-6C.numerator',
+      'definitions.SC-SH-SA-7C.numerator',
+    ]) {
+      expect(typeof lookup(doc, key) === 'string' && (lookup(doc, key) as string).length > 0, `${language}: ${key}`).toBe(true);
     }
   });
 });
