@@ -150,26 +150,31 @@ export function scoreAssessment(input: ScoringInput): ScoreReport {
   const targetsByPoint = new Map(targets.targets.map((target) => [key(target.kpiId, target.pointId), target]));
   const targetCatalogue = getCatalogue(targets.catalogueId);
 
-  const byKpi = new Map<string, PointScore[]>();
+  const points: PointScore[] = [];
+  const byArea = new Map<string, PointScore[]>();
+  const file = (areaId: string, score: PointScore) => {
+    const list = byArea.get(areaId) ?? [];
+    list.push(score);
+    byArea.set(areaId, list);
+  };
   for (const kpi of catalogue.kpis) {
-    byKpi.set(
-      kpi.id,
-      pointsOf(kpi).map((point) =>
-        scorePoint(kpi, point, values.get(key(kpi.id, point.id)), targetsByPoint.get(key(kpi.id, point.id)), targetCatalogue),
-      ),
-    );
+    for (const point of pointsOf(kpi)) {
+      const pointKey = key(kpi.id, point.id);
+      const score = scorePoint(kpi, point, values.get(pointKey), targetsByPoint.get(pointKey), targetCatalogue);
+      points.push(score);
+      for (const areaId of [kpi.category, kpi.subdimension, kpi.dimension]) file(areaId, score);
+    }
   }
-  const scoresOf = (kpis: readonly KpiDefinition[]) => kpis.flatMap((kpi) => byKpi.get(kpi.id) ?? []);
-  const kpisWhere = (test: (kpi: KpiDefinition) => boolean) => catalogue.kpis.filter(test);
+  const areaOf = (level: AreaLevel, id: string) => area(level, id, byArea.get(id) ?? []);
 
   return {
     catalogueId: catalogue.id,
     targetSet: { id: targets.id, name: targets.name, source: targets.source, example: targets.example },
     verification: input.verified ? 'verified' : 'selfAssessment',
-    points: scoresOf(catalogue.kpis),
-    categories: catalogue.categories.map((category) => area('category', category.id, scoresOf(kpisWhere((kpi) => kpi.category === category.id)))),
-    subdimensions: catalogue.subdimensions.map((sub) => area('subdimension', sub.id, scoresOf(kpisWhere((kpi) => kpi.subdimension === sub.id)))),
-    dimensions: catalogue.dimensions.map((dimension) => area('dimension', dimension, scoresOf(kpisWhere((kpi) => kpi.dimension === dimension)))),
-    overall: area('overall', 'overall', scoresOf(catalogue.kpis)),
+    points,
+    categories: catalogue.categories.map((category) => areaOf('category', category.id)),
+    subdimensions: catalogue.subdimensions.map((sub) => areaOf('subdimension', sub.id)),
+    dimensions: catalogue.dimensions.map((dimension) => areaOf('dimension', dimension)),
+    overall: area('overall', 'overall', points),
   };
 }

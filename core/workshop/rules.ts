@@ -41,11 +41,11 @@ export interface WorkshopViolation {
   readonly code: WorkshopViolationCode;
 }
 
-type AssessmentScoped = Exclude<RecordRef, { kind: 'city' } | { kind: 'assessment' }>;
+type AssessmentScoped = Exclude<RecordRef, { kind: 'city' } | { kind: 'assessment' } | { kind: 'targetSet' } | { kind: 'target' }>;
 
 function scopedRef(recordId: string): AssessmentScoped | null {
   const ref = parseRecordId(recordId);
-  return ref && ref.kind !== 'city' && ref.kind !== 'assessment' ? ref : null;
+  return ref && ref.kind !== 'city' && ref.kind !== 'assessment' && ref.kind !== 'targetSet' && ref.kind !== 'target' ? ref : null;
 }
 
 /** The assessments whose workshop records the rule must see to judge these revisions. */

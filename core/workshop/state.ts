@@ -125,7 +125,7 @@ export function deriveWorkshopState(assessmentId: string, revisions: readonly Re
   const questions: Question[] = [];
   const own = revisions.filter((revision) => {
     const ref = parseRecordId(revision.recordId);
-    return ref !== null && ref.kind !== 'city' && ref.kind !== 'kpiValue' && ref.assessmentId === assessmentId;
+    return ref !== null && 'assessmentId' in ref && ref.kind !== 'kpiValue' && ref.assessmentId === assessmentId;
   });
   for (const state of deriveRecords(own)) {
     const ref = parseRecordId(state.recordId)!;

@@ -178,6 +178,7 @@ describe('scoreAssessment', () => {
           }
         },
       ),
+      { numRuns: 40 },
     );
   });
 
