@@ -31,7 +31,7 @@ export async function workshopViolations(db: CityKpiDb, candidates: readonly Rev
   const inWorkshop = new Set(assessmentsJudged([...workshop, ...candidates.filter((revision) => parseRecordId(revision.recordId)?.kind !== 'kpiValue')]));
   const judged = candidates.filter((revision) => {
     const ref = parseRecordId(revision.recordId);
-    return ref !== null && ref.kind !== 'city' && inWorkshop.has(ref.assessmentId);
+    return ref !== null && 'assessmentId' in ref && inWorkshop.has(ref.assessmentId);
   });
   if (judged.length === 0) return [];
   const valueRecords = valueRecordsJudged(judged);

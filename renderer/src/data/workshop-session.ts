@@ -39,7 +39,7 @@ export async function activeParticipant(db: CityKpiDb, assessmentId: string): Pr
 export async function workshopAuthorFor(db: CityKpiDb, recordIds: readonly string[]): Promise<string | null> {
   for (const recordId of recordIds) {
     const ref = parseRecordId(recordId);
-    if (!ref || ref.kind === 'city') continue;
+    if (!ref || !('assessmentId' in ref)) continue;
     const participant = await activeParticipant(db, ref.assessmentId);
     if (participant) return participant.name;
   }
