@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../revisions/canonical-json.ts';
 import { parseHlc } from '../revisions/hlc.ts';
 import { parseRecordId } from '../revisions/record-id.ts';
-import { verifyRevisionId } from '../revisions/revision-id.ts';
+import { verifyRevisionId, verifyRevisionIdOfCanonicalLine } from '../revisions/revision-id.ts';
 import type { Revision } from '../revisions/types.ts';
 import { BundleError } from './errors.ts';
 import type { BundleLimits } from './limits.ts';
@@ -32,6 +32,33 @@ const revisionShape = {
 const strictRevision = z.strictObject(revisionShape);
 /** A newer minor may add properties; they are covered by the id and kept verbatim. */
 const looseRevision = z.looseObject(revisionShape);
+
+/** Every string within the limit and every integer exactly representable, as the strict reader requires. */
+function withinLimits(value: unknown, maxStringLength: number): boolean {
+  if (typeof value === 'string') return value.length <= maxStringLength;
+  if (typeof value === 'number') return !Number.isInteger(value) || Number.isSafeInteger(value);
+  if (value === null || typeof value !== 'object') return true;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.length > maxStringLength || !withinLimits(item, maxStringLength)) return false;
+  }
+  return true;
+}
+
+/**
+ * The value of a line that is already canonical JSON, read with the engine's native parser; null for
+ * any other line, which then goes through the strict reader so that its problem is named. A canonical
+ * line has no duplicate keys, no whitespace and no lone surrogates (canonicalJson refuses them), so
+ * only `__proto__`, the string limit and unsafe integers remain to check here.
+ */
+function readCanonicalLine(text: string, maxStringLength: number): unknown {
+  if (text.includes('"__proto__"')) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return canonicalJson(value) === text && withinLimits(value, maxStringLength) ? value : null;
+  } catch {
+    return null;
+  }
+}
 
 export function encodeRevisionLines(revisions: readonly Revision[]): string[] {
   return revisions.map((revision) => `${canonicalJson(revision)}\n`);
@@ -60,7 +87,8 @@ export async function decodeRevisionsPart(
     const where = `revisions.ndjson line ${lineNumber}`;
     const text = decodeUtf8Strict(bytes.subarray(start, end), where);
     start = end + 1;
-    const value = parseStrictJson(text, { maxStringLength: limits.maxStringLength, maxDepth: limits.maxJsonDepth }, where);
+    const canonical = readCanonicalLine(text, limits.maxStringLength);
+    const value = canonical ?? parseStrictJson(text, { maxStringLength: limits.maxStringLength, maxDepth: limits.maxJsonDepth }, where);
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -69,7 +97,8 @@ export async function decodeRevisionsPart(
     const revision = value as unknown as Revision;
     if (seen.has(revision.id)) throw new BundleError('E_SCHEMA', `${where}: revision ${revision.id} appears twice`);
     seen.add(revision.id);
-    if (!(await verifyRevisionId(revision))) {
+    const idMatches = await (canonical === null ? verifyRevisionId(revision) : verifyRevisionIdOfCanonicalLine(revision, text));
+    if (!idMatches) {
       throw new BundleError('E_HASH_MISMATCH', `${where}: revision id does not match its content`);
     }
     revisions.push(revision);

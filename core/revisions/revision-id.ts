@@ -5,6 +5,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { canonicalJsonBytes } from './canonical-json.ts';
+
+const utf8 = new TextEncoder();
 import type { Revision, UnsignedRevision } from './types.ts';
 
 const REVISION_ID = /^[0-9a-f]{64}$/;
@@ -40,13 +42,16 @@ export async function createRevision(unsigned: UnsignedRevision): Promise<Revisi
  * order. Unknown extra properties are part of the hash, so a future minor version's revisions still
  * verify here. Values canonical JSON cannot encode make the revision invalid, not the caller crash.
  */
+function hasCanonicalParents(parents: unknown): boolean {
+  if (!Array.isArray(parents)) return false;
+  const canonicalParents = normaliseParents(parents as string[]);
+  return canonicalParents.length === parents.length && canonicalParents.every((parent, index) => parent === parents[index]);
+}
+
 export async function verifyRevisionId(revision: Revision): Promise<boolean> {
   const { id, ...content } = revision;
   if (typeof id !== 'string' || !REVISION_ID.test(id)) return false;
-  if (!Array.isArray(content.parents)) return false;
-  const canonicalParents = normaliseParents(content.parents);
-  if (canonicalParents.length !== content.parents.length) return false;
-  if (canonicalParents.some((parent, index) => parent !== content.parents[index])) return false;
+  if (!hasCanonicalParents(content.parents)) return false;
   let bytes: Uint8Array;
   try {
     bytes = canonicalJsonBytes(content);
@@ -54,4 +59,19 @@ export async function verifyRevisionId(revision: Revision): Promise<boolean> {
     return false;
   }
   return sha256Hex(bytes) === id;
+}
+
+/**
+ * verifyRevisionId for a revision read from `line`, a line known to be its canonical JSON: the content
+ * that was hashed is the line without its `"id"` member, so it is hashed as it stands instead of being
+ * serialised again. `"id"` is followed by `"parents"` in key order; a newer minor's extra key in between
+ * takes the general path.
+ */
+export async function verifyRevisionIdOfCanonicalLine(revision: Revision, line: string): Promise<boolean> {
+  const { id } = revision;
+  if (typeof id !== 'string' || !REVISION_ID.test(id) || !hasCanonicalParents(revision.parents)) return false;
+  const member = `"id":"${id}",`;
+  const at = line.indexOf(`${member}"parents":[`);
+  if (at === -1) return verifyRevisionId(revision);
+  return sha256Hex(utf8.encode(line.slice(0, at) + line.slice(at + member.length))) === id;
 }

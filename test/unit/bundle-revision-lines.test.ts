@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../core/bundle/limits.ts';
+import { decodeRevisionsPart, encodeRevisionLines } from '../../core/bundle/revisions-part.ts';
+import { createRevision } from '../../core/revisions/revision-id.ts';
+import type { FieldMap, Revision } from '../../core/revisions/types.ts';
+
+const part = (lines: readonly string[]): Uint8Array => new TextEncoder().encode(lines.join(''));
+const decode = (lines: readonly string[], limits = DEFAULT_LIMITS) => decodeRevisionsPart(part(lines), limits, false);
+
+function revision(fields: FieldMap, parents: string[] = []): Promise<Revision> {
+  return createRevision({
+    recordId: 'value:a1:EC-ICT-ICT-1C:_',
+    fields,
+    author: 'Amina',
+    deviceId: 'device-1',
+    hlc: '001764316800000-0000-device-1',
+    parents,
+  });
+}
+
+/** The line of `revision` with its JSON written differently but meaning the same. */
+function respaced(line: string): string {
+  return `{ ${line.slice(1, -2)} }\n`;
+}
+
+describe('revision lines', () => {
+  it('reads canonical and non-canonical spellings of the same revisions to the same values', async () => {
+    const fieldValue = fc.oneof(fc.string({ maxLength: 40 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.stringMatching(/^[a-z][A-Za-z0-9]{0,8}$/), fieldValue, { maxKeys: 6 }), async (fields) => {
+        const made = await revision(fields);
+        const [line] = encodeRevisionLines([made]);
+        const outcome = (lines: string[]) => decode(lines).then((revisions) => ({ revisions }), (error: { code: string }) => ({ code: error.code }));
+        const canonical = await outcome([line!]);
+        expect(await outcome([respaced(line!)])).toEqual(canonical);
+        if ('revisions' in canonical) expect(canonical.revisions).toEqual([made]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('checks the id of a revision that has a field named id holding that same id', async () => {
+    const base = await revision({ note: 'x' });
+    const tricky = await revision({ id: base.id, note: 'y' });
+    const [line] = encodeRevisionLines([tricky]);
+    expect(await decode([line!])).toEqual([tricky]);
+    const forged = line!.replace('"note":"y"', '"note":"z"');
+    await expect(decode([forged])).rejects.toMatchObject({ code: 'E_HASH_MISMATCH' });
+  });
+
+  it('refuses in canonical lines what the strict reader refuses', async () => {
+    const [plain] = encodeRevisionLines([await revision({ note: 'x' })]);
+    const withField = (json: string) => plain!.replace('"fields":{"note":"x"}', `"fields":{${json}}`);
+    await expect(decode([withField('"__proto__":1')])).rejects.toMatchObject({ code: 'E_SCHEMA' });
+    await expect(decode([withField('"big":9007199254740992')])).rejects.toMatchObject({ code: 'E_SCHEMA' });
+    await expect(decode([withField('"a":1,"a":1')])).rejects.toMatchObject({ code: 'E_SCHEMA' });
+    await expect(decode([withField(`"note":"${'x'.repeat(DEFAULT_LIMITS.maxStringLength + 1)}"`)])).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+    await expect(decode([withField('"note":"\\ud800"')])).rejects.toMatchObject({ code: 'E_MALFORMED_UTF8' });
+  });
+});
