@@ -18,11 +18,13 @@ describe('parseHash', () => {
     ['#/a/abc-123/', { name: 'workspace', assessmentId: 'abc-123' }],
     ['#/a/abc-123/kpi/EC-ICT-ICT-1C', { name: 'workspace', assessmentId: 'abc-123', kpiId: 'EC-ICT-ICT-1C' }],
     ['#/a/abc-123/profile', { name: 'profile', assessmentId: 'abc-123' }],
+    ['#/a/abc-123/snapshot', { name: 'snapshot', assessmentId: 'abc-123' }],
+    ['#/a/abc-123/report', { name: 'report', assessmentId: 'abc-123' }],
   ])('%s', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
   });
 
-  it.each(['#/nope', '#/a', '#/a//profile', '#/a/x/kpi', '#/a/x/other', '#/a/%E0%A4%A/profile', '#/settings/extra'])(
+  it.each(['#/nope', '#/a', '#/a//profile', '#/a/x/kpi', '#/a/x/other', '#/a/%E0%A4%A/profile', '#/settings/extra', '#/a/x/charts'])(
     '%s is not a route',
     (hash) => {
       expect(parseHash(hash)).toEqual({ name: 'notFound', hash });
@@ -38,6 +40,8 @@ describe('hrefFor', () => {
     { name: 'workspace', assessmentId: 'a1' },
     { name: 'workspace', assessmentId: 'a1', kpiId: 'SC-SH-S-3C' },
     { name: 'profile', assessmentId: 'a 1/x' },
+    { name: 'snapshot', assessmentId: 'a1' },
+    { name: 'report', assessmentId: 'a1' },
   ];
   it.each(routes)('round-trips %o', (route) => {
     expect(parseHash(hrefFor(route))).toEqual(route);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/index.ts';
@@ -14,6 +14,14 @@ import { StorageAlerts } from '../features/backup/StorageAlerts.tsx';
 
 // Bundles pull in the age and signing code; only the exchange screen needs them.
 const SyncScreen = lazy(() => import('../features/sync/SyncScreen.tsx').then((module) => ({ default: module.SyncScreen })));
+// Results carry ECharts, exceljs and the exports: loaded when one of their screens opens.
+const SnapshotScreen = lazy(() => import('../features/results/SnapshotScreen.tsx').then((module) => ({ default: module.SnapshotScreen })));
+const ReportScreen = lazy(() => import('../features/results/ReportScreen.tsx').then((module) => ({ default: module.ReportScreen })));
+
+function Lazy({ children }: { readonly children: ReactNode }) {
+  const { t } = useTranslation('common');
+  return <Suspense fallback={<output className="muted">{t('status.loading')}</output>}>{children}</Suspense>;
+}
 
 function Screen({ route }: { readonly route: Route }) {
   const { t } = useTranslation('common');
@@ -24,9 +32,21 @@ function Screen({ route }: { readonly route: Route }) {
       return <SettingsScreen />;
     case 'sync':
       return (
-        <Suspense fallback={<output className="muted">{t('status.loading')}</output>}>
+        <Lazy>
           <SyncScreen />
-        </Suspense>
+        </Lazy>
+      );
+    case 'snapshot':
+      return (
+        <Lazy>
+          <SnapshotScreen assessmentId={route.assessmentId} />
+        </Lazy>
+      );
+    case 'report':
+      return (
+        <Lazy>
+          <ReportScreen assessmentId={route.assessmentId} />
+        </Lazy>
       );
     case 'workspace':
       return <WorkspaceSlot assessmentId={route.assessmentId} kpiId={route.kpiId} />;
@@ -47,7 +67,7 @@ function Screen({ route }: { readonly route: Route }) {
 /** Screen changes move focus to the main landmark, so keyboard and screen-reader users start at the top of the new screen. */
 function useFocusMainOnScreenChange(route: Route) {
   const mainRef = useRef<HTMLElement>(null);
-  const screenKey = route.name === 'workspace' || route.name === 'profile' ? `${route.name}:${route.assessmentId}` : route.name;
+  const screenKey = 'assessmentId' in route ? `${route.name}:${route.assessmentId}` : route.name;
   const firstRender = useRef(true);
   useEffect(() => {
     if (firstRender.current) {

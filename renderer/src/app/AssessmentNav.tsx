@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { hrefFor, type Route } from './routes.ts';
 
-/** Within an assessment: its indicators and its city profile, one step from each other. */
+/** Within an assessment: its indicators, its city profile and its results, one step from each other. */
 export function AssessmentNav({ route }: { readonly route: Route }) {
-  const { t } = useTranslation('common');
-  if (route.name !== 'workspace' && route.name !== 'profile') return null;
+  const { t } = useTranslation(['common', 'results']);
+  if (!('assessmentId' in route)) return null;
   const { assessmentId } = route;
   return (
     <nav className="assessment-nav" aria-label={t('nav.assessmentSections')}>
@@ -13,6 +13,9 @@ export function AssessmentNav({ route }: { readonly route: Route }) {
       </a>
       <a href={hrefFor({ name: 'profile', assessmentId })} aria-current={route.name === 'profile' ? 'page' : undefined}>
         {t('nav.cityProfile')}
+      </a>
+      <a href={hrefFor({ name: 'snapshot', assessmentId })} aria-current={route.name === 'snapshot' || route.name === 'report' ? 'page' : undefined}>
+        {t('results:nav.snapshot')}
       </a>
     </nav>
   );

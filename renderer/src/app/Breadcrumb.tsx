@@ -2,37 +2,51 @@ import { useTranslation } from 'react-i18next';
 import { useAssessment } from '../data/hooks.ts';
 import { hrefFor, type Route } from './routes.ts';
 
-function AssessmentCrumbs({ assessmentId, onProfile }: { readonly assessmentId: string; readonly onProfile: boolean }) {
-  const { t } = useTranslation('common');
+/** The screen inside an assessment the last crumb names; the workspace itself is the assessment crumb. */
+function pageLabelKey(route: Route): string | null {
+  switch (route.name) {
+    case 'profile':
+      return 'common:nav.cityProfile';
+    case 'snapshot':
+      return 'results:nav.snapshot';
+    case 'report':
+      return 'results:nav.report';
+    default:
+      return null;
+  }
+}
+
+function AssessmentCrumbs({ assessmentId, pageKey }: { readonly assessmentId: string; readonly pageKey: string | null }) {
+  const { t } = useTranslation(['common', 'results']);
   const assessment = useAssessment(assessmentId);
   const label = assessment ? t('nav.assessmentOf', { city: assessment.city.name, year: assessment.year }) : t('nav.assessment');
   return (
     <>
       <li>
-        <a href={hrefFor({ name: 'workspace', assessmentId })} aria-current={onProfile ? undefined : 'page'}>
+        <a href={hrefFor({ name: 'workspace', assessmentId })} aria-current={pageKey ? undefined : 'page'}>
           <bdi>{label}</bdi>
         </a>
       </li>
-      {onProfile ? (
+      {pageKey ? (
         <li>
-          <span aria-current="page">{t('nav.cityProfile')}</span>
+          <span aria-current="page">{t(pageKey)}</span>
         </li>
       ) : null}
     </>
   );
 }
 
-/** Where the user is: assessments › city and year › city profile. */
+/** Where the user is: assessments › city and year › city profile or results. */
 export function Breadcrumb({ route }: { readonly route: Route }) {
   const { t } = useTranslation('common');
-  if (route.name !== 'workspace' && route.name !== 'profile') return null;
+  if (!('assessmentId' in route)) return null;
   return (
     <nav className="breadcrumb" aria-label={t('nav.breadcrumb')}>
       <ol>
         <li>
           <a href={hrefFor({ name: 'home' })}>{t('nav.home')}</a>
         </li>
-        <AssessmentCrumbs assessmentId={route.assessmentId} onProfile={route.name === 'profile'} />
+        <AssessmentCrumbs assessmentId={route.assessmentId} pageKey={pageLabelKey(route)} />
       </ol>
     </nav>
   );

@@ -8,6 +8,8 @@
  *   #/a/<assessmentId>                assessment workspace (KPI tree)
  *   #/a/<assessmentId>/kpi/<kpiId>    workspace with one KPI open for entry
  *   #/a/<assessmentId>/profile        city profile of the assessment
+ *   #/a/<assessmentId>/snapshot       City Snapshot: scores, charts, completeness, exports
+ *   #/a/<assessmentId>/report         printable results report
  */
 import { useMemo, useSyncExternalStore } from 'react';
 
@@ -17,7 +19,16 @@ export type Route =
   | { readonly name: 'sync' }
   | { readonly name: 'workspace'; readonly assessmentId: string; readonly kpiId?: string | undefined }
   | { readonly name: 'profile'; readonly assessmentId: string }
+  | { readonly name: AssessmentPage; readonly assessmentId: string }
   | { readonly name: 'notFound'; readonly hash: string };
+
+/** Assessment screens addressed as `#/a/<id>/<name>`. */
+export const ASSESSMENT_PAGES = ['snapshot', 'report'] as const;
+export type AssessmentPage = (typeof ASSESSMENT_PAGES)[number];
+
+function isAssessmentPage(segment: string | undefined): segment is AssessmentPage {
+  return (ASSESSMENT_PAGES as readonly (string | undefined)[]).includes(segment);
+}
 
 export type RouteTarget = Exclude<Route, { name: 'notFound' }>;
 
@@ -36,7 +47,9 @@ export function hrefFor(route: RouteTarget): string {
         ? `#/a/${enc(route.assessmentId)}`
         : `#/a/${enc(route.assessmentId)}/kpi/${enc(route.kpiId)}`;
     case 'profile':
-      return `#/a/${enc(route.assessmentId)}/profile`;
+    case 'snapshot':
+    case 'report':
+      return `#/a/${enc(route.assessmentId)}/${route.name}`;
   }
 }
 
@@ -60,6 +73,7 @@ export function parseHash(hash: string): Route {
     if (assessmentId !== null) {
       if (segments.length === 2) return { name: 'workspace', assessmentId };
       if (segments.length === 3 && segments[2] === 'profile') return { name: 'profile', assessmentId };
+      if (segments.length === 3 && isAssessmentPage(segments[2])) return { name: segments[2], assessmentId };
       if (segments.length === 4 && segments[2] === 'kpi' && segments[3] !== undefined) {
         const kpiId = decodeSegment(segments[3]);
         if (kpiId !== null) return { name: 'workspace', assessmentId, kpiId };

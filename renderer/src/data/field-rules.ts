@@ -4,7 +4,17 @@
  * every revision written here is one that bundles accept.
  */
 import { DEFAULT_LIMITS } from '../../../core/bundle/limits.ts';
-import { ASSESSMENT_FIELDS, CITY_FIELDS, DATA_ORIGINS, QUALITY_LEVELS, VALUE_FIELDS, VALUE_STATUSES } from '../../../core/revisions/fields.ts';
+import { DIRECTIONS } from '../../../core/catalogue/types.ts';
+import {
+  ASSESSMENT_FIELDS,
+  CITY_FIELDS,
+  DATA_ORIGINS,
+  QUALITY_LEVELS,
+  TARGET_FIELDS,
+  TARGET_SET_FIELDS,
+  VALUE_FIELDS,
+  VALUE_STATUSES,
+} from '../../../core/revisions/fields.ts';
 import type { RecordRef } from '../../../core/revisions/record-id.ts';
 import type { FieldMap, FieldValue } from '../../../core/revisions/types.ts';
 import { isEvidenceValue } from './attachments.ts';
@@ -57,8 +67,32 @@ const VALUE_RULES: Record<(typeof VALUE_FIELDS)[number], Rule> = {
   evidence: isEvidenceValue,
 };
 
+const TARGET_SET_RULES: Record<(typeof TARGET_SET_FIELDS)[number], Rule> = {
+  name: isText,
+  source: isText,
+  catalogueId: isText,
+  example: isFlag,
+  note: isText,
+  deleted: isFlag,
+};
+
+const TARGET_RULES: Record<(typeof TARGET_FIELDS)[number], Rule> = {
+  target: isNumber,
+  direction: oneOf(DIRECTIONS),
+  source: isText,
+  note: isText,
+};
+
+const RULES: Readonly<Partial<Record<RecordRef['kind'], Readonly<Record<string, Rule>>>>> = {
+  city: CITY_RULES,
+  assessment: ASSESSMENT_RULES,
+  kpiValue: VALUE_RULES,
+  targetSet: TARGET_SET_RULES,
+  target: TARGET_RULES,
+};
+
 function rulesOf(kind: RecordRef['kind']): Readonly<Record<string, Rule>> {
-  return kind === 'city' ? CITY_RULES : kind === 'assessment' ? ASSESSMENT_RULES : VALUE_RULES;
+  return RULES[kind] ?? VALUE_RULES;
 }
 
 /** Throws E_INVALID unless every field is known for the record kind and its value acceptable. */

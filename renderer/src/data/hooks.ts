@@ -10,6 +10,8 @@ import { mapDataErrors } from './errors.ts';
 import type { HeldRow, ImportRow, SignerRow } from './db.ts';
 import { getAssessment, listAssessments, listDeletedAssessments, listValues, recordHistory } from './queries.ts';
 import { listSigners } from './signers.ts';
+import { listTargetSets } from './target-sets.ts';
+import type { StoredTargetSet } from '../../../core/targets/records.ts';
 import { exportStatus, listHeld, listImports, type ExportStatus } from './sync.ts';
 import type { AssessmentView, Revision, ValueView } from './types.ts';
 import { loadWorkshop, type WorkshopView } from './workshop.ts';
@@ -67,4 +69,9 @@ export function useStoredAttachments(hashes: readonly string[]): ReadonlySet<str
 /** The assessment's workshop state and who is at this keyboard; live as revisions arrive from any window or import. */
 export function useWorkshop(assessmentId: string): WorkshopView | undefined {
   return useLiveQuery(() => mapDataErrors(() => loadWorkshop(appStore(), assessmentId)), [assessmentId]);
+}
+
+/** Target sets stored here (created, imported or received in bundles), sorted by id; not the built-in example. */
+export function useStoredTargetSets(): StoredTargetSet[] | undefined {
+  return useLiveQuery(() => mapDataErrors(() => listTargetSets(appStore().db)), []);
 }

@@ -18,9 +18,11 @@ import * as signers from './signers.ts';
 import * as health from './storage-health.ts';
 import * as sync from './sync.ts';
 import * as workshop from './workshop.ts';
+import * as targetSets from './target-sets.ts';
 import type { ApplyOptions, ExportSnapshot, ImportPreview, ImportResult, OpenedBundle, ReceiptResult } from './sync.ts';
 import type { AssessmentFieldUpdate, ValueFieldUpdate } from './store.ts';
 import type { CityFieldUpdate, NewAssessment } from './types.ts';
+import type { TargetSet } from '../../../core/targets/types.ts';
 
 export type * from './types.ts';
 export type { AssessmentFieldUpdate, DataStore, ValueFieldUpdate } from './store.ts';
@@ -60,6 +62,12 @@ export const restoreAssessment = (assessmentId: string): Promise<void> => appSto
 export const openDemo = (): Promise<string> => appStore().openDemo();
 export const resolveConflict = (recordId: string, field: string, value: FieldValue): Promise<string> =>
   appStore().resolveConflict(recordId, field, value);
+
+// Target sets (see target-sets.ts): records `targetSet:<id>` and `target:<id>:<kpiId>:<pointId>`.
+export type { StoredTargetSet } from '../../../core/targets/records.ts';
+export type { Target, TargetSet } from '../../../core/targets/types.ts';
+export const saveTargetSet = (wanted: TargetSet): Promise<number> => mapDataErrors(() => targetSets.saveTargetSet(appStore(), wanted));
+export const deleteTargetSet = (targetSetId: string): Promise<void> => mapDataErrors(() => targetSets.deleteTargetSet(appStore(), targetSetId));
 
 // Evidence attachments (see attachments.ts): bytes stored once per content, listed by the `evidence` field.
 export type { AttachmentProblem, EvidenceRef } from './attachments.ts';

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { TargetSet } from '../../../../core/targets/types.ts';
+import { OptionSelect } from '../entry/OptionSelect.tsx';
+
+export interface TargetSetPickerProps {
+  readonly sets: readonly TargetSet[];
+  readonly chosen: TargetSet | null;
+  readonly onChoose: (targetSetId: string) => void;
+}
+
+/** The target set scores are computed against; an example set says loudly that it is one. */
+export function TargetSetPicker({ sets, chosen, onChoose }: TargetSetPickerProps) {
+  const { t } = useTranslation('results');
+  return (
+    <div className="stack-tight target-set-picker">
+      <div className="cluster">
+        <OptionSelect
+          label={t('targets.scoredAgainst')}
+          noneLabel={t('targets.none')}
+          options={sets.map((set) => ({ id: set.id, label: set.example ? t('targets.exampleName', { name: set.name }) : set.name }))}
+          value={chosen?.id ?? null}
+          onChange={(id) => {
+            if (id !== null) onChoose(id);
+          }}
+        />
+      </div>
+      {chosen ? (
+        <p className="muted">
+          {t('targets.source', { source: chosen.source })}
+        </p>
+      ) : null}
+      {chosen?.example ? <p className="notice notice-warning">{t('targets.exampleWarning')}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * What the City Snapshot and the report show, as plain data: completeness per dimension, KPIs grouped by
+ * SDG, KPIs not reported, and one row per data point with its value and provenance. Free of React so
+ * that it is tested on its own.
+ */
+import { pointsOf } from '../../../../core/catalogue/index.ts';
+import type { Catalogue, DataPointDefinition, DimensionId, KpiDefinition } from '../../../../core/catalogue/types.ts';
+import type { ComputedValue } from '../../../../core/compute/index.ts';
+import type { PointFields } from '../../../../core/compute/field-readers.ts';
+import { assessmentStatus, countsAsReported, statusInputOf, type AssessmentStatus, type EntryStatus } from '../../../../core/status/index.ts';
+import { formatRecordId } from '../../../../core/revisions/record-id.ts';
+import type { AssessmentView, ValueView } from '../../data/types.ts';
+
+/** U4SSC verification reports: a KPI is reported, partially reported (some data points), or not reported. */
+export type KpiCompleteness = 'reported' | 'partial' | 'notReported';
+export const KPI_COMPLETENESS: readonly KpiCompleteness[] = ['reported', 'partial', 'notReported'];
+
+export interface DimensionCompleteness {
+  readonly dimension: DimensionId;
+  readonly counts: Readonly<Record<KpiCompleteness, number>>;
+  readonly total: number;
+}
+
+export interface PointRow {
+  readonly kpi: KpiDefinition;
+  readonly point: DataPointDefinition;
+  readonly status: EntryStatus;
+  readonly value: ComputedValue;
+  /** Only values that count as reported (no hard error, not declared missing) are shown as results. */
+  readonly reported: boolean;
+  readonly dataYear: number | null;
+  readonly source: string | null;
+  readonly quality: string | null;
+}
+
+export interface KpiRow {
+  readonly kpi: KpiDefinition;
+  readonly completeness: KpiCompleteness;
+  readonly points: readonly PointRow[];
+}
+
+export interface SdgGroup {
+  /** The goal number, `1` to `17`. */
+  readonly goal: string;
+  readonly kpis: readonly KpiRow[];
+}
+
+export interface SnapshotModel {
+  readonly status: AssessmentStatus;
+  readonly kpis: readonly KpiRow[];
+  readonly completeness: readonly DimensionCompleteness[];
+  readonly pointCounts: { readonly reported: number; readonly notReported: number; readonly total: number };
+  readonly sdgGroups: readonly SdgGroup[];
+  /** KPIs with a data point missing, in catalogue order; partial ones say so. */
+  readonly notReported: readonly KpiRow[];
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+function completenessOf(points: readonly PointRow[]): KpiCompleteness {
+  const reported = points.filter((point) => point.reported).length;
+  if (reported === points.length) return 'reported';
+  return reported === 0 ? 'notReported' : 'partial';
+}
+
+/** `11.6.2` belongs to goal 11; goals sort by number, not as text. */
+export function sdgGoalOf(target: string): string | null {
+  const goal = /^(\d{1,2})(?:\.|$)/.exec(target.trim())?.[1];
+  return goal === undefined ? null : String(Number(goal));
+}
+
+function groupBySdg(kpis: readonly KpiRow[]): SdgGroup[] {
+  const groups = new Map<string, KpiRow[]>();
+  for (const row of kpis) {
+    const goals = new Set(row.kpi.sdgs.map(sdgGoalOf).filter((goal): goal is string => goal !== null));
+    for (const goal of goals) groups.set(goal, [...(groups.get(goal) ?? []), row]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([goal, rows]) => ({ goal, kpis: rows }));
+}
+
+function completenessByDimension(catalogue: Catalogue, kpis: readonly KpiRow[]): DimensionCompleteness[] {
+  return catalogue.dimensions.map((dimension) => {
+    const counts: Record<KpiCompleteness, number> = { reported: 0, partial: 0, notReported: 0 };
+    const inDimension = kpis.filter((row) => row.kpi.dimension === dimension);
+    for (const row of inDimension) counts[row.completeness] += 1;
+    return { dimension, counts, total: inDimension.length };
+  });
+}
+
+function settledFields(view: ValueView | undefined): PointFields {
+  return statusInputOf(view?.fields).fields;
+}
+
+export function buildSnapshot(catalogue: Catalogue, assessment: AssessmentView, values: ReadonlyMap<string, ValueView>): SnapshotModel {
+  const viewOf = (kpiId: string, pointId: string) =>
+    values.get(formatRecordId({ kind: 'kpiValue', assessmentId: assessment.id, kpiId, pointId }));
+  const status = assessmentStatus(catalogue, (kpiId, pointId) => {
+    const view = viewOf(kpiId, pointId);
+    return view ? statusInputOf(view.fields) : undefined;
+  }, {
+    denominators: { population: assessment.city.population, households: assessment.city.households },
+    assessmentYear: assessment.year,
+  });
+
+  const kpis = catalogue.kpis.map((kpi): KpiRow => {
+    const kpiStatus = status.kpis.get(kpi.id);
+    const points = pointsOf(kpi).map((point, index): PointRow => {
+      const pointStatus = kpiStatus?.points[index];
+      const fields = settledFields(viewOf(kpi.id, point.id));
+      const entryStatus = pointStatus?.status ?? 'notStarted';
+      return {
+        kpi,
+        point,
+        status: entryStatus,
+        value: pointStatus?.value ?? { kind: 'missing' },
+        reported: countsAsReported(entryStatus),
+        dataYear: typeof fields.dataYear === 'number' ? fields.dataYear : null,
+        source: text(fields.source),
+        quality: text(fields.quality),
+      };
+    });
+    return { kpi, points, completeness: completenessOf(points) };
+  });
+
+  const allPoints = kpis.flatMap((row) => row.points);
+  const reportedPoints = allPoints.filter((point) => point.reported).length;
+  return {
+    status,
+    kpis,
+    completeness: completenessByDimension(catalogue, kpis),
+    pointCounts: { reported: reportedPoints, notReported: allPoints.length - reportedPoints, total: allPoints.length },
+    sdgGroups: groupBySdg(kpis),
+    notReported: kpis.filter((row) => row.completeness !== 'reported'),
+  };
+}
