@@ -27,6 +27,10 @@ export const VALUE_FIELDS = [
    * Computation and validation never read it.
    */
   'evidence',
+  /** The value the central office confirmed after an outlier flag (core/office/outliers.ts); a new value raises the flag again. */
+  'confirmedValue',
+  /** The central office's note on the value, e.g. why an outlier is right or what to ask the city. */
+  'officeNote',
 ] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
 

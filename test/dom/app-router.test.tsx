@@ -20,11 +20,14 @@ describe('parseHash', () => {
     ['#/a/abc-123/profile', { name: 'profile', assessmentId: 'abc-123' }],
     ['#/a/abc-123/snapshot', { name: 'snapshot', assessmentId: 'abc-123' }],
     ['#/a/abc-123/report', { name: 'report', assessmentId: 'abc-123' }],
+    ['#/targets', { name: 'targets' }],
+    ['#/targets/example-sdg', { name: 'targets', targetSetId: 'example-sdg' }],
+    ['#/office', { name: 'office' }],
   ])('%s', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
   });
 
-  it.each(['#/nope', '#/a', '#/a//profile', '#/a/x/kpi', '#/a/x/other', '#/a/%E0%A4%A/profile', '#/settings/extra', '#/a/x/charts'])(
+  it.each(['#/nope', '#/a', '#/a//profile', '#/a/x/kpi', '#/a/x/other', '#/a/%E0%A4%A/profile', '#/settings/extra', '#/a/x/charts', '#/targets/a/b', '#/office/x'])(
     '%s is not a route',
     (hash) => {
       expect(parseHash(hash)).toEqual({ name: 'notFound', hash });
@@ -42,6 +45,9 @@ describe('hrefFor', () => {
     { name: 'profile', assessmentId: 'a 1/x' },
     { name: 'snapshot', assessmentId: 'a1' },
     { name: 'report', assessmentId: 'a1' },
+    { name: 'targets' },
+    { name: 'targets', targetSetId: 'set/1' },
+    { name: 'office' },
   ];
   it.each(routes)('round-trips %o', (route) => {
     expect(parseHash(hrefFor(route))).toEqual(route);

@@ -16,6 +16,9 @@ import { StorageAlerts } from '../features/backup/StorageAlerts.tsx';
 const SyncScreen = lazy(() => import('../features/sync/SyncScreen.tsx').then((module) => ({ default: module.SyncScreen })));
 // Results carry ECharts, exceljs and the exports: loaded when one of their screens opens.
 const SnapshotScreen = lazy(() => import('../features/results/SnapshotScreen.tsx').then((module) => ({ default: module.SnapshotScreen })));
+const TargetSetsScreen = lazy(() => import('../features/targets/TargetSetsScreen.tsx').then((module) => ({ default: module.TargetSetsScreen })));
+const TargetSetScreen = lazy(() => import('../features/targets/TargetSetScreen.tsx').then((module) => ({ default: module.TargetSetScreen })));
+const OfficeScreen = lazy(() => import('../features/office/OfficeScreen.tsx').then((module) => ({ default: module.OfficeScreen })));
 const ReportScreen = lazy(() => import('../features/results/ReportScreen.tsx').then((module) => ({ default: module.ReportScreen })));
 
 function Lazy({ children }: { readonly children: ReactNode }) {
@@ -46,6 +49,14 @@ function Screen({ route }: { readonly route: Route }) {
       return (
         <Lazy>
           <ReportScreen assessmentId={route.assessmentId} />
+        </Lazy>
+      );
+    case 'targets':
+      return <Lazy>{route.targetSetId === undefined ? <TargetSetsScreen /> : <TargetSetScreen targetSetId={route.targetSetId} />}</Lazy>;
+    case 'office':
+      return (
+        <Lazy>
+          <OfficeScreen />
         </Lazy>
       );
     case 'workspace':
@@ -80,7 +91,7 @@ function useFocusMainOnScreenChange(route: Route) {
 }
 
 export function App() {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['common', 'results']);
   const route = useRoute();
   const mainRef = useFocusMainOnScreenChange(route);
   const language = useLanguage();
@@ -103,6 +114,12 @@ export function App() {
         <AssessmentNav route={route} />
         <div className="app-header-tools">
           <LanguageSwitcher />
+          <a className="button button-quiet" href={hrefFor({ name: 'office' })} aria-current={route.name === 'office' ? 'page' : undefined}>
+            {t('results:nav.office')}
+          </a>
+          <a className="button button-quiet" href={hrefFor({ name: 'targets' })} aria-current={route.name === 'targets' ? 'page' : undefined}>
+            {t('results:nav.targets')}
+          </a>
           <a className="button button-quiet" href={hrefFor({ name: 'sync' })} aria-current={route.name === 'sync' ? 'page' : undefined}>
             {t('nav.sync')}
           </a>

@@ -10,6 +10,8 @@
  *   #/a/<assessmentId>/profile        city profile of the assessment
  *   #/a/<assessmentId>/snapshot       City Snapshot: scores, charts, completeness, exports
  *   #/a/<assessmentId>/report         printable results report
+ *   #/targets                         target sets;  #/targets/<targetSetId> one of them
+ *   #/office                          every city and year side by side, outliers to confirm
  */
 import { useMemo, useSyncExternalStore } from 'react';
 
@@ -20,6 +22,8 @@ export type Route =
   | { readonly name: 'workspace'; readonly assessmentId: string; readonly kpiId?: string | undefined }
   | { readonly name: 'profile'; readonly assessmentId: string }
   | { readonly name: AssessmentPage; readonly assessmentId: string }
+  | { readonly name: 'targets'; readonly targetSetId?: string | undefined }
+  | { readonly name: 'office' }
   | { readonly name: 'notFound'; readonly hash: string };
 
 /** Assessment screens addressed as `#/a/<id>/<name>`. */
@@ -50,6 +54,10 @@ export function hrefFor(route: RouteTarget): string {
     case 'snapshot':
     case 'report':
       return `#/a/${enc(route.assessmentId)}/${route.name}`;
+    case 'targets':
+      return route.targetSetId === undefined ? '#/targets' : `#/targets/${enc(route.targetSetId)}`;
+    case 'office':
+      return '#/office';
   }
 }
 
@@ -68,6 +76,12 @@ export function parseHash(hash: string): Route {
   const segments = path.split('/');
   if (segments.length === 1 && segments[0] === 'settings') return { name: 'settings' };
   if (segments.length === 1 && segments[0] === 'sync') return { name: 'sync' };
+  if (segments.length === 1 && segments[0] === 'office') return { name: 'office' };
+  if (segments[0] === 'targets') {
+    if (segments.length === 1) return { name: 'targets' };
+    const targetSetId = segments.length === 2 && segments[1] !== undefined ? decodeSegment(segments[1]) : null;
+    if (targetSetId !== null) return { name: 'targets', targetSetId };
+  }
   if (segments[0] === 'a' && segments[1] !== undefined) {
     const assessmentId = decodeSegment(segments[1]);
     if (assessmentId !== null) {

@@ -65,6 +65,8 @@ const VALUE_RULES: Record<(typeof VALUE_FIELDS)[number], Rule> = {
   note: isText,
   department: isText,
   evidence: isEvidenceValue,
+  confirmedValue: isNumber,
+  officeNote: isText,
 };
 
 const TARGET_SET_RULES: Record<(typeof TARGET_SET_FIELDS)[number], Rule> = {

@@ -11,6 +11,7 @@ import type { HeldRow, ImportRow, SignerRow } from './db.ts';
 import { getAssessment, listAssessments, listDeletedAssessments, listValues, recordHistory } from './queries.ts';
 import { listSigners } from './signers.ts';
 import { listTargetSets } from './target-sets.ts';
+import { listAllValues } from './office.ts';
 import type { StoredTargetSet } from '../../../core/targets/records.ts';
 import { exportStatus, listHeld, listImports, type ExportStatus } from './sync.ts';
 import type { AssessmentView, Revision, ValueView } from './types.ts';
@@ -74,4 +75,9 @@ export function useWorkshop(assessmentId: string): WorkshopView | undefined {
 /** Target sets stored here (created, imported or received in bundles), sorted by id; not the built-in example. */
 export function useStoredTargetSets(): StoredTargetSet[] | undefined {
   return useLiveQuery(() => mapDataErrors(() => listTargetSets(appStore().db)), []);
+}
+
+/** Every assessment's data points, by assessment id (the central office's view). */
+export function useAllValues(): ReadonlyMap<string, ReadonlyMap<string, ValueView>> | undefined {
+  return useLiveQuery(() => mapDataErrors(() => listAllValues(appStore().db)), []);
 }

@@ -31,6 +31,9 @@ export interface PointRow {
   readonly dataYear: number | null;
   readonly source: string | null;
   readonly quality: string | null;
+  /** The value the central office confirmed after an outlier flag, and its note. */
+  readonly confirmedValue: number | null;
+  readonly officeNote: string | null;
 }
 
 export interface KpiRow {
@@ -121,6 +124,8 @@ export function buildSnapshot(catalogue: Catalogue, assessment: AssessmentView, 
         dataYear: typeof fields.dataYear === 'number' ? fields.dataYear : null,
         source: text(fields.source),
         quality: text(fields.quality),
+        confirmedValue: typeof fields.confirmedValue === 'number' ? fields.confirmedValue : null,
+        officeNote: text(fields.officeNote),
       };
     });
     return { kpi, points, completeness: completenessOf(points) };
