@@ -10,3 +10,4 @@ export {
   type StoredTargetSet,
   type TargetConflict,
 } from './records.ts';
+export { TARGET_COLUMNS, TARGET_OPTIONAL_COLUMNS, targetSetToCsv, targetsFromTable, type TargetTableResult } from './csv.ts';
