@@ -9,6 +9,7 @@ import { NotReportedList } from './NotReportedList.tsx';
 import { PrintButton } from './PrintButton.tsx';
 import { ResultsTable } from './ResultsTable.tsx';
 import { BenchmarkWheel } from './SnapshotCharts.tsx';
+import { targetSetLabel } from './target-set-label.ts';
 import { VerificationLabel } from './VerificationLabel.tsx';
 import { useScores, useTargetSets } from './use-scores.ts';
 import { useSnapshot, type SnapshotState } from './use-snapshot.ts';
@@ -54,11 +55,7 @@ function Report({ state }: { readonly state: Ready }) {
           <dd>{assessment.year}</dd>
           <dt>{t('results:report.targetSet')}</dt>
           <dd>
-            {targets?.chosen
-              ? targets.chosen.example
-                ? t('results:targets.exampleName', { name: targets.chosen.name })
-                : targets.chosen.name
-              : t('results:targets.none')}
+            {targets?.chosen ? targetSetLabel(targets.chosen, t) : t('results:targets.none')}
           </dd>
         </dl>
         {targets?.chosen?.example ? <p className="notice notice-warning">{t('results:targets.exampleWarning')}</p> : null}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TargetSet } from '../../../../core/targets/types.ts';
 import { OptionSelect } from '../entry/OptionSelect.tsx';
+import { targetSetLabel } from './target-set-label.ts';
 
 export interface TargetSetPickerProps {
   readonly sets: readonly TargetSet[];
@@ -17,7 +18,7 @@ export function TargetSetPicker({ sets, chosen, onChoose }: TargetSetPickerProps
         <OptionSelect
           label={t('targets.scoredAgainst')}
           noneLabel={t('targets.none')}
-          options={sets.map((set) => ({ id: set.id, label: set.example ? t('targets.exampleName', { name: set.name }) : set.name }))}
+          options={sets.map((set) => ({ id: set.id, label: targetSetLabel(set, t) }))}
           value={chosen?.id ?? null}
           onChange={(id) => {
             if (id !== null) onChoose(id);

@@ -22,3 +22,8 @@ export const UNSCORED_COLOUR = '#c9d1db';
 export function bandColour(band: Band | null): string {
   return band === null ? UNSCORED_COLOUR : BAND_COLOURS[band];
 }
+
+/** Text drawn on a band's colour: white on the two dark blues, dark on the light ones. */
+export function textOnBand(band: Band | null): string {
+  return band === 4 || band === 3 ? '#ffffff' : '#1b2430';
+}

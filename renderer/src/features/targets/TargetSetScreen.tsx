@@ -10,6 +10,7 @@ import { useFormatNumber } from '../../i18n/index.ts';
 import { NumberField } from '../../ui/number-field/index.ts';
 import { CommitTextField } from '../../ui/text-field/CommitTextField.tsx';
 import { OptionSelect } from '../entry/OptionSelect.tsx';
+import { targetSetLabel } from '../results/target-set-label.ts';
 import { useTargetSets } from '../results/use-scores.ts';
 import { pointKey, pointName, pointOptions } from './point-options.ts';
 import './targets.css';
@@ -173,7 +174,7 @@ export function TargetSetScreen({ targetSetId }: { readonly targetSetId: string 
         <a href={hrefFor({ name: 'targets' })}>{t('targets:back')}</a>
       </p>
       <h1>
-        <bdi>{set.name}</bdi>
+        <bdi>{targetSetLabel(set, t)}</bdi>
       </h1>
       {set.example ? <p className="notice notice-warning">{t('results:targets.exampleWarning')}</p> : null}
       {editable ? (

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_CATALOGUE_ID } from '../../../../core/catalogue/index.ts';
-import type { TargetSet } from '../../../../core/targets/types.ts';
+import { EXAMPLE_TARGET_SET_ID, type TargetSet } from '../../../../core/targets/index.ts';
 import { hrefFor, navigate } from '../../app/routes.ts';
 import { saveTargetSet } from '../../data/index.ts';
 import { useFormatNumber } from '../../i18n/index.ts';
@@ -51,7 +51,7 @@ function NewTargetSetForm() {
 
 /** Every target set offered for scoring: the ones stored here and the shipped example. */
 export function TargetSetsScreen() {
-  const { t } = useTranslation('targets');
+  const { t } = useTranslation(['targets', 'results']);
   const format = useFormatNumber();
   const offered = useTargetSets();
   return (
@@ -79,9 +79,9 @@ export function TargetSetsScreen() {
                 <th scope="row">
                   <span className="cluster">
                     <a href={hrefFor({ name: 'targets', targetSetId: set.id })}>
-                      <bdi>{set.name}</bdi>
+                      <bdi>{set.id === EXAMPLE_TARGET_SET_ID ? t('results:targets.exampleSdgName') : set.name}</bdi>
                     </a>
-                    {set.example ? <span className="badge badge-demo">{t('example.badge')}</span> : null}
+                    {set.example ? <span className="badge badge-demo">{t('targets:example.badge')}</span> : null}
                   </span>
                 </th>
                 <td>

@@ -1,7 +1,7 @@
 /** ECharts options for the City Snapshot, built from the score report: pure, so tests read them directly. */
 import type { Catalogue, DimensionId } from '../../../../../core/catalogue/types.ts';
 import type { AreaScore, ScoreReport } from '../../../../../core/scoring/index.ts';
-import { bandColour } from '../bands.ts';
+import { bandColour, textOnBand } from '../bands.ts';
 import type { ChartOption } from './chart-engine.ts';
 
 export interface AreaNames {
@@ -25,7 +25,11 @@ export function wheelOption(catalogue: Catalogue, report: ScoreReport, names: Ar
   const dimensions = byId(report.dimensions);
   const subdimensions = byId(report.subdimensions);
   const categories = byId(report.categories);
-  const node = (name: string, area: AreaScore | undefined) => ({ name, itemStyle: { color: bandColour(area?.band ?? null) } });
+  const node = (name: string, area: AreaScore | undefined) => ({
+    name,
+    itemStyle: { color: bandColour(area?.band ?? null) },
+    label: { color: textOnBand(area?.band ?? null) },
+  });
   const data = catalogue.dimensions.map((dimension) => ({
     ...node(names.dimension(dimension), dimensions.get(dimension)),
     children: catalogue.subdimensions
@@ -48,8 +52,9 @@ export function wheelOption(catalogue: Catalogue, report: ScoreReport, names: Ar
         nodeClick: false,
         emphasis: { disabled: true },
         itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
-        label: { color: '#ffffff', fontSize: 10, minAngle: 8, overflow: 'truncate' },
-        levels: [{}, { label: { rotate: 0, fontSize: 12 } }, { label: { fontSize: 10 } }, { label: { fontSize: 9 } }],
+        label: { fontSize: 10, minAngle: 8, overflow: 'truncate' },
+        // Sub-dimension names are long: only wide segments name theirs; the table beside names every area.
+        levels: [{}, { label: { rotate: 0, fontSize: 12 } }, { label: { fontSize: 10, minAngle: 30 } }, { label: { fontSize: 9 } }],
       },
     ],
   };
