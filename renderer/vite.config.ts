@@ -2,19 +2,18 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import packageJson from '../package.json' with { type: 'json' };
-import { PRODUCTION_CSP } from '../electron/contract/csp.ts';
+import { PAGE_META_CSP, PRODUCTION_CSP, contentSecurityPolicy } from '../electron/contract/csp.ts';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * The built page carries the production CSP as a <meta> too, so web mode and the e2e tests run under the
- * same policy Electron sends as a header. frame-ancestors is header-only, so it is left out here.
+ * The built page carries the CSP as a <meta> too (electron/contract/csp.ts: the same policy, with the
+ * outer bound of any office inbox as connect-src), so web mode and the e2e tests run under it; the
+ * header Electron and the preview send narrows connect-src to the one configured inbox.
  */
 function productionCspMeta(): Plugin {
-  const policy = PRODUCTION_CSP.split('; ')
-    .filter((directive) => !directive.startsWith('frame-ancestors'))
-    .join('; ');
+  const policy = PAGE_META_CSP;
   return {
     name: 'citykpi-production-csp',
     apply: 'build',
@@ -47,5 +46,9 @@ export default defineConfig({
     fs: { allow: [repoRoot] },
   },
   // The served build gets the whole policy as a header too, as app:// does (frame-ancestors included).
-  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': PRODUCTION_CSP } },
+  // The e2e run names the one office inbox its "Send to office" test talks to (test/e2e/support/global-setup.ts).
+  preview: {
+    host: '127.0.0.1',
+    headers: { 'Content-Security-Policy': process.env.CITYKPI_E2E_INBOX_ORIGIN ? contentSecurityPolicy(process.env.CITYKPI_E2E_INBOX_ORIGIN) : PRODUCTION_CSP },
+  },
 });

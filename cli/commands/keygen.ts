@@ -9,11 +9,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportPrivateKeyPkcs8, generateDeviceIdentity } from '../../core/crypto/device-identity.ts';
 import { formatKeyFile } from '../../core/crypto/key-file.ts';
+import { normaliseInboxUrl } from '../../core/crypto/office-inbox.ts';
 import { generateOfficeKeyPair } from '../../core/crypto/office-keys.ts';
 import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { writeFileAtomic } from './bundle-files.ts';
 
-const USAGE = `citykpi keygen --out <prefix> [--force]
+const USAGE = `citykpi keygen --out <prefix> [--inbox <https url>] [--force]
 
 Creates an office key pair and a recovery key:
   <prefix>.pub           shareable: import it on every laptop
@@ -22,17 +23,21 @@ Creates an office key pair and a recovery key:
 
 Options:
   -o, --out <prefix>  path prefix of the three files
+      --inbox <url>   the office's bundle inbox (citykpi serve behind TLS): laptops that import
+                      <prefix>.pub can then send bundles there with "Send to office"
       --force         overwrite existing files
   -h, --help          show this help`;
 
 async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values } = parseArgs({
     args: [...args],
-    options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
+    options: { out: { type: 'string', short: 'o' }, inbox: { type: 'string' }, force: { type: 'boolean', default: false } },
     strict: true,
     allowPositionals: false,
   });
   if (values.out === undefined || values.out === '') throw new UsageError('--out is required');
+  const inbox = values.inbox === undefined ? null : normaliseInboxUrl(values.inbox);
+  if (values.inbox !== undefined && inbox === null) throw new UsageError('--inbox must be an https:// address (http only for localhost)');
   const paths = { pub: `${values.out}.pub`, key: `${values.out}.key`, recovery: `${values.out}.recovery.key` };
   if (!values.force) {
     for (const path of Object.values(paths)) {
@@ -47,6 +52,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
     { kind: 'recipient', label: 'office', publicText: office.publicText },
     { kind: 'recipient', label: 'recovery', publicText: recovery.publicText },
     { kind: 'signer', label: 'office', publicKey: signing.publicKey },
+    ...(inbox === null ? [] : [{ kind: 'inbox', label: 'office', url: inbox } as const]),
   ] as const;
   writeFileAtomic(io, paths.recovery, formatKeyFile(['SECRET recovery key: store offline.'], [{ kind: 'identity', label: 'recovery', secretText: recovery.secretText }]), 0o600);
   writeFileAtomic(

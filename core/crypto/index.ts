@@ -20,8 +20,10 @@ export {
   type KeyFile,
   type KeyFileEntry,
   type KeyFileIdentity,
+  type KeyFileInbox,
   type KeyFileRecipient,
   type KeyFileSigner,
   type KeyFileSigningKey,
 } from './key-file.ts';
+export { inboxOriginOf, inboxUploadUrl, normaliseInboxUrl } from './office-inbox.ts';
 export { cryptoSelfTest, type CryptoSelfTestResult } from './self-test.ts';

@@ -7,10 +7,12 @@
  *   signer <label> <base64url Ed25519 key>       trust bundles/receipts signed by this key (shareable)
  *   identity <label> AGE-SECRET-KEY-1…           decrypt bundles (secret)
  *   signing-key <label> <base64url PKCS8>        sign merged bundles and receipts (secret)
+ *   inbox <label> https://…                      where laptops may send bundles (at most one line)
  *
  * A `.pub` file holds only recipient and signer lines; a `.key` file may hold all four kinds.
  */
 import { fromBase64Url, toBase64Url } from './bytes.ts';
+import { normaliseInboxUrl } from './office-inbox.ts';
 import { AGE_IDENTITY_PATTERN, AGE_RECIPIENT_PATTERN, recipientIdOf } from './office-keys.ts';
 
 export const KEY_FILE_HEADER = 'citykpi-keys v1';
@@ -46,18 +48,27 @@ export interface KeyFileSigningKey {
   readonly pkcs8: Uint8Array;
 }
 
+export interface KeyFileInbox {
+  readonly label: string;
+  /** Normalised by normaliseInboxUrl: https (or loopback http), no trailing slash. */
+  readonly url: string;
+}
+
 export interface KeyFile {
   readonly recipients: readonly KeyFileRecipient[];
   readonly signers: readonly KeyFileSigner[];
   readonly identities: readonly KeyFileIdentity[];
   readonly signingKeys: readonly KeyFileSigningKey[];
+  /** The office's bundle inbox, when the file names one. */
+  readonly inbox: KeyFileInbox | null;
 }
 
 export type KeyFileEntry =
   | { readonly kind: 'recipient'; readonly label: string; readonly publicText: string }
   | { readonly kind: 'signer'; readonly label: string; readonly publicKey: Uint8Array }
   | { readonly kind: 'identity'; readonly label: string; readonly secretText: string }
-  | { readonly kind: 'signing-key'; readonly label: string; readonly pkcs8: Uint8Array };
+  | { readonly kind: 'signing-key'; readonly label: string; readonly pkcs8: Uint8Array }
+  | { readonly kind: 'inbox'; readonly label: string; readonly url: string };
 
 export function formatKeyFile(comment: readonly string[], entries: readonly KeyFileEntry[]): string {
   const lines = [KEY_FILE_HEADER, ...comment.map((line) => `# ${line}`)];
@@ -76,6 +87,12 @@ export function formatKeyFile(comment: readonly string[], entries: readonly KeyF
       case 'signing-key':
         lines.push(`signing-key ${entry.label} ${toBase64Url(entry.pkcs8)}`);
         break;
+      case 'inbox': {
+        const url = normaliseInboxUrl(entry.url);
+        if (url === null) throw new KeyFileError('the inbox must be an https:// address', null);
+        lines.push(`inbox ${entry.label} ${url}`);
+        break;
+      }
     }
   }
   return `${lines.join('\n')}\n`;
@@ -87,6 +104,7 @@ export async function parseKeyFile(text: string): Promise<KeyFile> {
   const signers: KeyFileSigner[] = [];
   const identities: KeyFileIdentity[] = [];
   const signingKeys: KeyFileSigningKey[] = [];
+  let inbox: KeyFileInbox | null = null;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let sawHeader = false;
   for (const [index, raw] of lines.entries()) {
@@ -125,6 +143,13 @@ export async function parseKeyFile(text: string): Promise<KeyFile> {
         signingKeys.push({ label, pkcs8 });
         break;
       }
+      case 'inbox': {
+        const url = normaliseInboxUrl(key);
+        if (url === null) throw new KeyFileError('inbox is not an https:// address without user, query or fragment', lineNumber);
+        if (inbox !== null) throw new KeyFileError('a key file names at most one inbox', lineNumber);
+        inbox = { label, url };
+        break;
+      }
       default:
         throw new KeyFileError(`unknown key kind ${JSON.stringify(kind)}`, lineNumber);
     }
@@ -133,5 +158,5 @@ export async function parseKeyFile(text: string): Promise<KeyFile> {
   if (recipients.length + signers.length + identities.length + signingKeys.length === 0) {
     throw new KeyFileError('the key file lists no keys', null);
   }
-  return { recipients, signers, identities, signingKeys };
+  return { recipients, signers, identities, signingKeys, inbox };
 }

@@ -76,4 +76,9 @@ export interface Bridge {
   /** Seals a small secret (the device's private key) with the operating system's key store. */
   sealSecret(plain: Uint8Array): Promise<BridgeResult<Uint8Array>>;
   unsealSecret(sealed: Uint8Array): Promise<BridgeResult<Uint8Array>>;
+  /**
+   * Names the office inbox (from the office key file) that the page may connect to, or none. In the
+   * desktop shell the page reloads when the origin changes, since its security policy is fixed at load.
+   */
+  setOfficeInbox(url: string | null): Promise<BridgeResult<{ readonly reloading: boolean }>>;
 }

@@ -9,6 +9,7 @@ export const CHANNELS = {
   writeBackup: 'backup:write',
   sealSecret: 'secret:seal',
   unsealSecret: 'secret:unseal',
+  setOfficeInbox: 'office:inbox',
 } as const satisfies Record<keyof Bridge, `${string}:${string}`>;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

@@ -48,12 +48,19 @@ export function isSafeExternalUrl(url: unknown): boolean {
 
 const RENDERER_REQUEST_PROTOCOLS = new Set(['data:', 'blob:', 'devtools:']);
 
-/** The app is offline: the renderer may load its own files, inline data and blobs, nothing from a network. */
-export function isAllowedRendererRequest(url: unknown): boolean {
+/**
+ * The app works offline: the renderer may load its own files, inline data and blobs, and reach the
+ * network at one origin only, the office inbox the user configured (null: none).
+ */
+export function isAllowedRendererRequest(url: unknown, inboxOrigin: string | null = null): boolean {
   if (isAppUrl(url)) return true;
   const parsed = parseUrl(url, Number.POSITIVE_INFINITY);
-  return parsed !== null && RENDERER_REQUEST_PROTOCOLS.has(parsed.protocol);
+  if (parsed === null) return false;
+  return RENDERER_REQUEST_PROTOCOLS.has(parsed.protocol) || (inboxOrigin !== null && parsed.origin === inboxOrigin);
 }
+
+/** The origin of a valid office inbox address (https, or http on loopback), or null. */
+export { inboxOriginOf as officeInboxOrigin } from '../../core/crypto/office-inbox.ts';
 
 const SUSPICIOUS_RAW_PATH = /\\|%(?:2e|2f|5c|00)/i;
 const RESERVED_FILE_NAME_CHARACTERS = /[/\\:*?"<>|]/;

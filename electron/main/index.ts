@@ -2,6 +2,7 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { registerBridgeHandlers } from './handlers/index.ts';
+import { createOfficeInboxStore } from './office-inbox.ts';
 import { registerAppScheme, serveAppOnSession } from './protocol.ts';
 import { hardenSession, hardenAllWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -30,10 +31,12 @@ function onReady(): void {
   const appSession = session.fromPartition(APP_PARTITION);
   hardenSession(appSession);
   hardenSession(session.defaultSession);
-  serveAppOnSession(appSession, join(app.getAppPath(), 'dist', 'renderer'));
+  const officeInbox = createOfficeInboxStore(join(app.getPath('userData'), 'office-inbox.json'));
+  serveAppOnSession(appSession, join(app.getAppPath(), 'dist', 'renderer'), officeInbox.origin);
   registerBridgeHandlers({
     getWindow: getMainWindow,
     getBackupDirectory: () => join(app.getPath('userData'), 'backups'),
+    officeInbox,
   });
   openMainWindow();
 }

@@ -1,7 +1,7 @@
 import { protocol, type Session } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, relative, resolve, isAbsolute } from 'node:path';
-import { PRODUCTION_CSP } from '../contract/csp.ts';
+import { contentSecurityPolicy } from '../contract/csp.ts';
 import { APP_SCHEME, isAllowedRendererRequest, resolveAppPath } from '../contract/policies.ts';
 
 /** Must run before the app's `ready` event: Chromium fixes scheme privileges at startup. */
@@ -38,18 +38,21 @@ export function mimeTypeOf(path: string): string {
   return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-function securityHeaders(contentType: string): Headers {
+/** The configured office inbox's origin, if any: the one place besides itself the page may connect to. */
+export type InboxOrigin = () => string | null;
+
+function securityHeaders(contentType: string, inboxOrigin: InboxOrigin): Headers {
   return new Headers({
     'Content-Type': contentType,
-    'Content-Security-Policy': PRODUCTION_CSP,
+    'Content-Security-Policy': contentSecurityPolicy(inboxOrigin()),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-cache',
   });
 }
 
-function notFound(): Response {
-  return new Response('Not found', { status: 404, headers: securityHeaders('text/plain; charset=utf-8') });
+function notFound(inboxOrigin: InboxOrigin): Response {
+  return new Response('Not found', { status: 404, headers: securityHeaders('text/plain; charset=utf-8', inboxOrigin) });
 }
 
 function isInside(root: string, path: string): boolean {
@@ -58,25 +61,25 @@ function isInside(root: string, path: string): boolean {
 }
 
 /** Serves the built renderer from `root` for GET requests to app://citykpi only; 404 for anything else. */
-export function createAppRequestHandler(root: string): (request: Request) => Promise<Response> {
+export function createAppRequestHandler(root: string, inboxOrigin: InboxOrigin = () => null): (request: Request) => Promise<Response> {
   return async (request) => {
-    if (request.method !== 'GET') return notFound();
+    if (request.method !== 'GET') return notFound(inboxOrigin);
     const path = resolveAppPath(root, request.url);
-    if (path === null || !isInside(root, path)) return notFound();
+    if (path === null || !isInside(root, path)) return notFound(inboxOrigin);
     try {
-      if (!(await stat(path)).isFile()) return notFound();
+      if (!(await stat(path)).isFile()) return notFound(inboxOrigin);
       const body = await readFile(path);
-      return new Response(new Uint8Array(body), { status: 200, headers: securityHeaders(mimeTypeOf(path)) });
+      return new Response(new Uint8Array(body), { status: 200, headers: securityHeaders(mimeTypeOf(path), inboxOrigin) });
     } catch {
-      return notFound();
+      return notFound(inboxOrigin);
     }
   };
 }
 
 /** Our session serves app:// from the renderer build and cancels every network request the page makes. */
-export function serveAppOnSession(session: Session, rendererRoot: string): void {
-  session.protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot));
+export function serveAppOnSession(session: Session, rendererRoot: string, inboxOrigin: InboxOrigin = () => null): void {
+  session.protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot, inboxOrigin));
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRendererRequest(details.url) });
+    callback({ cancel: !isAllowedRendererRequest(details.url, inboxOrigin()) });
   });
 }

@@ -22,6 +22,7 @@ const api = {
   writeBackup: (request) => invoke(CHANNELS.writeBackup, request),
   sealSecret: (plain) => invoke(CHANNELS.sealSecret, plain),
   unsealSecret: (sealed) => invoke(CHANNELS.unsealSecret, sealed),
+  setOfficeInbox: (url) => invoke(CHANNELS.setOfficeInbox, url),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('citykpi', api);

@@ -9,7 +9,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { PRODUCTION_CSP } from '../../electron/contract/csp.ts';
+import { PAGE_META_CSP, PRODUCTION_CSP } from '../../electron/contract/csp.ts';
 import { freePort } from './support/free-port.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -95,7 +95,7 @@ describe('npm start without a runnable Electron', () => {
     const html = await page.text();
     expect(html).toContain('<title>CityKPI</title>');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#39;', "'");
-    expect(meta).toBe(PRODUCTION_CSP.replace("; frame-ancestors 'none'", ''));
+    expect(meta).toBe(PAGE_META_CSP);
     const script = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     const bundle = await fetch(new URL(script!, address));

@@ -3,6 +3,7 @@ import { Decrypter, Encrypter } from 'age-encryption';
 import { generateDeviceIdentity, exportPrivateKeyPkcs8 } from '../../core/crypto/device-identity.ts';
 import { KeyFileError, formatKeyFile, parseKeyFile } from '../../core/crypto/key-file.ts';
 import { generateOfficeKeyPair, recipientIdOf } from '../../core/crypto/office-keys.ts';
+import { inboxOriginOf } from '../../core/crypto/office-inbox.ts';
 
 async function keyFileError(text: string): Promise<KeyFileError> {
   try {
@@ -60,5 +61,35 @@ describe('office keys and key files', () => {
     expect((await keyFileError(`citykpi-keys v1\nsigner office AAAA`)).message).toContain('32-byte');
     expect((await keyFileError(`citykpi-keys v1\nidentity of/fice ${office.secretText}`)).message).toContain('label');
     expect((await keyFileError('citykpi-keys v1\n' + '#'.repeat(70_000))).message).toContain('64 KiB');
+  });
+});
+
+describe('the inbox line', () => {
+  const header = 'citykpi-keys v1\nsigner office AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n';
+
+  it('carries the office inbox, normalised, and writes it back', async () => {
+    const file = await parseKeyFile(`${header}inbox office https://inbox.office.example/citykpi/\n`);
+    expect(file.inbox).toEqual({ label: 'office', url: 'https://inbox.office.example/citykpi' });
+    const written = formatKeyFile([], [{ kind: 'inbox', label: 'office', url: 'https://inbox.office.example/citykpi/' }]);
+    expect(written).toBe('citykpi-keys v1\ninbox office https://inbox.office.example/citykpi\n');
+    expect((await parseKeyFile(header)).inbox).toBeNull();
+  });
+
+  it.each([
+    'http://inbox.office.example',
+    'ftp://inbox.office.example',
+    'https://user:pw@inbox.office.example',
+    'https://inbox.office.example/?token=1',
+    'https://inbox.office.example/#x',
+    'inbox.office.example',
+  ])('refuses %s with its line number', async (url) => {
+    await expect(parseKeyFile(`${header}inbox office ${url}\n`)).rejects.toMatchObject({ line: 3 });
+  });
+
+  it('accepts plain http only on this machine, and one inbox at most', async () => {
+    expect((await parseKeyFile(`${header}inbox local http://127.0.0.1:8080\n`)).inbox?.url).toBe('http://127.0.0.1:8080');
+    expect(inboxOriginOf('http://localhost:9/x')).toBe('http://localhost:9');
+    expect(inboxOriginOf('https://inbox.office.example:8443/citykpi')).toBe('https://inbox.office.example:8443');
+    await expect(parseKeyFile(`${header}inbox a https://a.example\ninbox b https://b.example\n`)).rejects.toMatchObject({ line: 4 });
   });
 });

@@ -6,15 +6,17 @@ import { appInfo } from './app-info.ts';
 import { createWriteBackup } from './backups.ts';
 import { createOpenFile, createSaveFile } from './files.ts';
 import { createPrintToPdf } from './print.ts';
+import { type OfficeInboxStore, createSetOfficeInbox } from '../office-inbox.ts';
 import { sealSecret, unsealSecret } from './secrets.ts';
 
 export interface BridgeHandlerDeps {
   readonly getWindow: () => BrowserWindow | null;
   readonly getBackupDirectory: () => string;
+  readonly officeInbox: OfficeInboxStore;
 }
 
 /** Registers one IPC handler per Bridge method. */
-export function registerBridgeHandlers({ getWindow, getBackupDirectory }: BridgeHandlerDeps): void {
+export function registerBridgeHandlers({ getWindow, getBackupDirectory, officeInbox }: BridgeHandlerDeps): void {
   handle(CHANNELS.appInfo, REQUEST_SCHEMAS[CHANNELS.appInfo], appInfo, getWindow);
   handle(CHANNELS.saveFile, REQUEST_SCHEMAS[CHANNELS.saveFile], createSaveFile(getWindow), getWindow);
   handle(CHANNELS.openFile, REQUEST_SCHEMAS[CHANNELS.openFile], createOpenFile(getWindow), getWindow);
@@ -22,4 +24,6 @@ export function registerBridgeHandlers({ getWindow, getBackupDirectory }: Bridge
   handle(CHANNELS.writeBackup, REQUEST_SCHEMAS[CHANNELS.writeBackup], createWriteBackup(getBackupDirectory), getWindow);
   handle(CHANNELS.sealSecret, REQUEST_SCHEMAS[CHANNELS.sealSecret], sealSecret, getWindow);
   handle(CHANNELS.unsealSecret, REQUEST_SCHEMAS[CHANNELS.unsealSecret], unsealSecret, getWindow);
+  const reload = () => setImmediate(() => getWindow()?.webContents.reload());
+  handle(CHANNELS.setOfficeInbox, REQUEST_SCHEMAS[CHANNELS.setOfficeInbox], createSetOfficeInbox(officeInbox, reload), getWindow);
 }

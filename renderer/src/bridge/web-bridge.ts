@@ -122,5 +122,10 @@ export function createWebBridge(): Bridge {
     async unsealSecret(_sealed: Uint8Array): Promise<BridgeResult<Uint8Array>> {
       return unavailable;
     },
+
+    // A web page's policy comes from whoever serves it; there is nothing to tell here.
+    async setOfficeInbox(_url: string | null): Promise<BridgeResult<{ readonly reloading: boolean }>> {
+      return { ok: true, value: { reloading: false } };
+    },
   };
 }

@@ -110,7 +110,11 @@ describe('handle: sender checks', () => {
 
 describe('registered Bridge handlers: invalid payloads', () => {
   beforeEach(() => {
-    registerBridgeHandlers({ getWindow: () => window as never, getBackupDirectory: () => '/nonexistent/backups' });
+    registerBridgeHandlers({
+      getWindow: () => window as never,
+      getBackupDirectory: () => '/nonexistent/backups',
+      officeInbox: { origin: () => null, set: async () => undefined },
+    });
   });
 
   it('registers exactly one handler per channel', () => {
@@ -191,6 +195,11 @@ describe('registered Bridge handlers: invalid payloads', () => {
     ),
     [CHANNELS.sealSecret]: fc.oneof(notBytes, fc.constant(new Uint8Array(0)), fc.constant(new Uint8Array(MAX_SECRET_BYTES + 1))),
     [CHANNELS.unsealSecret]: fc.oneof(notBytes, fc.constant(new Uint8Array(0))),
+    [CHANNELS.setOfficeInbox]: fc.oneof(
+      fc.anything().filter((value) => value !== null && typeof value !== 'string'),
+      fc.constantFrom('', 'http://office.example', 'https://user:pw@office.example', 'https://office.example/?key=1', `https://${'a'.repeat(2050)}.example`),
+      fc.string({ maxLength: 20 }).filter((value) => !/^https?:/i.test(value)),
+    ),
   };
 
   it.each(Object.entries(invalidPayloads))('%s answers E_INVALID_REQUEST and touches nothing', async (channel, payloads) => {

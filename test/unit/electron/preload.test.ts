@@ -24,6 +24,7 @@ const EXPECTED_CHANNELS: Record<keyof Bridge, string> = {
   writeBackup: 'backup:write',
   sealSecret: 'secret:seal',
   unsealSecret: 'secret:unseal',
+  setOfficeInbox: 'office:inbox',
 };
 
 describe('preload', () => {

@@ -52,6 +52,15 @@ describe('app:// handler', () => {
     expect(await response.text()).toContain('<title>CityKPI</title>');
   });
 
+  it('sends the CSP of the inbox configured at the time of each request', async () => {
+    let inbox: string | null = 'https://inbox.office.example';
+    const withInbox = createAppRequestHandler(root, () => inbox);
+    const { contentSecurityPolicy } = await import('../../../electron/contract/csp.ts');
+    expect((await withInbox(rawRequest('app://citykpi/index.html'))).headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy(inbox));
+    inbox = null;
+    expect((await withInbox(rawRequest('app://citykpi/index.html'))).headers.get('Content-Security-Policy')).toBe(PRODUCTION_CSP);
+  });
+
   it('serves / as index.html and assets with their MIME types', async () => {
     expect((await serve(rawRequest('app://citykpi/'))).status).toBe(200);
     const script = await serve(rawRequest('app://citykpi/assets/index-abc.js?v=2'));

@@ -1,0 +1,32 @@
+/**
+ * The office's bundle inbox address, as an office key file carries it (`inbox office https://…`). Only
+ * https is accepted, except plain http to this machine's loopback address (a test or a local office
+ * server). The origin is what a desktop shell's Content-Security-Policy allows the page to connect to.
+ */
+const MAX_INBOX_URL_LENGTH = 2048;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The canonical URL of a valid inbox address (no credentials, query or fragment), or null. */
+export function normaliseInboxUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_INBOX_URL_LENGTH) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return null;
+  }
+  const secure = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname));
+  if (!secure || parsed.hostname === '' || parsed.username !== '' || parsed.password !== '' || parsed.search !== '' || parsed.hash !== '') return null;
+  return parsed.href.replace(/\/+$/, '');
+}
+
+/** `https://host[:port]` of a valid inbox address, or null. */
+export function inboxOriginOf(value: unknown): string | null {
+  const url = normaliseInboxUrl(value);
+  return url === null ? null : new URL(url).origin;
+}
+
+/** Where a laptop posts its bundle. */
+export function inboxUploadUrl(inboxUrl: string): string {
+  return `${inboxUrl}/v1/bundles`;
+}
