@@ -17,8 +17,8 @@ declare global {
   }
 }
 
-/** Runs in the page before the app: stamps readiness, committed writes and Enter keydowns. */
-function instrument(): void {
+/** Runs in the page before the app: stamps readiness (every selector matches), committed writes and Enter keydowns. */
+function instrument(readySelectors: readonly string[]): void {
   const state = { ready: null as number | null, commits: [] as number[], keydowns: [] as number[] };
   window.__bench = state;
   const original = IDBDatabase.prototype.transaction;
@@ -35,7 +35,7 @@ function instrument(): void {
     if (event.key === 'Enter') state.keydowns.push(performance.now());
   }, { capture: true });
   const observer = new MutationObserver(() => {
-    if (state.ready === null && document.querySelector('input[inputmode="decimal"]')) {
+    if (state.ready === null && readySelectors.every((selector) => document.querySelector(selector))) {
       state.ready = performance.now();
       observer.disconnect();
     }
@@ -53,7 +53,7 @@ export async function appFigures(bench: BrowserBench, sizes: BenchSizes): Promis
   const seeded = await bench.page.evaluate((count) => window.citykpiBench.seedAssessments(count), sizes.storedAssessments);
   const page = await bench.page.context().newPage();
   try {
-    await page.addInitScript(instrument);
+    await page.addInitScript(instrument, ['input[inputmode="decimal"]']);
     const url = `${bench.origin}/index.html#/a/${encodeURIComponent(seeded.assessmentId)}/kpi/${encodeURIComponent(seeded.kpiId)}`;
     await openEntry(page, url);
     const readyTimes: number[] = [];
@@ -76,6 +76,31 @@ export async function appFigures(bench: BrowserBench, sizes: BenchSizes): Promis
       single('entry screen ready', median(readyTimes), 'ms', { kind: 'max', value: 500, on: 'value' }, `${stored}; median of 3 loads, from navigation to the first number field`),
       single('keystroke to durable p50', percentile(latencies, 50), 'ms', undefined, `${latencies.length} edits, Enter to strict IndexedDB commit`),
       single('keystroke to durable p95', percentile(latencies, 95), 'ms', { kind: 'max', value: 50, on: 'value' }, `${latencies.length} edits, Enter to strict IndexedDB commit`),
+    ];
+  } finally {
+    await page.close();
+  }
+}
+
+/** The office view over every stored city and year: time to a drawn chart and table, and the JS heap it holds. */
+export async function officeFigures(bench: BrowserBench, sizes: BenchSizes): Promise<Figure[]> {
+  const seeded = await bench.page.evaluate(([cities, years]) => window.citykpiBench.seedOffice(cities, years), [sizes.officeCities, sizes.officeYears] as const);
+  const page = await bench.page.context().newPage();
+  try {
+    await page.addInitScript(instrument, ['.chart-office svg', '.results-table tbody tr']);
+    const url = `${bench.origin}/index.html#/office`;
+    await openEntry(page, url);
+    const readyTimes: number[] = [];
+    for (let run = 0; run < 3; run++) readyTimes.push(await openEntry(page, url));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heapBytes = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+    const stored = `${sizes.officeCities} cities × ${sizes.officeYears} years (${seeded.revisions} revisions)`;
+    return [
+      single('office view ready', median(readyTimes), 'ms', { kind: 'max', value: 1000, on: 'value' }, `${stored}; median of 3 loads, from navigation to chart and table`),
+      single('office view JS heap', heapBytes / 2 ** 20, 'MiB', { kind: 'max', value: 200, on: 'value' }, `${stored}; used heap after a garbage collection`),
     ];
   } finally {
     await page.close();

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { appFigures } from './app-figures.ts';
+import { appFigures, officeFigures } from './app-figures.ts';
 import { buildBenchPage, importFigures, openBrowserBench } from './browser-figures.ts';
 import type { Figure } from './figures.ts';
 import { cliStartFigure, exportFigure, initialJsFigure, mergeFigures, verifyFigure } from './node-figures.ts';
@@ -44,7 +44,7 @@ try {
   if (wanted('verify')) log(await verifyFigure(sizes));
   if (wanted('export')) log(await exportFigure(sizes));
   if (wanted('merge')) for (const figure of await mergeFigures(sizes, scratch)) log(figure);
-  if (wanted('browser') || wanted('import') || wanted('app') || wanted('size')) {
+  if (['browser', 'import', 'app', 'office', 'size'].some(wanted)) {
     buildRenderer();
     if (wanted('size') || wanted('browser')) log(initialJsFigure(join(repoRoot, 'dist', 'renderer')));
     buildBenchPage();
@@ -52,6 +52,7 @@ try {
     try {
       if (wanted('import') || wanted('browser')) for (const figure of await importFigures(bench, sizes)) log(figure);
       if (wanted('app') || wanted('browser')) for (const figure of await appFigures(bench, sizes)) log(figure);
+      if (wanted('office') || wanted('browser')) for (const figure of await officeFigures(bench, sizes)) log(figure);
     } finally {
       await bench.close();
     }

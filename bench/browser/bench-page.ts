@@ -139,10 +139,56 @@ async function seedAssessments(count: number): Promise<{ assessmentId: string; k
   return { assessmentId: 'bench-assessment-0', kpiId: firstNumeric!.kpiId, revisions: revisions.length };
 }
 
+const COUNTRIES = ['Republic of Veloria', 'Amara Federation', 'Kingdom of Tessaly', 'Lowland Union'];
+/** Values per assessment in the office figure: the first KPIs of the demo. */
+const OFFICE_VALUES = 30;
+
+/** A central office after years of workshops: `cities` cities, each assessed every year for `years` years. */
+async function seedOffice(cities: number, years: number): Promise<{ assessments: number; revisions: number }> {
+  await deleteDatabase(APP_DB_NAME);
+  const revisions: Revision[] = [];
+  let clock: string | null = null;
+  const deviceId = 'dev-office0000000000000000000';
+  const stamp = (recordId: string, fields: FieldMap, wallMs: number) => {
+    clock = nextHlc(clock, wallMs, deviceId);
+    return createRevision({ recordId, fields, author: 'Bench office', deviceId, hlc: clock, parents: [] });
+  };
+  for (let city = 0; city < cities; city++) {
+    const cityId = `office-city-${city}`;
+    revisions.push(await stamp(formatRecordId({ kind: 'city', cityId }), { ...LAKE_AMARA_CITY, name: `City ${city}`, country: COUNTRIES[city % COUNTRIES.length]! }, Date.UTC(2015, 0, 1)));
+    for (let year = 0; year < years; year++) {
+      const assessmentId = `office-${city}-${2015 + year}`;
+      const wallMs = Date.UTC(2015 + year, 5, 1) + city * 60_000;
+      revisions.push(await stamp(formatRecordId({ kind: 'assessment', assessmentId }), { cityId, year: 2015 + year, catalogueId: DEFAULT_CATALOGUE_ID, title: `City ${city} ${2015 + year}` }, wallMs));
+      for (const { kpiId, pointId, fields } of LAKE_AMARA_VALUES.slice(0, OFFICE_VALUES)) {
+        const drift = 1 + (((city * 31 + year * 7) % 21) - 10) / 100;
+        const scaled: FieldMap = typeof fields.numerator === 'number' ? { ...fields, numerator: Math.round(fields.numerator * drift) } : fields as FieldMap;
+        revisions.push(await stamp(formatRecordId({ kind: 'kpiValue', assessmentId, kpiId, pointId }), scaled, wallMs));
+      }
+    }
+  }
+  const db = createDb(APP_DB_NAME);
+  try {
+    await db.transaction('rw', db.revisions, () => db.revisions.bulkPut(revisions));
+  } finally {
+    db.close();
+  }
+  return { assessments: cities * years, revisions: revisions.length };
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error(`cannot delete ${name}`));
+    request.onblocked = () => reject(new Error(`${name} is still open elsewhere`));
+  });
+}
+
 declare global {
   interface Window {
-    citykpiBench: { importFigure: typeof importFigure; seedAssessments: typeof seedAssessments };
+    citykpiBench: { importFigure: typeof importFigure; seedAssessments: typeof seedAssessments; seedOffice: typeof seedOffice };
   }
 }
 
-window.citykpiBench = { importFigure, seedAssessments };
+window.citykpiBench = { importFigure, seedAssessments, seedOffice };
