@@ -4,3 +4,5 @@ export * from './state.ts';
 export * from './assignment.ts';
 export { invalidWorkshopField } from './field-rules.ts';
 export * from './rules.ts';
+export * from './progress.ts';
+export * from './package.ts';

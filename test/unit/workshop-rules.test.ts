@@ -206,3 +206,24 @@ describe('workshop record ids', () => {
     for (const bad of ['workshop:a', 'workshop:a:b:c', 'participant:a:b:c', 'question:a:b', 'review:a', 'assignment:a:b:c:d']) expect(parseRecordId(bad)).toBeNull();
   });
 });
+
+describe('participant packages', () => {
+  it('carry the workshop, the participant’s assignments and the values of their KPIs only', async () => {
+    const { participantPackage } = await import('../../core/workshop/package.ts');
+    const setup = await workshop();
+    const aminas = await write(value(KPI), { numerator: 4 }, 'Amina');
+    const lis = await write(value(OTHER_KPI), { numerator: 5 }, 'Li');
+    const question = await write({ kind: 'question', assessmentId: A, kpiId: OTHER_KPI, questionId: 'q' }, { question: 'Why?' }, 'Victor');
+    const assessment = await write({ kind: 'assessment', assessmentId: A }, { cityId: 'c1', year: 2026 }, 'Fatima');
+    const city = await write({ kind: 'city', cityId: 'c1' }, { name: 'Lake Town' }, 'Fatima');
+    const elsewhere = await write({ kind: 'kpiValue', assessmentId: 'assessment-2', kpiId: KPI, pointId: '_' }, { numerator: 1 }, 'Amina');
+    const all = [...setup, aminas, lis, question, assessment, city, elsewhere];
+    const ids = new Set(participantPackage(all, U4SSC_2017, A, 'p-amina').map((revision) => revision.recordId));
+    expect(ids.has(aminas.recordId)).toBe(true);
+    expect(ids.has(`assignment:${A}:${KPI}`)).toBe(true);
+    expect(ids.has('city:c1') && ids.has(`assessment:${A}`) && ids.has(`participant:${A}:p-victor`)).toBe(true);
+    for (const foreign of [lis, question, elsewhere]) expect(ids.has(foreign.recordId)).toBe(false);
+    expect(ids.has(`assignment:${A}:${OTHER_KPI}`)).toBe(false);
+    expect(participantPackage(all, U4SSC_2017, A, 'nobody')).toEqual([]);
+  });
+});

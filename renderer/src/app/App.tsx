@@ -19,6 +19,7 @@ const SnapshotScreen = lazy(() => import('../features/results/SnapshotScreen.tsx
 const TargetSetsScreen = lazy(() => import('../features/targets/TargetSetsScreen.tsx').then((module) => ({ default: module.TargetSetsScreen })));
 const TargetSetScreen = lazy(() => import('../features/targets/TargetSetScreen.tsx').then((module) => ({ default: module.TargetSetScreen })));
 const OfficeScreen = lazy(() => import('../features/office/OfficeScreen.tsx').then((module) => ({ default: module.OfficeScreen })));
+const WorkshopRoutes = lazy(() => import('../features/workshop/WorkshopRoutes.tsx').then((module) => ({ default: module.WorkshopRoutes })));
 const ReportScreen = lazy(() => import('../features/results/ReportScreen.tsx').then((module) => ({ default: module.ReportScreen })));
 
 function Lazy({ children }: { readonly children: ReactNode }) {
@@ -57,6 +58,16 @@ function Screen({ route }: { readonly route: Route }) {
       return (
         <Lazy>
           <OfficeScreen />
+        </Lazy>
+      );
+    case 'newWorkshop':
+    case 'workshop':
+    case 'board':
+    case 'worksheet':
+    case 'reentry':
+      return (
+        <Lazy>
+          <WorkshopRoutes route={route} />
         </Lazy>
       );
     case 'workspace':

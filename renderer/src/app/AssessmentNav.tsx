@@ -3,7 +3,7 @@ import { hrefFor, type Route } from './routes.ts';
 
 /** Within an assessment: its indicators, its city profile and its results, one step from each other. */
 export function AssessmentNav({ route }: { readonly route: Route }) {
-  const { t } = useTranslation(['common', 'results']);
+  const { t } = useTranslation(['common', 'results', 'workshop']);
   if (!('assessmentId' in route)) return null;
   const { assessmentId } = route;
   return (
@@ -16,6 +16,9 @@ export function AssessmentNav({ route }: { readonly route: Route }) {
       </a>
       <a href={hrefFor({ name: 'snapshot', assessmentId })} aria-current={route.name === 'snapshot' || route.name === 'report' ? 'page' : undefined}>
         {t('results:nav.snapshot')}
+      </a>
+      <a href={hrefFor({ name: 'workshop', assessmentId })} aria-current={['workshop', 'board', 'worksheet', 'reentry'].includes(route.name) ? 'page' : undefined}>
+        {t('workshop:nav.workshop')}
       </a>
     </nav>
   );

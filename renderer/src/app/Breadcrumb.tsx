@@ -11,13 +11,18 @@ function pageLabelKey(route: Route): string | null {
       return 'results:nav.snapshot';
     case 'report':
       return 'results:nav.report';
+    case 'workshop':
+    case 'board':
+    case 'worksheet':
+    case 'reentry':
+      return 'workshop:nav.workshop';
     default:
       return null;
   }
 }
 
 function AssessmentCrumbs({ assessmentId, pageKey }: { readonly assessmentId: string; readonly pageKey: string | null }) {
-  const { t } = useTranslation(['common', 'results']);
+  const { t } = useTranslation(['common', 'results', 'workshop']);
   const assessment = useAssessment(assessmentId);
   const label = assessment ? t('nav.assessmentOf', { city: assessment.city.name, year: assessment.year }) : t('nav.assessment');
   return (

@@ -12,6 +12,11 @@
  *   #/a/<assessmentId>/report         printable results report
  *   #/targets                         target sets;  #/targets/<targetSetId> one of them
  *   #/office                          every city and year side by side, outliers to confirm
+ *   #/workshop/new                    the new-workshop wizard
+ *   #/a/<assessmentId>/workshop       the assessment's workshop: people, assignments, review, packages
+ *   #/a/<assessmentId>/board          the progress board for the projector
+ *   #/a/<assessmentId>/worksheet/<sheet>   a printable worksheet (sheet: `d-<department>` or `p-<participantId>`)
+ *   #/a/<assessmentId>/reentry/<sheet>     keying a filled-in worksheet back in, in the sheet's order
  */
 import { useMemo, useSyncExternalStore } from 'react';
 
@@ -24,14 +29,31 @@ export type Route =
   | { readonly name: AssessmentPage; readonly assessmentId: string }
   | { readonly name: 'targets'; readonly targetSetId?: string | undefined }
   | { readonly name: 'office' }
+  | { readonly name: 'newWorkshop' }
+  | { readonly name: SheetPage; readonly assessmentId: string; readonly sheet: string }
   | { readonly name: 'notFound'; readonly hash: string };
 
+/** Routes inside one assessment, where its navigation is shown. */
+export type AssessmentRoute = Extract<Route, { readonly assessmentId: string }>;
+
+export function isAssessmentRoute(route: Route): route is AssessmentRoute {
+  return 'assessmentId' in route;
+}
+
 /** Assessment screens addressed as `#/a/<id>/<name>`. */
-export const ASSESSMENT_PAGES = ['snapshot', 'report'] as const;
+export const ASSESSMENT_PAGES = ['snapshot', 'report', 'workshop', 'board'] as const;
 export type AssessmentPage = (typeof ASSESSMENT_PAGES)[number];
 
 function isAssessmentPage(segment: string | undefined): segment is AssessmentPage {
   return (ASSESSMENT_PAGES as readonly (string | undefined)[]).includes(segment);
+}
+
+/** Worksheet screens addressed as `#/a/<id>/<name>/<sheet>`. */
+const SHEET_PAGES = ['worksheet', 'reentry'] as const;
+export type SheetPage = (typeof SHEET_PAGES)[number];
+
+function isSheetPage(segment: string | undefined): segment is SheetPage {
+  return (SHEET_PAGES as readonly (string | undefined)[]).includes(segment);
 }
 
 export type RouteTarget = Exclude<Route, { name: 'notFound' }>;
@@ -53,7 +75,14 @@ export function hrefFor(route: RouteTarget): string {
     case 'profile':
     case 'snapshot':
     case 'report':
+    case 'workshop':
+    case 'board':
       return `#/a/${enc(route.assessmentId)}/${route.name}`;
+    case 'worksheet':
+    case 'reentry':
+      return `#/a/${enc(route.assessmentId)}/${route.name}/${enc(route.sheet)}`;
+    case 'newWorkshop':
+      return '#/workshop/new';
     case 'targets':
       return route.targetSetId === undefined ? '#/targets' : `#/targets/${enc(route.targetSetId)}`;
     case 'office':
@@ -77,6 +106,7 @@ export function parseHash(hash: string): Route {
   if (segments.length === 1 && segments[0] === 'settings') return { name: 'settings' };
   if (segments.length === 1 && segments[0] === 'sync') return { name: 'sync' };
   if (segments.length === 1 && segments[0] === 'office') return { name: 'office' };
+  if (segments.length === 2 && segments[0] === 'workshop' && segments[1] === 'new') return { name: 'newWorkshop' };
   if (segments[0] === 'targets') {
     if (segments.length === 1) return { name: 'targets' };
     const targetSetId = segments.length === 2 && segments[1] !== undefined ? decodeSegment(segments[1]) : null;
@@ -88,6 +118,10 @@ export function parseHash(hash: string): Route {
       if (segments.length === 2) return { name: 'workspace', assessmentId };
       if (segments.length === 3 && segments[2] === 'profile') return { name: 'profile', assessmentId };
       if (segments.length === 3 && isAssessmentPage(segments[2])) return { name: segments[2], assessmentId };
+      if (segments.length === 4 && isSheetPage(segments[2])) {
+        const sheet = decodeSegment(segments[3]!);
+        if (sheet !== null) return { name: segments[2], assessmentId, sheet };
+      }
       if (segments.length === 4 && segments[2] === 'kpi' && segments[3] !== undefined) {
         const kpiId = decodeSegment(segments[3]);
         if (kpiId !== null) return { name: 'workspace', assessmentId, kpiId };

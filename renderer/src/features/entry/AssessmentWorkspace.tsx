@@ -7,6 +7,7 @@ import type { ValueView } from '../../data/types.ts';
 import { crossKpiIssuesOf } from './cross-kpi-issues.ts';
 import { KpiTree } from '../tree/KpiTree.tsx';
 import { KpiEntry } from './KpiEntry.tsx';
+import { AssessmentOverview } from '../workshop/AssessmentOverview.tsx';
 import './entry.css';
 
 export interface AssessmentWorkspaceProps {
@@ -46,10 +47,7 @@ export function AssessmentWorkspace({ assessmentId, kpiId }: AssessmentWorkspace
       </aside>
       <section className="workspace__entry" aria-label={t('workspace.entryRegion')}>
         {kpiId === undefined ? (
-          <div className="stack">
-            <h1>{t('workspace.title', { city: assessment.city.name, year: String(assessment.year) })}</h1>
-            <p className="notice">{t('workspace.chooseKpi')}</p>
-          </div>
+          <AssessmentOverview assessmentId={assessmentId} />
         ) : kpi === undefined ? (
           <p className="notice notice-danger">{t('kpi.notFound')}</p>
         ) : (

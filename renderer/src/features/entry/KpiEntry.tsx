@@ -15,6 +15,8 @@ import { KpiHistory } from './KpiHistory.tsx';
 import { PointEntry } from './PointEntry.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { useSaveTracker } from './use-save-tracker.ts';
+import { WorkshopGate } from '../workshop/WorkshopGate.tsx';
+import { WorkshopKpiPanel } from '../workshop/WorkshopKpiPanel.tsx';
 
 export interface KpiEntryProps {
   readonly assessment: AssessmentView;
@@ -136,6 +138,9 @@ export function KpiEntry({ assessment, kpi, values, denominators, crossKpiIssues
         </section>
       ) : null}
 
+      <WorkshopKpiPanel assessmentId={assessment.id} kpi={kpi} />
+
+      <WorkshopGate assessmentId={assessment.id} kpi={kpi}>
       {points.map((point) => (
         <PointEntry
           key={point.id}
@@ -148,6 +153,7 @@ export function KpiEntry({ assessment, kpi, values, denominators, crossKpiIssues
           departments={departments}
         />
       ))}
+      </WorkshopGate>
 
       <KpiHistory assessmentId={assessment.id} kpi={kpi} points={points} />
     </article>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/routes.ts';
+import { hrefFor, navigate } from '../../app/routes.ts';
 import { openDemo } from '../../data/index.ts';
 import { useAssessments } from '../../data/hooks.ts';
 import { AssessmentList } from './AssessmentList.tsx';
@@ -43,6 +43,7 @@ function DemoCard() {
 
 export function HomeScreen() {
   const { t } = useTranslation('common');
+  const { t: tWorkshop } = useTranslation('workshop');
   const assessments = useAssessments();
   const firstRun = assessments !== undefined && assessments.length === 0;
   return (
@@ -67,6 +68,15 @@ export function HomeScreen() {
             )}
           </section>
           <DemoCard />
+          <section className="card stack" aria-labelledby="workshop-card-title">
+            <h2 id="workshop-card-title">{tWorkshop('home.title')}</h2>
+            <p>{tWorkshop('home.body')}</p>
+            <p>
+              <a className="button button-secondary" href={hrefFor({ name: 'newWorkshop' })}>
+                {tWorkshop('home.start')}
+              </a>
+            </p>
+          </section>
           <DeletedAssessments />
         </div>
         <div className="card">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview, OpenedBundle } from '../../data/index.ts';
 import { isolate, useFormatNumber, useLanguage } from '../../i18n/index.ts';
 import { describeField, formatCandidate } from './describe-record.ts';
+import { RefusedList } from '../workshop/RefusedList.tsx';
 
 /** Shown at most; the count says how many more there are. */
 const CONFLICTS_SHOWN = 20;
@@ -25,6 +26,7 @@ export function ImportPreviewView({ opened, preview }: { readonly opened: Opened
   const cities = preview.cities.map((city) => city.name || city.cityId);
   return (
     <div className="stack">
+      <RefusedList refused={preview.refused} />
       <dl className="facts">
         <dt>{t('sync:preview.device')}</dt>
         <dd>
