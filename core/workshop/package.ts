@@ -30,7 +30,7 @@ export function participantPackage(revisions: readonly Revision[], catalogue: Ca
   return revisions.filter((revision) => {
     if (revision.recordId === assessmentRecord || revision.recordId === cityRecord) return true;
     const ref = parseRecordId(revision.recordId);
-    if (!ref || ref.kind === 'city' || ref.kind === 'assessment' || ref.assessmentId !== assessmentId) return false;
+    if (!ref || !('assessmentId' in ref) || ref.kind === 'assessment' || ref.assessmentId !== assessmentId) return false;
     switch (ref.kind) {
       case 'workshop':
       case 'participant':

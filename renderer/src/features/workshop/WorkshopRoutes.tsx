@@ -6,19 +6,17 @@ import { ReentryScreen } from './ReentryScreen.tsx';
 import { WorksheetScreen } from './WorksheetScreen.tsx';
 import { WorkshopScreen } from './WorkshopScreen.tsx';
 
-export type WorkshopRoute = Extract<Route, { readonly name: 'newWorkshop' | 'workshop' | 'board' | 'worksheet' | 'reentry' }>;
-
-export function WorkshopRoutes({ route }: { readonly route: WorkshopRoute }) {
-  switch (route.name) {
-    case 'newWorkshop':
-      return <NewWorkshopScreen />;
-    case 'workshop':
-      return <WorkshopScreen assessmentId={route.assessmentId} />;
-    case 'board':
-      return <BoardScreen assessmentId={route.assessmentId} />;
-    case 'worksheet':
-      return <WorksheetScreen assessmentId={route.assessmentId} sheetKey={route.sheet} />;
-    case 'reentry':
-      return <ReentryScreen assessmentId={route.assessmentId} sheetKey={route.sheet} />;
+export function WorkshopRoutes({ route }: { readonly route: Route }) {
+  if (route.name === 'newWorkshop') return <NewWorkshopScreen />;
+  if (!('assessmentId' in route)) return null;
+  if ('sheet' in route) {
+    return route.name === 'worksheet' ? (
+      <WorksheetScreen assessmentId={route.assessmentId} sheetKey={route.sheet} />
+    ) : (
+      <ReentryScreen assessmentId={route.assessmentId} sheetKey={route.sheet} />
+    );
   }
+  if (route.name === 'workshop') return <WorkshopScreen assessmentId={route.assessmentId} />;
+  if (route.name === 'board') return <BoardScreen assessmentId={route.assessmentId} />;
+  return null;
 }

@@ -6,9 +6,7 @@ import { i18n } from '../../i18n/index.ts';
 /** A record as people name it: the KPI (and data point) it is about, or the workshop part it is. */
 export function describeRecord(recordId: string, t: TFunction): string {
   const ref = parseRecordId(recordId);
-  if (!ref || ref.kind === 'city' || ref.kind === 'assessment' || ref.kind === 'workshop' || ref.kind === 'participant') {
-    return ref?.kind === 'participant' ? t('workshop:people.title') : t('workshop:nav.workshop');
-  }
+  if (!ref || !('kpiId' in ref)) return ref?.kind === 'participant' ? t('workshop:people.title') : t('workshop:nav.workshop');
   const kpiKey = `catalogue:kpi.${ref.kpiId}.name`;
   const kpi = i18n.exists(kpiKey) ? t(kpiKey) : ref.kpiId;
   const pointId = 'pointId' in ref ? ref.pointId : undefined;
