@@ -1,0 +1,65 @@
+/**
+ * Drives many edits of one text field from inside the page, as fast as the app acknowledges them: the
+ * value is set through the input's own setter (so React sees an input event), focus leaves the field
+ * (which commits it), and the next edit starts once the save status says "Saved" again. Each
+ * acknowledgement is reported to the test at once through a binding, so the test knows exactly which
+ * edits the screen had acknowledged when it kills the browser.
+ */
+import type { BrowserContext, Locator } from 'playwright-core';
+
+const ackBinding = '__e2eEditAcknowledged';
+const failBinding = '__e2eEditFailed';
+
+declare global {
+  interface Window {
+    __e2eEditAcknowledged?: (value: string) => Promise<void>;
+    __e2eEditFailed?: (value: string) => Promise<void>;
+  }
+}
+
+export interface EditReports {
+  readonly acknowledged: string[];
+  readonly failed: string[];
+}
+
+/** Must run before the page loads, on the context the page belongs to. */
+export async function listenForEdits(context: BrowserContext, reports: EditReports): Promise<void> {
+  await context.exposeBinding(ackBinding, (_source, value: string) => void reports.acknowledged.push(value));
+  await context.exposeBinding(failBinding, (_source, value: string) => void reports.failed.push(value));
+}
+
+/** Starts typing `values` one after another into `field`; returns at once, the edits run on in the page. */
+export async function startEdits(field: Locator, values: readonly string[]): Promise<void> {
+  await field.evaluate((input, values) => {
+    const element = input as HTMLInputElement | HTMLTextAreaElement;
+    const form = element.closest('article') ?? document.body;
+    const status = form.querySelector('[data-testid="save-status"]');
+    const failure = form.querySelector('[role="alert"]');
+    if (!status || !failure) throw new Error('the field has no save status next to it');
+    const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element) as object, 'value')!.set!;
+    // "Saved" re-mounts its text on every save, so a new node there is a new acknowledgement.
+    const nextSave = () =>
+      new Promise<boolean>((resolve) => {
+        const previous = status.firstChild;
+        const observer = new MutationObserver(() => {
+          const saved = status.firstChild !== null && status.firstChild !== previous;
+          const failed = (failure.textContent ?? '') !== '';
+          if (!saved && !failed) return;
+          observer.disconnect();
+          resolve(saved && !failed);
+        });
+        observer.observe(form, { childList: true, subtree: true, characterData: true, attributes: true });
+      });
+    void (async () => {
+      for (const value of values) {
+        const saved = nextSave();
+        element.focus();
+        setValue.call(element, value);
+        element.dispatchEvent(new Event('input', { bubbles: true }));
+        element.blur();
+        if (await saved) void window.__e2eEditAcknowledged?.(value);
+        else void window.__e2eEditFailed?.(value);
+      }
+    })();
+  }, values);
+}
