@@ -9,7 +9,6 @@
 import { describe } from 'vitest';
 import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
-import { WorkspacePage } from './pages/workspace-page.ts';
 import { listenForEdits, startEdits, type EditReports } from './support/edit-driver.ts';
 import { text } from './support/locales.ts';
 import { test } from './support/sessions.ts';
