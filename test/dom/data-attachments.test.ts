@@ -20,7 +20,8 @@ import {
   storedAttachmentHashes,
   type EvidenceRef,
 } from '../../renderer/src/data/attachments.ts';
-import { SCHEMA_VERSIONS, createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
+import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
+import { CURRENT_SCHEMA_VERSION, storesAt } from '../../renderer/src/data/schema-history.ts';
 import { DataError } from '../../renderer/src/data/errors.ts';
 import { valueRecordId } from '../../renderer/src/data/index.ts';
 import { listValues, recordState } from '../../renderer/src/data/queries.ts';
@@ -90,7 +91,7 @@ describe('schema version 3', () => {
   it('opens a version 2 database with every row kept and an empty attachments table', async () => {
     const name = `attachments-migration-${Math.random().toString(36).slice(2)}`;
     const v2 = new Dexie(name);
-    v2.version(2).stores(SCHEMA_VERSIONS[2]);
+    v2.version(2).stores(storesAt(2));
     await v2.table('meta').add({ key: 'deviceId', value: 'device-from-v2' });
     await v2.table('signers').add({ publicKey: 'key', fingerprint: 'fp', label: 'Office', source: 'keyFile', addedAtMs: 1 });
     await v2.table('receipts').add({ receiptId: 'r1', issuedAt: '2026-01-01T00:00:00Z', signerFingerprint: 'fp', appliedAtMs: 2, revisionCount: 0 });
@@ -99,7 +100,7 @@ describe('schema version 3', () => {
     const db = createDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.meta.get('deviceId')).toEqual({ key: 'deviceId', value: 'device-from-v2' });
     expect(await db.signers.count()).toBe(1);
     expect(await db.receipts.count()).toBe(1);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/index.ts';
 import { hrefFor, useRoute, type Route } from './routes.ts';
 import { WorkspaceSlot } from './workspace-slot.tsx';
+import { FatalErrorBoundary } from './FatalError.tsx';
 import { AssessmentNav } from './AssessmentNav.tsx';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher.tsx';
@@ -140,8 +141,10 @@ export function App() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1} ref={mainRef}>
-        <StorageAlerts />
-        <Screen route={route} />
+        <FatalErrorBoundary key={route.name}>
+          <StorageAlerts />
+          <Screen route={route} />
+        </FatalErrorBoundary>
       </main>
     </div>
     </I18nProvider>

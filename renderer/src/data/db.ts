@@ -1,10 +1,12 @@
 /**
- * The one place that knows the IndexedDB schema. Every version stays declared so that migrations
- * remain visible and testable; rows are plain objects keyed by client-made string ids, so laptops
+ * The one place that knows the IndexedDB tables and their rows; how the schema grew, version by
+ * version, is schema-history.ts. Rows are plain objects keyed by client-made string ids, so laptops
  * merge without coordination.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Revision } from '../../../core/revisions/types.ts';
+import { DataError } from './errors.ts';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from './schema-history.ts';
 
 /** Small key-value facts about this installation: device id, last clock, author name. */
 export interface MetaRow {
@@ -106,28 +108,6 @@ export type CityKpiDb = Dexie & {
 
 export const APP_DB_NAME = 'citykpi';
 
-const V1 = {
-  revisions: 'id, recordId, hlc',
-  meta: 'key',
-} as const;
-
-/** Bundles: import ledger, held bundles, delivery marks from receipts, trusted signers, device key. */
-const V2 = {
-  ...V1,
-  imports: 'bundleId, fileSha256, importedAtMs',
-  held: 'fileSha256, bundleId, receivedAtMs',
-  delivered: 'revisionId, receiptId',
-  receipts: 'receiptId, appliedAtMs',
-  signers: 'publicKey',
-  identity: 'key',
-} as const;
-
-/** Evidence attachments, keyed by the SHA-256 of their bytes. */
-const V3 = { ...V2, attachments: 'sha256, addedAtMs' } as const;
-
-/** Schema history, each version complete. Never edit a released entry: add a new version (and a migration test). */
-export const SCHEMA_VERSIONS = { 1: V1, 2: V2, 3: V3 } as const;
-
 export interface DbDependencies {
   readonly indexedDB?: IDBFactory;
   readonly IDBKeyRange?: typeof IDBKeyRange;
@@ -142,8 +122,18 @@ export function createDb(name: string, dependencies: DbDependencies = {}): CityK
     ...(dependencies.indexedDB ? { indexedDB: dependencies.indexedDB } : {}),
     ...(dependencies.IDBKeyRange ? { IDBKeyRange: dependencies.IDBKeyRange } : {}),
   }) as CityKpiDb;
-  db.version(1).stores(SCHEMA_VERSIONS[1]);
-  db.version(2).stores(SCHEMA_VERSIONS[2]);
-  db.version(3).stores(SCHEMA_VERSIONS[3]);
+  for (const step of SCHEMA_HISTORY) {
+    const version = db.version(step.version).stores(step.stores);
+    if (step.upgrade) version.upgrade(step.upgrade);
+  }
+  // Dexie 4 opens a database of a higher version as it stands; its tables may mean something else there.
+  db.on('ready', () => {
+    // Dexie keeps IndexedDB versions at ten times its own.
+    const stored = db.backendDB().version / 10;
+    if (stored > CURRENT_SCHEMA_VERSION) {
+      db.close();
+      throw new DataError('E_DB_NEWER', `the database is at schema version ${stored}, this CityKPI knows up to ${CURRENT_SCHEMA_VERSION}`);
+    }
+  });
   return db;
 }

@@ -8,6 +8,8 @@ export type DataErrorCode =
   | 'E_DISK_FULL'
   /** The database failed (closed, blocked by another window, corrupted, upgrade failed). */
   | 'E_DB'
+  /** The database was made by a newer CityKPI (a higher schema version): it is left untouched. */
+  | 'E_DB_NEWER'
   /** The caller passed something the data model does not accept. */
   | 'E_INVALID'
   /** The assessment, city or record does not exist (or was deleted). */
@@ -36,18 +38,43 @@ interface ErrorLike {
   readonly cause?: unknown;
 }
 
-/** True when the error or anything it wraps (AbortError.inner, BulkError.failures, cause) is a quota error. */
-function isQuotaError(error: unknown, depth = 0): boolean {
+/** True when the error or anything it wraps (AbortError.inner, BulkError.failures, cause) is named `wanted`. */
+function isNamed(error: unknown, wanted: string, depth = 0): boolean {
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
   const { name, inner, failures, cause } = error as ErrorLike;
-  if (name === 'QuotaExceededError') return true;
+  if (name === wanted) return true;
   const nested = [inner, cause, ...(Array.isArray(failures) ? failures : [])];
-  return nested.some((candidate) => isQuotaError(candidate, depth + 1));
+  return nested.some((candidate) => isNamed(candidate, wanted, depth + 1));
+}
+
+/** Chromium reports a full quota as QuotaExceededError, and a full disk under it often as an I/O failure. */
+const DISK_FULL_MESSAGE = /quota|disk (is )?full|no space|ENOSPC/i;
+
+function isQuotaError(error: unknown): boolean {
+  if (isNamed(error, 'QuotaExceededError')) return true;
+  for (let current = error, depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth += 1) {
+    const { message, inner } = current as { message?: unknown; inner?: unknown };
+    if (typeof message === 'string' && DISK_FULL_MESSAGE.test(message)) return true;
+    current = inner ?? (current as ErrorLike).cause;
+  }
+  return false;
+}
+
+/** Dexie wraps a failure of its `ready` step (e.g. E_DB_NEWER) in OpenFailedError, as `inner`. */
+function wrappedDataError(error: unknown): DataError | null {
+  for (let current = error, depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth += 1) {
+    if (current instanceof DataError) return current;
+    const { inner, cause } = current as ErrorLike;
+    current = inner ?? cause;
+  }
+  return null;
 }
 
 export function toDataError(error: unknown): DataError {
-  if (error instanceof DataError) return error;
+  const wrapped = wrappedDataError(error);
+  if (wrapped) return wrapped;
   if (isQuotaError(error)) return new DataError('E_DISK_FULL', 'storage is full', { cause: error });
+  if (isNamed(error, 'VersionError')) return new DataError('E_DB_NEWER', 'the database was made by a newer CityKPI', { cause: error });
   const message = error instanceof Error ? error.message : String(error);
   return new DataError('E_DB', message, { cause: error });
 }
