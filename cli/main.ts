@@ -2,12 +2,15 @@
 import { catalogueCommand } from './commands/catalogue.ts';
 import { dbCommand } from './commands/db.ts';
 import { demoCommand } from './commands/demo.ts';
+import { exportCommand } from './commands/export.ts';
+import { importTableCommand } from './commands/import-table.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { keygenCommand } from './commands/keygen.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { trustCommand } from './commands/trust.ts';
 import { quarantineCommand } from './commands/quarantine.ts';
+import { scoreCommand } from './commands/score.ts';
 import { serveCommand } from './commands/serve.ts';
 import { valuesCommand } from './commands/values.ts';
 import { verifyCommand } from './commands/verify.ts';
@@ -23,6 +26,9 @@ export const COMMANDS: readonly Command[] = [
   inspectCommand,
   mergeCommand,
   valuesCommand,
+  scoreCommand,
+  exportCommand,
+  importTableCommand,
   dbCommand,
   ingestCommand,
   quarantineCommand,

@@ -1,15 +1,16 @@
 /** `citykpi catalogue`: lists every KPI of the catalogue with its names in one language. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { U4SSC_2017, pointsOf, type Catalogue, type KpiDefinition } from '../../core/catalogue/index.ts';
+import { DEFAULT_CATALOGUE_ID, getCatalogue, pointsOf, type Catalogue, type KpiDefinition } from '../../core/catalogue/index.ts';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 
 const LOCALES_DIR = new URL('../../locales/', import.meta.url);
 const FALLBACK_LANGUAGE = 'en';
+const CATALOGUE = getCatalogue(DEFAULT_CATALOGUE_ID)!;
 
 const USAGE = `citykpi catalogue [--lang <language>] [--json]
 
-Lists every KPI of catalogue ${U4SSC_2017.id}: code, dimension, sub-dimension, category, tier, type, unit and name.
+Lists every KPI of catalogue ${CATALOGUE.id}: code, dimension, sub-dimension, category, tier, type, unit and name.
 
 Options:
   -l, --lang <language>  language of the names (default: ${FALLBACK_LANGUAGE})
@@ -144,7 +145,7 @@ function run(args: readonly string[], io: Io): ExitCode {
   if (!languages.includes(values.lang)) {
     throw new UsageError(`unknown language '${values.lang}'; available languages: ${languages.join(', ')}`);
   }
-  const entries = listCatalogue(U4SSC_2017, values.lang);
+  const entries = listCatalogue(CATALOGUE, values.lang);
   io.out(values.json ? `${JSON.stringify(entries, null, 2)}\n` : `${renderTable(entries, catalogueNames(values.lang))}\n`);
   return EXIT_OK;
 }

@@ -39,10 +39,11 @@ comes from a device that is not enrolled (--allow-unknown), a one-off key does, 
 before they import it. Encryption: --to, else the recipient lines of --identity, else none.`;
 
 /** The office's own signing key, unless an input is not trusted: then a one-off key, so nothing unknown is vouched for by the office. */
-async function mergeSigner(
+export async function mergeSigner(
   io: Io,
   identityFiles: readonly string[],
   vouch: boolean,
+  oneOffName = 'citykpi merge',
 ): Promise<{ signer: BundleSigner; recipients: string[] }> {
   let recipients: string[] = [];
   for (const path of identityFiles) {
@@ -59,7 +60,7 @@ async function mergeSigner(
   }
   const oneOff = await generateDeviceIdentity();
   return {
-    signer: { id: await deviceIdFromPublicKey(oneOff.publicKey), name: 'citykpi merge', publicKey: oneOff.publicKey, privateKey: oneOff.privateKey },
+    signer: { id: await deviceIdFromPublicKey(oneOff.publicKey), name: oneOffName, publicKey: oneOff.publicKey, privateKey: oneOff.privateKey },
     recipients,
   };
 }

@@ -9,3 +9,4 @@ export {
   type ScoringInput,
   type ScoringValue,
 } from './score.ts';
+export { scoreRevisions, scoringValueOf, type AssessmentScore } from './from-revisions.ts';

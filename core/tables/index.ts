@@ -3,3 +3,4 @@ export { duplicateCheck, pointRows, readNumberCell, resolveKpi, resolvePoint, ty
 export { FORMULA_START, neutraliseFormula, writeCsv, type CsvCell } from './csv-write.ts';
 export { cellText, readXlsxTable } from './xlsx-read.ts';
 export { VALUE_COLUMNS, VALUE_OPTIONAL_COLUMNS, previewValueImport, type ProposedValue, type ValueImportPreview } from './value-import.ts';
+export { tableAssessmentRevisions, type TableAssessment } from './table-assessment.ts';
