@@ -81,8 +81,11 @@ async function firstPage(context: BrowserContext): Promise<Page> {
   return context.pages()[0] ?? (await context.newPage());
 }
 
-/** Launches Chromium on `profileDir` (a fresh profile when omitted) through Playwright. */
-export async function launchBrowser(profileDir: string = newProfileDir()): Promise<BrowserSession> {
+/**
+ * Launches Chromium on `profileDir` (a fresh profile when omitted) through Playwright. `alsoAllow`: an
+ * origin the page may reach besides the app's own (the office inbox of the "Send to office" test).
+ */
+export async function launchBrowser(profileDir: string = newProfileDir(), alsoAllow?: string): Promise<BrowserSession> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     headless: true,
@@ -90,7 +93,7 @@ export async function launchBrowser(profileDir: string = newProfileDir()): Promi
     viewport,
     locale,
   });
-  const network = await guardNetwork(context, new URL(inject('baseUrl')).origin);
+  const network = await guardNetwork(context, new URL(inject('baseUrl')).origin, alsoAllow);
   const page = await firstPage(context);
   return makeSession(profileDir, context, page, network, () => context.close());
 }

@@ -15,6 +15,8 @@ import { freePort } from './free-port.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The one office inbox origin the preview's CSP admits, for the "Send to office" test's server. */
+    inboxOrigin: string;
     /** Browser profiles, downloaded bundles and keys of this run; removed when the run ends. */
     scratchDir: string;
   }
@@ -65,10 +67,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const inboxOrigin = `http://127.0.0.1:${await freePort()}`;
   const server = spawn(
     process.execPath,
     [viteBin(), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CITYKPI_E2E_INBOX_ORIGIN: inboxOrigin } },
   );
   let log = '';
   server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -84,6 +87,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const scratchDir = mkdtempSync(join(tmpdir(), 'citykpi-e2e-'));
   project.provide('baseUrl', baseUrl);
+  project.provide('inboxOrigin', inboxOrigin);
   project.provide('scratchDir', scratchDir);
 
   return async () => {

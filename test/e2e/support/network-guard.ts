@@ -7,6 +7,8 @@ import type { BrowserContext } from 'playwright-core';
 
 export interface NetworkGuard {
   readonly foreignRequests: readonly string[];
+  /** Requests to the extra origin the session allowed, in order (method and URL). */
+  readonly allowedExtraRequests: readonly string[];
   /** Throws with the list of offending URLs if any request left the allowed origin. */
   assertClean(): void;
 }
@@ -15,14 +17,17 @@ const alwaysLocalSchemes = new Set(['data:', 'blob:', 'about:']);
 /** Chromium's console message for a fetch or resource load that the page's CSP refused. */
 const refusedLoad = /violates the following Content Security Policy directive: "(connect|default|img|font|media|script|style)-src/;
 
-export async function guardNetwork(context: BrowserContext, allowedOrigin: string): Promise<NetworkGuard> {
+export async function guardNetwork(context: BrowserContext, allowedOrigin: string, extraOrigin?: string): Promise<NetworkGuard> {
   const foreignRequests: string[] = [];
+  const allowedExtraRequests: string[] = [];
   const isAllowed = (url: string): boolean => {
     const parsed = new URL(url);
-    return alwaysLocalSchemes.has(parsed.protocol) || parsed.origin === allowedOrigin;
+    return alwaysLocalSchemes.has(parsed.protocol) || parsed.origin === allowedOrigin || parsed.origin === extraOrigin;
   };
   context.on('request', (request) => {
-    if (!isAllowed(request.url())) foreignRequests.push(`${request.method()} ${request.url()}`);
+    const line = `${request.method()} ${request.url()}`;
+    if (!isAllowed(request.url())) foreignRequests.push(line);
+    else if (extraOrigin !== undefined && new URL(request.url()).origin === extraOrigin) allowedExtraRequests.push(line);
   });
   // The app's Content-Security-Policy stops such requests before they reach the network (and before
   // Playwright sees them); the attempt is still a bug, and Chromium reports it on the console.
@@ -37,6 +42,7 @@ export async function guardNetwork(context: BrowserContext, allowedOrigin: strin
   );
   return {
     foreignRequests,
+    allowedExtraRequests,
     assertClean() {
       if (foreignRequests.length > 0) {
         throw new Error(

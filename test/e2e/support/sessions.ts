@@ -8,7 +8,7 @@ import { keepScreenshot } from './artifacts.ts';
 import { launchBrowser, launchKillableBrowser, type BrowserSession, type KillableSession } from './browser.ts';
 
 export interface Sessions {
-  launch(profileDir?: string): Promise<BrowserSession>;
+  launch(profileDir?: string, alsoAllow?: string): Promise<BrowserSession>;
   launchKillable(profileDir?: string): Promise<KillableSession>;
 }
 
@@ -28,7 +28,7 @@ export const test = base.extend<{ browsers: Sessions }>({
     };
 
     await use({
-      launch: async (profileDir) => track(await launchBrowser(profileDir)),
+      launch: async (profileDir, alsoAllow) => track(await launchBrowser(profileDir, alsoAllow)),
       launchKillable: async (profileDir) => track(await launchKillableBrowser(profileDir)),
     });
 

@@ -10,21 +10,21 @@ import {
   Label,
   Modal,
   ModalOverlay,
-  ProgressBar,
   Radio,
   RadioGroup,
   Text,
   TextField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { encodeBundle, type BundleEncryption } from '../../../../core/bundle/index.ts';
+import type { BundleEncryption } from '../../../../core/bundle/index.ts';
 import { cryptoSelfTest } from '../../../../core/crypto/index.ts';
-import { getBridge } from '../../bridge/index.ts';
-import { collectExport, getBundleSigner } from '../../data/index.ts';
+import { collectExport } from '../../data/index.ts';
 import { useExportStatus } from '../../data/hooks.ts';
 import { describeError } from './describe-error.ts';
+import { encodeExport } from './encode-export.ts';
 import { BUNDLE_EXTENSION, fileStem, saveBytes } from './files.ts';
 import { useOfficeRecipients } from './office-recipients.ts';
+import { WorkProgress } from './WorkProgress.tsx';
 
 export const MIN_PASSPHRASE_LENGTH = 10;
 
@@ -76,17 +76,7 @@ function ExportForm({ close }: { readonly close: () => void }) {
         setStage({ kind: 'empty' });
         return;
       }
-      const bridge = getBridge();
-      const [device, info] = await Promise.all([getBundleSigner(bridge), bridge.appInfo()]);
-      const bytes = await encodeBundle({
-        revisions: snapshot.revisions,
-        attachments: snapshot.attachments.values(),
-        device,
-        encryption: encryption(),
-        since: snapshot.since,
-        appVersion: info.version,
-        onProgress: ({ fraction }) => setStage({ kind: 'working', fraction }),
-      });
+      const { bytes, device } = await encodeExport(snapshot, encryption(), (fraction) => setStage({ kind: 'working', fraction }));
       const name = await saveBytes(`${fileStem(device.name || device.id)}.${BUNDLE_EXTENSION}`, bytes, {
         name: t('sync:fileFilter.bundle'),
         extensions: [BUNDLE_EXTENSION],
@@ -185,16 +175,7 @@ function ExportForm({ close }: { readonly close: () => void }) {
       ) : null}
 
       {working ? (
-        <ProgressBar className="field" value={Math.round(stage.fraction * 100)} aria-label={t('sync:export.progress')}>
-          {({ percentage }) => (
-            <>
-              <span className="field-label">{t('sync:export.progress')}</span>
-              <div className="progress">
-                <div className="progress-fill" style={{ inlineSize: `${percentage ?? 0}%` }} />
-              </div>
-            </>
-          )}
-        </ProgressBar>
+        <WorkProgress label={t('sync:export.progress')} fraction={stage.fraction} />
       ) : null}
       {stage.kind === 'failed' ? (
         <p className="notice notice-danger" role="alert">

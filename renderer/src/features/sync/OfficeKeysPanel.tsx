@@ -4,14 +4,22 @@ import { useTranslation } from 'react-i18next';
 import { parseKeyFile } from '../../../../core/crypto/index.ts';
 import { distrustSigner, trustSigner } from '../../data/index.ts';
 import { useSigners } from '../../data/hooks.ts';
-import { describeError } from './describe-error.ts';
+import { getBridge } from '../../bridge/index.ts';
+import { BridgeCallError, describeError } from './describe-error.ts';
 import { pickKeyFile } from './files.ts';
-import { clearOfficeRecipients, setOfficeRecipients, useOfficeRecipients } from './office-recipients.ts';
+import { clearOfficeRecipients, setOfficeInbox, setOfficeRecipients, useOfficeInbox, useOfficeRecipients } from './office-recipients.ts';
 import { forgetSessionSecrets, loadSessionSecrets, useSessionKeys } from './session-keys.ts';
 
 type Outcome = { readonly kind: 'done'; readonly text: string; readonly secrets: boolean } | { readonly kind: 'failed'; readonly text: string };
 
 const keyFileText = new TextDecoder('utf-8', { fatal: true });
+
+/** The desktop shell admits the inbox origin in its security policy (and reloads the page to apply it). */
+async function configureInbox(url: string | null): Promise<void> {
+  setOfficeInbox(url);
+  const result = await getBridge().setOfficeInbox(url);
+  if (!result.ok) throw new BridgeCallError(result.code);
+}
 
 /**
  * The office's key file: its public keys make exports readable only by the office (and the recovery
@@ -19,8 +27,9 @@ const keyFileText = new TextDecoder('utf-8', { fatal: true });
  * decrypts imports and signs receipts for this session only.
  */
 export function OfficeKeysPanel() {
-  const { t } = useTranslation(['sync', 'common']);
+  const { t } = useTranslation(['sync', 'common', 'inbox']);
   const recipients = useOfficeRecipients();
+  const inbox = useOfficeInbox();
   const signers = useSigners();
   const session = useSessionKeys();
   const [busy, setBusy] = useState(false);
@@ -41,6 +50,8 @@ export function OfficeKeysPanel() {
       for (const signer of file.signers) await trustSigner({ publicKey: signer.publicKey, label: signer.label, source: 'keyFile' });
       await loadSessionSecrets(file);
       const secrets = file.identities.length + file.signingKeys.length;
+      // A laptop sends to the inbox its .pub names; the office's own .key names it too but never sends there.
+      if (file.inbox && secrets === 0) await configureInbox(file.inbox.url);
       setOutcome({
         kind: 'done',
         secrets: secrets > 0,
@@ -88,8 +99,22 @@ export function OfficeKeysPanel() {
               </li>
             ))}
           </ul>
+          {inbox ? (
+            <p>
+              {t('inbox:address')}{' '}
+              <code className="code" dir="ltr">
+                {inbox}
+              </code>
+            </p>
+          ) : null}
           <div className="cluster">
-            <Button className="button button-quiet button-small" onPress={clearOfficeRecipients}>
+            <Button
+              className="button button-quiet button-small"
+              onPress={() => {
+                clearOfficeRecipients();
+                void configureInbox(null).catch(() => undefined);
+              }}
+            >
               {t('sync:keys.removeRecipients')}
             </Button>
           </div>

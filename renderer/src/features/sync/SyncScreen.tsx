@@ -5,6 +5,7 @@ import { ImportHistory } from './ImportHistory.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { OfficeKeysPanel } from './OfficeKeysPanel.tsx';
 import { ReceiptsPanel } from './ReceiptsPanel.tsx';
+import { SendToOfficePanel } from './SendToOfficePanel.tsx';
 
 /** Moving data between laptops and the central office: export, import, keys and receipts. */
 export function SyncScreen() {
@@ -18,6 +19,7 @@ export function SyncScreen() {
       <p className="muted">{t('intro')}</p>
       <div className="split">
         <div className="stack">
+          <SendToOfficePanel />
           <ImportPanel />
           <ReceiptsPanel />
           <ImportHistory />

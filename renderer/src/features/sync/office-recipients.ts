@@ -1,14 +1,48 @@
 /**
- * The office's public encryption keys (age recipients) that exports are encrypted to. They are
- * public and meant to be shared, so keeping them in this origin's local storage exposes nothing.
+ * The office's public encryption keys (age recipients) that exports are encrypted to, and its inbox
+ * address for "Send to office". Both are public and meant to be shared, so keeping them in this
+ * origin's local storage exposes nothing.
  */
 import { useSyncExternalStore } from 'react';
 import type { KeyFileRecipient } from '../../../../core/crypto/index.ts';
+import { normaliseInboxUrl } from '../../../../core/crypto/office-inbox.ts';
 import { AGE_RECIPIENT_PATTERN } from '../../../../core/crypto/office-keys.ts';
 
-const STORAGE_KEY = 'citykpi.officeRecipients';
-
 export type OfficeRecipient = KeyFileRecipient;
+
+interface LocalSetting<T> {
+  readonly get: () => T;
+  readonly set: (value: T) => void;
+  readonly use: () => T;
+}
+
+/** One JSON value in local storage, checked on every read, with a React hook that follows it. */
+function localSetting<T>(key: string, parse: (stored: unknown) => T): LocalSetting<T> {
+  let cache: { value: T } | undefined;
+  const listeners = new Set<() => void>();
+  const get = (): T => {
+    if (!cache) {
+      let stored: unknown = null;
+      try {
+        stored = JSON.parse(window.localStorage.getItem(key) ?? 'null');
+      } catch {
+        // An unreadable value counts as none.
+      }
+      cache = { value: parse(stored) };
+    }
+    return cache.value;
+  };
+  const set = (value: T): void => {
+    window.localStorage.setItem(key, JSON.stringify(value));
+    cache = { value };
+    for (const listener of listeners) listener();
+  };
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  return { get, set, use: () => useSyncExternalStore(subscribe, get, get) };
+}
 
 function isRecipient(value: unknown): value is OfficeRecipient {
   if (typeof value !== 'object' || value === null) return false;
@@ -16,45 +50,23 @@ function isRecipient(value: unknown): value is OfficeRecipient {
   return typeof label === 'string' && typeof id === 'string' && typeof publicText === 'string' && AGE_RECIPIENT_PATTERN.test(publicText);
 }
 
-function read(): readonly OfficeRecipient[] {
-  try {
-    const parsed: unknown = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter(isRecipient) : [];
-  } catch {
-    return [];
-  }
-}
+const recipients = localSetting<readonly OfficeRecipient[]>('citykpi.officeRecipients', (stored) => (Array.isArray(stored) ? stored.filter(isRecipient) : []));
+const inbox = localSetting<string | null>('citykpi.officeInbox', normaliseInboxUrl);
 
-let cache: readonly OfficeRecipient[] | undefined;
-const listeners = new Set<() => void>();
-
-export function officeRecipients(): readonly OfficeRecipient[] {
-  cache ??= read();
-  return cache;
-}
-
-function write(next: readonly OfficeRecipient[]): void {
-  window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-  cache = next;
-  for (const listener of listeners) listener();
-}
+export const officeRecipients = recipients.get;
+export const useOfficeRecipients = recipients.use;
+export const officeInbox = inbox.get;
+export const useOfficeInbox = inbox.use;
 
 /** Replaces the configured office keys with those of a newly imported key file. */
-export function setOfficeRecipients(recipients: readonly OfficeRecipient[]): void {
-  write(recipients.map(({ label, publicText, id }) => ({ label, publicText, id })));
+export function setOfficeRecipients(next: readonly OfficeRecipient[]): void {
+  recipients.set(next.map(({ label, publicText, id }) => ({ label, publicText, id })));
 }
 
 export function clearOfficeRecipients(): void {
-  write([]);
+  recipients.set([]);
 }
 
-export function useOfficeRecipients(): readonly OfficeRecipient[] {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    officeRecipients,
-    officeRecipients,
-  );
+export function setOfficeInbox(url: string | null): void {
+  inbox.set(url === null ? null : normaliseInboxUrl(url));
 }
