@@ -21,6 +21,9 @@ const TargetSetsScreen = lazy(() => import('../features/targets/TargetSetsScreen
 const TargetSetScreen = lazy(() => import('../features/targets/TargetSetScreen.tsx').then((module) => ({ default: module.TargetSetScreen })));
 const OfficeScreen = lazy(() => import('../features/office/OfficeScreen.tsx').then((module) => ({ default: module.OfficeScreen })));
 const WorkshopRoutes = lazy(() => import('../features/workshop/WorkshopRoutes.tsx').then((module) => ({ default: module.WorkshopRoutes })));
+const TableImportScreen = lazy(() =>
+  import('../features/table-import/TableImportScreen.tsx').then((module) => ({ default: module.TableImportScreen })),
+);
 const ReportScreen = lazy(() => import('../features/results/ReportScreen.tsx').then((module) => ({ default: module.ReportScreen })));
 
 function Lazy({ children }: { readonly children: ReactNode }) {
@@ -51,6 +54,12 @@ function Screen({ route }: { readonly route: Route }) {
       return (
         <Lazy>
           <ReportScreen assessmentId={route.assessmentId} />
+        </Lazy>
+      );
+    case 'import-table':
+      return (
+        <Lazy>
+          <TableImportScreen assessmentId={route.assessmentId} />
         </Lazy>
       );
     case 'targets':

@@ -17,6 +17,9 @@ export function AssessmentNav({ route }: { readonly route: Route }) {
       <a href={hrefFor({ name: 'snapshot', assessmentId })} aria-current={route.name === 'snapshot' || route.name === 'report' ? 'page' : undefined}>
         {t('results:nav.snapshot')}
       </a>
+      <a href={hrefFor({ name: 'import-table', assessmentId })} aria-current={route.name === 'import-table' ? 'page' : undefined}>
+        {t('results:nav.importTable')}
+      </a>
       <a href={hrefFor({ name: 'workshop', assessmentId })} aria-current={['workshop', 'board', 'worksheet', 'reentry'].includes(route.name) ? 'page' : undefined}>
         {t('workshop:nav.workshop')}
       </a>

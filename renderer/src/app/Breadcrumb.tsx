@@ -11,6 +11,8 @@ function pageLabelKey(route: Route): string | null {
       return 'results:nav.snapshot';
     case 'report':
       return 'results:nav.report';
+    case 'import-table':
+      return 'results:nav.importTable';
     case 'workshop':
     case 'board':
     case 'worksheet':

@@ -10,6 +10,7 @@
  *   #/a/<assessmentId>/profile        city profile of the assessment
  *   #/a/<assessmentId>/snapshot       City Snapshot: scores, charts, completeness, exports
  *   #/a/<assessmentId>/report         printable results report
+ *   #/a/<assessmentId>/import-table   values from a CSV or XLSX spreadsheet
  *   #/targets                         target sets;  #/targets/<targetSetId> one of them
  *   #/office                          every city and year side by side, outliers to confirm
  *   #/workshop/new                    the new-workshop wizard
@@ -41,7 +42,7 @@ export function isAssessmentRoute(route: Route): route is AssessmentRoute {
 }
 
 /** Assessment screens addressed as `#/a/<id>/<name>`. */
-export const ASSESSMENT_PAGES = ['snapshot', 'report', 'workshop', 'board'] as const;
+export const ASSESSMENT_PAGES = ['snapshot', 'report', 'import-table', 'workshop', 'board'] as const;
 export type AssessmentPage = (typeof ASSESSMENT_PAGES)[number];
 
 function isAssessmentPage(segment: string | undefined): segment is AssessmentPage {
@@ -77,6 +78,7 @@ export function hrefFor(route: RouteTarget): string {
     case 'report':
     case 'workshop':
     case 'board':
+    case 'import-table':
       return `#/a/${enc(route.assessmentId)}/${route.name}`;
     case 'worksheet':
     case 'reentry':

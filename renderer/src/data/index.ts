@@ -19,6 +19,10 @@ import * as health from './storage-health.ts';
 import * as sync from './sync.ts';
 import * as workshop from './workshop.ts';
 import * as targetSets from './target-sets.ts';
+import * as exports from './exports.ts';
+import * as tableImport from './table-import.ts';
+import type { ExportValue } from '../../../core/exports/index.ts';
+import type { ProposedValue } from '../../../core/tables/index.ts';
 import type { ApplyOptions, ExportSnapshot, ImportPreview, ImportResult, OpenedBundle, ReceiptResult } from './sync.ts';
 import type { AssessmentFieldUpdate, ValueFieldUpdate } from './store.ts';
 import type { CityFieldUpdate, NewAssessment } from './types.ts';
@@ -68,6 +72,12 @@ export type { StoredTargetSet } from '../../../core/targets/records.ts';
 export type { Target, TargetSet } from '../../../core/targets/types.ts';
 export const saveTargetSet = (wanted: TargetSet): Promise<number> => mapDataErrors(() => targetSets.saveTargetSet(appStore(), wanted));
 export const deleteTargetSet = (targetSetId: string): Promise<void> => mapDataErrors(() => targetSets.deleteTargetSet(appStore(), targetSetId));
+
+// Results: exports and spreadsheet import (see exports.ts, table-import.ts).
+export const exportValuesOf = (assessmentIds: readonly string[]): Promise<ExportValue[]> =>
+  mapDataErrors(() => exports.exportValues(appStore().db, assessmentIds));
+export const applyValueImport = (assessmentId: string, values: readonly ProposedValue[]): Promise<number> =>
+  tableImport.applyValueImport(appStore(), assessmentId, values);
 
 // Evidence attachments (see attachments.ts): bytes stored once per content, listed by the `evidence` field.
 export type { AttachmentProblem, EvidenceRef } from './attachments.ts';

@@ -5,7 +5,9 @@ import { U4SSC_2017 } from '../../../../core/catalogue/index.ts';
 import { useAllValues, useAssessments } from '../../data/hooks.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { OptionSelect } from '../entry/OptionSelect.tsx';
+import { ExportButtons } from '../results/ExportButtons.tsx';
 import { useTargetSets } from '../results/use-scores.ts';
+import { fileStem } from '../sync/files.ts';
 import { pointKey, pointOptions } from '../targets/point-options.ts';
 import { CategoryComparisonView, PointComparisonView, TrendView } from './ComparisonViews.tsx';
 import { countriesOf, filterEntries, officeEntries, outliersOf, type OfficeFilter } from './office-model.ts';
@@ -101,6 +103,8 @@ export function OfficeScreen() {
           {targets?.chosen ? <CategoryComparisonView entries={shown} categoryId={category} targets={targets.chosen} /> : <p className="notice">{t('office:compare.noTargets')}</p>}
         </section>
       )}
+
+      {shown.length > 0 ? <ExportButtons assessmentIds={shown.map((entry) => entry.assessment.id)} fileStem={fileStem(filter.country ?? 'all-cities')} /> : null}
 
       <section className="stack" aria-labelledby="office-outliers">
         <h2 id="office-outliers">{t('office:outliers.title')}</h2>

@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../app/routes.ts';
 import { isolate } from '../../i18n/index.ts';
 import { AreaScores } from './AreaScores.tsx';
+import { fileStem } from '../sync/files.ts';
 import { BandLegend } from './BandLegend.tsx';
+import { ExportButtons } from './ExportButtons.tsx';
 import { Completeness } from './Completeness.tsx';
 import { NotReportedList } from './NotReportedList.tsx';
 import { PointScores } from './PointScores.tsx';
@@ -81,6 +83,8 @@ function Snapshot({ state }: { readonly state: Ready }) {
         <h2 id="not-reported-title">{t('results:notReported.title')}</h2>
         <NotReportedList model={model} />
       </section>
+
+      <ExportButtons assessmentIds={[assessment.id]} fileStem={fileStem(`${city}-${assessment.year}`)} />
     </div>
   );
 }

@@ -16,7 +16,7 @@ export interface PickedFile {
 }
 
 /** null when the user cancels. */
-async function pick(filters: readonly FileFilter[], maxBytes: number): Promise<PickedFile | null> {
+export async function pick(filters: readonly FileFilter[], maxBytes: number): Promise<PickedFile | null> {
   const result = await getBridge().openFile({ filters, maxBytes });
   if (!result.ok) {
     if (result.code === 'E_CANCELLED') return null;

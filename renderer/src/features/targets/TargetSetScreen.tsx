@@ -12,6 +12,7 @@ import { CommitTextField } from '../../ui/text-field/CommitTextField.tsx';
 import { OptionSelect } from '../entry/OptionSelect.tsx';
 import { targetSetLabel } from '../results/target-set-label.ts';
 import { useTargetSets } from '../results/use-scores.ts';
+import { ExportTargetSetButton } from './ExportTargetSetButton.tsx';
 import { pointKey, pointName, pointOptions } from './point-options.ts';
 import './targets.css';
 
@@ -185,6 +186,9 @@ export function TargetSetScreen({ targetSetId }: { readonly targetSetId: string 
       ) : (
         <p>{t('results:targets.source', { source: set.source })}</p>
       )}
+      <div className="cluster">
+        <ExportTargetSetButton set={set} label={targetSetLabel(set, t)} />
+      </div>
       <div aria-live="polite">{failed ? <p className="notice notice-danger">{t('targets:saveFailed')}</p> : null}</div>
       <TargetRows set={set} editable={editable} onSave={save} />
       {editable ? <AddTarget set={set} onSave={save} /> : null}

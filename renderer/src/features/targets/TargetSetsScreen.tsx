@@ -8,6 +8,10 @@ import { saveTargetSet } from '../../data/index.ts';
 import { useFormatNumber } from '../../i18n/index.ts';
 import { useTargetSets } from '../results/use-scores.ts';
 import { DeleteTargetSetButton } from './DeleteTargetSetButton.tsx';
+import { ExportTargetSetButton } from './ExportTargetSetButton.tsx';
+import { ImportTargetSet } from './ImportTargetSet.tsx';
+import { targetSetLabel } from '../results/target-set-label.ts';
+import '../table-import/table-import.css';
 import './targets.css';
 
 function NewTargetSetForm() {
@@ -90,6 +94,7 @@ export function TargetSetsScreen() {
                 <td className="numeric">{format(set.targets.length)}</td>
                 <td>
                   <span className="cluster list-actions">
+                    <ExportTargetSetButton set={set} label={targetSetLabel(set, t)} />
                     {set.example ? null : <DeleteTargetSetButton set={set} />}
                   </span>
                 </td>
@@ -100,7 +105,10 @@ export function TargetSetsScreen() {
       ) : (
         <output className="muted">{t('loading')}</output>
       )}
-      <NewTargetSetForm />
+      <div className="split">
+        <NewTargetSetForm />
+        <ImportTargetSet />
+      </div>
     </div>
   );
 }

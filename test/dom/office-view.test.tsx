@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from 'vitest';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { ChartOption } from '../../renderer/src/features/results/charts/chart-engine.ts';
+import { listValues } from '../../renderer/src/data/queries.ts';
+import { useScreenDatabase } from './support/screen-database.ts';
+
+vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 10_000 });
+
+const drawn: ChartOption[] = [];
+vi.mock('../../renderer/src/features/results/charts/chart-engine.ts', () => ({
+  createChart: () => ({ update: (option: ChartOption) => drawn.push(option), resize: () => undefined, dispose: () => undefined }),
+}));
+
+const { OfficeScreen } = await import('../../renderer/src/features/office/OfficeScreen.tsx');
+
+const database = useScreenDatabase('office-view');
+
+async function assessment(city: string, country: string, year: number, internet: number) {
+  const { assessmentId } = await database.store.createAssessment({
+    city: { name: city, country, population: 100_000, households: 40_000, areaKm2: null, gdp: null, currency: '' },
+    year,
+  });
+  await database.store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { directValue: internet, source: `${city} survey ${year}` });
+  return assessmentId;
+}
+
+describe('office view', () => {
+  it('compares a KPI across cities and years, follows it over the years, and filters by country', async () => {
+    await assessment('Lakeside', 'Veloria', 2024, 60);
+    await assessment('Lakeside', 'Veloria', 2025, 64);
+    await assessment('Hillton', 'Ostmark', 2025, 80);
+    render(<OfficeScreen />);
+    const comparison = await screen.findByRole('table', { name: 'Values of every city and year' });
+    expect(within(comparison).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/^HilltonOstmark202580/),
+      expect.stringMatching(/^LakesideVeloria202460/),
+      expect.stringMatching(/^LakesideVeloria202564/),
+    ]);
+    const trend = screen.getByRole('table', { name: 'Values of each city by year' });
+    expect(within(trend).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['City', '2024', '2025']);
+    await waitFor(() => expect(drawn.some((option) => JSON.stringify(option).includes('"line"'))).toBe(true));
+
+    fireEvent.click(within(screen.getByText('Country', { selector: '.field-label' }).closest('.field') as HTMLElement).getByRole('button'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Ostmark' }));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Values of every city and year' })).getAllByRole('row')).toHaveLength(2));
+  });
+
+  it('flags a value that moved more than half from the previous year, and a confirmation is a revision on the value', async () => {
+    await assessment('Lakeside', 'Veloria', 2024, 60);
+    const latest = await assessment('Lakeside', 'Veloria', 2025, 20);
+    render(<OfficeScreen />);
+    await screen.findByText('1 to check, of 1 flagged.');
+    expect(screen.getByText(/It was 60 in 2024\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Confirm the value/ }));
+    await screen.findByText('Confirmed');
+    await screen.findByText('0 to check, of 1 flagged.');
+    const [value] = [...(await listValues(database.db, latest)).values()];
+    const confirmed = value?.fields.confirmedValue;
+    expect(confirmed && !confirmed.conflict ? confirmed.current.value : undefined).toBe(20);
+  });
+});
