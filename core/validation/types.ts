@@ -10,6 +10,7 @@ export const VALIDATION_CODES = [
   'negativeNumerator',
   'denominatorNotPositive',
   'denominatorMissing',
+  'denominatorNotEntered',
   'numeratorExceedsDenominator',
   'denominatorMismatch',
   'dataYearOutOfRange',

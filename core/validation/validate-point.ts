@@ -68,7 +68,9 @@ function ratioIssues(kpi: KpiDefinition, point: DataPointDefinition, fields: Poi
   if (numerator !== null && numerator < 0) issues.push({ severity: 'error', code: 'negativeNumerator', field: 'numerator' });
   if (entered !== null && entered <= 0) issues.push({ severity: 'error', code: 'denominatorNotPositive', field: 'denominator' });
   if (numerator !== null && denominator === null && !isFilled(fields, 'directValue') && !isFilled(fields, 'denominator')) {
-    issues.push({ severity: 'warning', code: 'denominatorMissing', field: 'denominator' });
+    // Only a KPI defined on the profile's population or households can be completed from the profile.
+    const code = computation.denominator === 'entered' ? 'denominatorNotEntered' : 'denominatorMissing';
+    issues.push({ severity: 'warning', code, field: 'denominator' });
   }
   if (
     numerator !== null &&

@@ -35,7 +35,7 @@ describe('city profile screen', () => {
   it('shows the stored profile', async () => {
     render(<CityProfileScreen assessmentId={assessmentId} />);
     const population = (await screen.findByLabelText('Population', { exact: false, selector: 'input' })) as HTMLInputElement;
-    expect(population.value).toBe('100000');
+    expect(population.value).toBe('100,000');
     expect((screen.getByLabelText('City name', { exact: false, selector: 'input' }) as HTMLInputElement).value).toBe('Testville');
   });
 

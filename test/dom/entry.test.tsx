@@ -58,10 +58,19 @@ async function savedFields(kpiId: string, pointId = '_'): Promise<FieldMap[]> {
   return history.reverse().map((revision) => revision.fields);
 }
 
-async function expectSaved() {
-  const status = await screen.findByTestId('save-status');
-  await waitFor(() => expect(status.textContent).toBe('Enregistré'));
+/** The save status shown next to one field (each field has its own). */
+function saveStatusOf(field: string): HTMLElement {
+  const status = document.querySelector<HTMLElement>(`[data-field="${field}"] [data-testid="save-status"]`);
+  if (!status) throw new Error(`no save status next to ${field}`);
+  return status;
 }
+
+async function expectSaved(field: string) {
+  await waitFor(() => expect(saveStatusOf(field).textContent).toBe('Enregistré'));
+}
+
+const NUMERATOR = /^Numérateur :/;
+const DENOMINATOR = /^Dénominateur :/;
 
 describe('KPI entry (French, real data layer)', () => {
   it('shows the KPI facts in French', async () => {
@@ -74,10 +83,10 @@ describe('KPI entry (French, real data layer)', () => {
   it('saves each field as it is committed and shows the computed value live in French', async () => {
     await openKpi(INTERNET);
     expect(screen.getByText(/S’il reste vide, le nombre de ménages du profil de la ville est utilisé : 40\s000/)).toBeTruthy();
-    expect(screen.getByTestId('save-status').textContent).toBe('');
+    expect(saveStatusOf('numerator').textContent).toBe('');
 
-    commitText(screen.getByLabelText('Numérateur'), '18 200');
-    await expectSaved();
+    commitText(screen.getByLabelText(NUMERATOR), '18 200');
+    await expectSaved('numerator');
     expect(await savedFields(INTERNET)).toEqual([{ numerator: 18200 }]);
     await waitFor(() => expect(screen.getByLabelText('Valeur calculée').textContent).toContain('45,5'));
 
@@ -90,7 +99,7 @@ describe('KPI entry (French, real data layer)', () => {
 
   it('updates the computed value while the numerator is being typed, before anything is saved', async () => {
     await openKpi(INTERNET);
-    const numerator = screen.getByLabelText('Numérateur');
+    const numerator = screen.getByLabelText(NUMERATOR);
     fireEvent.focus(numerator);
     fireEvent.change(numerator, { target: { value: '10 000' } });
     await waitFor(() => expect(screen.getByLabelText('Valeur calculée').textContent).toMatch(/^25\s/));
@@ -101,7 +110,7 @@ describe('KPI entry (French, real data layer)', () => {
 
   it('never saves an ambiguous number', async () => {
     await openKpi(INTERNET);
-    const numerator = screen.getByLabelText('Numérateur');
+    const numerator = screen.getByLabelText(NUMERATOR);
     commitText(numerator, '18.200');
     expect(numerator.getAttribute('aria-invalid')).toBe('true');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -117,20 +126,26 @@ describe('KPI entry (French, real data layer)', () => {
     const listbox = await screen.findByRole('listbox');
     fireEvent.click(within(listbox).getByRole('option', { name: 'Fondée sur des mesures précises' }));
     await waitFor(async () => expect(await savedFields(INTERNET)).toEqual([{ quality: 'measured' }]));
-    await expectSaved();
+    await expectSaved('quality');
   });
 
-  it('marks a direct value as an override of the computed value', async () => {
+  it('shows the computed and the direct value side by side, the direct one marked used and the other set aside', async () => {
     await openKpi(INTERNET);
-    commitText(screen.getByLabelText('Numérateur'), '18000');
+    commitText(screen.getByLabelText(NUMERATOR), '18000');
     await waitFor(async () => expect(await savedFields(INTERNET)).toEqual([{ numerator: 18000 }]));
+    const result = screen.getByRole('group', { name: 'Valeur retenue' });
     await waitFor(() => expect(screen.getByLabelText('Valeur calculée').textContent).toMatch(/^45\s/));
-    expect(screen.queryByText('Valeur imposée : la valeur directe remplace la valeur calculée')).toBeNull();
+    expect(within(result).getByTestId('value-used').textContent).toBe('Utilisée');
+    expect(within(result).queryByTestId('value-set-aside')).toBeNull();
 
     commitText(screen.getByLabelText('Valeur directe'), '47,25');
     await waitFor(async () => expect((await savedFields(INTERNET)).at(-1)).toEqual({ directValue: 47.25 }));
-    await waitFor(() => expect(screen.getByText('Valeur imposée : la valeur directe remplace la valeur calculée')).toBeTruthy());
-    expect(screen.getByLabelText('Valeur calculée').textContent).toMatch(/^47,25\s/);
+    await waitFor(() => expect(within(result).getByTestId('value-set-aside').textContent).toBe('Mise de côté'));
+    // The computed 45 % stays in view, neither struck through nor replaced; the direct 47,25 % is the one used.
+    expect(screen.getByLabelText('Valeur calculée').textContent).toMatch(/^45\s/);
+    const used = within(result).getByTestId('value-used').closest('.entry-result__row')!;
+    expect(used.textContent).toMatch(/^Valeur directe47,25\sPourcentage \(%\)Utilisée$/);
+    expect(result.textContent).toContain('La valeur directe est utilisée ; la valeur calculée est mise de côté.');
   });
 
   it('answers a yes/no/partial KPI per data point with radio groups', async () => {
@@ -158,24 +173,26 @@ describe('KPI entry (French, real data layer)', () => {
     await openKpi(INTERNET);
     commitText(screen.getByLabelText('Remarque'), 'Chiffres provisoires');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(screen.getByTestId('save-status').textContent).toBe('');
+    expect(saveStatusOf('note').textContent).toBe('Enregistrement…');
     commitNow();
-    await expectSaved();
+    await expectSaved('note');
+    expect(saveStatusOf('numerator').textContent).toBe('');
     expect(await savedFields(INTERNET)).toEqual([{ note: 'Chiffres provisoires' }]);
   });
 
   it('says so, translated, when a save fails, and never claims it was saved', async () => {
     await openKpi(INTERNET);
     db.close();
-    commitText(screen.getByLabelText('Numérateur'), '100');
-    const alert = await screen.findByText(/Votre dernière modification n’a pas pu être enregistrée/);
+    commitText(screen.getByLabelText(NUMERATOR), '100');
+    const alert = await screen.findByText(/^Non enregistré : La base de données locale est inutilisable/);
     expect(alert.closest('[role="alert"]')).not.toBeNull();
-    expect(screen.getByTestId('save-status').textContent).toBe('');
+    expect(alert.closest('[data-field="numerator"]')).not.toBeNull();
+    expect(saveStatusOf('numerator').textContent).toBe('');
   });
 
   it('warns, in French and with French numbers, when a denominator differs from the city profile by more than 5 %', async () => {
     await openKpi(INTERNET);
-    commitText(screen.getByLabelText('Dénominateur'), '42 500');
+    commitText(screen.getByLabelText(DENOMINATOR), '42 500');
     await waitFor(() => expect(document.querySelector('[data-code="denominatorMismatch"]')).not.toBeNull());
     const warning = document.querySelector('[data-code="denominatorMismatch"]')!;
     expect(warning.getAttribute('data-severity')).toBe('warning');
@@ -188,16 +205,109 @@ describe('KPI entry (French, real data layer)', () => {
     await store.saveValueFields(assessmentId, INTERNET, '_', { directValue: 60 });
     await store.saveValueFields(assessmentId, 'EC-ICT-ICT-2C', '_', { directValue: 70 });
     await openKpi('EC-ICT-ICT-2C');
-    const section = await screen.findByRole('region', { name: 'Contrôles par rapport à d’autres KPI' });
-    expect(section.textContent).toContain('Cette valeur (70) est supérieure à celle de EC: ICT: ICT: 1C (60)');
+    await waitFor(() => expect(document.querySelector('[data-code="exceedsRelatedKpi"]')).not.toBeNull());
+    // The other KPI is named in the reader's language, its code kept left to right in an isolate.
+    expect(document.querySelector('[data-code="exceedsRelatedKpi"]')!.textContent).toContain(
+      'Cette valeur (70) est supérieure à celle de « Accès des ménages à Internet » (\u2066EC: ICT: ICT: 1C\u2069), soit 60',
+    );
   });
 
   it('shows validation issues next to what was saved, without undoing it', async () => {
     await openKpi(INTERNET);
-    commitText(screen.getByLabelText('Numérateur'), '50000');
-    await expectSaved();
+    commitText(screen.getByLabelText(NUMERATOR), '50000');
+    await expectSaved('numerator');
     await waitFor(() => expect(document.querySelector('[data-code="numeratorExceedsDenominator"]')).not.toBeNull());
     expect(await savedFields(INTERNET)).toEqual([{ numerator: 50000 }]);
+  });
+});
+
+describe('what is kept, what is done, what is wrong (French)', () => {
+  it('explains the KPI and labels each field with what to count', async () => {
+    await openKpi(INTERNET);
+    expect(screen.getByText('La part des ménages qui peuvent se connecter à Internet à domicile, par une ligne fixe ou un réseau mobile.')).toBeTruthy();
+    expect(screen.getByLabelText('Numérateur : Ménages ayant accès à Internet')).toBeTruthy();
+    expect(screen.getByLabelText('Dénominateur : Nombre total de ménages')).toBeTruthy();
+  });
+
+  it('explains each data point of a multi-point KPI', async () => {
+    await openKpi('EC-I-UP-2A');
+    const compact = screen.getByRole('group', { name: 'Point de données : Compacte' });
+    expect(within(compact).getByText('Le plan utilise bien le sol : assez dense, avec un étalement urbain limité.')).toBeTruthy();
+  });
+
+  it('keeps a negative numerator but marks the KPI and the point "reported with errors", with the reason at the top', async () => {
+    await openKpi(INTERNET);
+    commitText(screen.getByLabelText(NUMERATOR), '-200');
+    await expectSaved('numerator');
+    expect(await savedFields(INTERNET)).toEqual([{ numerator: -200 }]);
+    await waitFor(() => expect(within(screen.getByTestId('kpi-status')).getByText('Renseigné avec erreurs')).toBeTruthy());
+    const errors = screen.getByRole('region', { name: 'Erreurs' });
+    expect(errors.textContent).toContain('Le numérateur ne peut pas être négatif.');
+    expect(document.querySelector('.entry-point')?.getAttribute('data-status')).toBe('reportedWithErrors');
+  });
+
+  it('counts a point declared not reported as such, and never as an untouched one', async () => {
+    await openKpi(INTERNET);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Non renseigné : cette donnée n’est pas disponible (déclaré)' }));
+    await waitFor(async () => expect(await savedFields(INTERNET)).toEqual([{ status: 'notReported' }]));
+    await waitFor(() => expect(within(screen.getByTestId('kpi-status')).getByText('Non renseigné (déclaré)')).toBeTruthy());
+  });
+
+  it('keeps refused text in its field with the reason, says "not saved" there, and still shows it after leaving and coming back', async () => {
+    await openKpi(INTERNET);
+    commitText(screen.getByLabelText(NUMERATOR), '45%');
+    await waitFor(() => expect(screen.getByText('Saisissez le nombre sans le signe % : ce champ n’est pas un pourcentage.')).toBeTruthy());
+    expect(saveStatusOf('numerator').parentElement?.textContent).toContain('Non enregistré : corrigez la valeur');
+    expect(await savedFields(INTERNET)).toEqual([]);
+
+    cleanup();
+    await openKpi(INTERNET);
+    expect((screen.getByLabelText(NUMERATOR) as HTMLInputElement).value).toBe('45%');
+    expect(screen.getByLabelText(NUMERATOR).getAttribute('aria-invalid')).toBe('true');
+    expect(saveStatusOf('numerator').parentElement?.textContent).toContain('Non enregistré');
+    fireEvent.keyDown(screen.getByLabelText(NUMERATOR), { key: 'Escape' });
+    await waitFor(() => expect((screen.getByLabelText(NUMERATOR) as HTMLInputElement).value).toBe(''));
+  });
+
+  it('understands a percent sign where a percentage is expected', async () => {
+    await openKpi(INTERNET);
+    commitText(screen.getByLabelText('Valeur directe'), '45,5 %');
+    await waitFor(async () => expect(await savedFields(INTERNET)).toEqual([{ directValue: 45.5 }]));
+  });
+
+  it('groups large numbers in the fields as the language does', async () => {
+    await store.saveValueFields(assessmentId, 'EC-ICT-ICT-3C', '_', { numerator: 3_500_000_000 });
+    await openKpi('EC-ICT-ICT-3C');
+    expect((screen.getByLabelText(NUMERATOR) as HTMLInputElement).value).toMatch(/^3\s500\s000\s000$/);
+  });
+
+  it('steps to the next KPI and puts the cursor in its first field', async () => {
+    window.location.hash = '#/';
+    await openKpi(INTERNET);
+    const steps = screen.getByRole('navigation', { name: 'KPI précédent et suivant' });
+    const links = within(steps).getAllByRole('link');
+    // Next comes first, one Tab after the last field; there is no KPI before the first one.
+    expect(links.map((link) => link.textContent)).toEqual(['KPI suivantAbonnements au haut débit fixe']);
+    fireEvent.click(links[0]!);
+    cleanup();
+    await openKpi('EC-ICT-ICT-2C');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/^Numérateur : Abonnements/)));
+  });
+});
+
+describe('what is kept, what is done, what is wrong (Arabic)', () => {
+  it('marks the value used and the value set aside, the status, and names the other KPI of a cross-KPI check in Arabic', async () => {
+    await act(() => i18n.changeLanguage('ar'));
+    await store.saveValueFields(assessmentId, INTERNET, '_', { numerator: 14_000, directValue: 60 });
+    await store.saveValueFields(assessmentId, 'EC-ICT-ICT-2C', '_', { directValue: 70 });
+    await openKpi(INTERNET);
+    const result = screen.getByRole('group', { name: 'القيمة المعتمدة' });
+    expect(within(result).getByTestId('value-used').textContent).toBe('مستخدمة');
+    expect(within(result).getByTestId('value-set-aside').textContent).toBe('مُستبعَدة');
+    expect(within(screen.getByTestId('kpi-status')).getByText('مُبلَّغ عنه')).toBeTruthy();
+    expect(screen.getByLabelText('البسط: الأسر التي لديها نفاذ إلى الإنترنت')).toBeTruthy();
+    const check = document.querySelector('[data-code="belowRelatedKpi"]')!;
+    expect(check.textContent).toContain('«الاشتراكات في النطاق العريض الثابت» (\u2066EC: ICT: ICT: 2C\u2069)');
   });
 });
 
@@ -226,7 +336,7 @@ describe('conflicts', () => {
       { author: 'Chen', deviceId: 'laptop-chen-02', fields: { numerator: 13500 }, wallMs: Date.UTC(2026, 0, 5, 10) },
     ]);
     await openKpi(INTERNET);
-    const panel = await screen.findByRole('group', { name: 'Conflit : Numérateur' });
+    const panel = await screen.findByRole('group', { name: /^Conflit : Numérateur :/ });
     expect(screen.getByText('1 champ de ce KPI est en conflit : choisissez une valeur là où il est signalé ci-dessous.')).toBeTruthy();
     expect(within(panel).getByText(/2 valeurs différentes/)).toBeTruthy();
     const choices = within(panel).getAllByRole('listitem').filter((item) => item.classList.contains('entry-conflict__candidate'));
@@ -237,13 +347,13 @@ describe('conflicts', () => {
     expect(screen.getByLabelText('Valeur calculée').textContent).not.toContain('30');
 
     fireEvent.click(within(panel).getByRole('button', { name: /^Conserver 12\s000$/ }));
-    await waitFor(() => expect(screen.queryByRole('group', { name: 'Conflit : Numérateur' })).toBeNull());
-    expect((screen.getByLabelText('Numérateur') as HTMLInputElement).value).toBe('12000');
+    await waitFor(() => expect(screen.queryByRole('group', { name: /^Conflit : Numérateur :/ })).toBeNull());
+    expect((screen.getByLabelText(NUMERATOR) as HTMLInputElement).value).toMatch(/^12\s000$/);
     expect(screen.getByLabelText('Valeur calculée').textContent).toContain('30');
     const history = await recordHistory(db, recordId);
     expect(history[0]?.fields).toEqual({ numerator: 12000 });
     expect(history[0]?.parents).toHaveLength(2);
-    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Conflit résolu'));
+    await waitFor(() => expect(saveStatusOf('numerator').textContent).toBe('Conflit résolu'));
     expect(screen.queryByText(/champ de ce KPI est en conflit/)).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Afficher l’historique de ce KPI' }));

@@ -120,7 +120,7 @@ describe('evidence on the entry screen', () => {
       filters: [{ name: 'Evidence files', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'csv', 'txt', 'xlsx', 'docx'] }],
       maxBytes: 10 * 1024 * 1024,
     });
-    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Saved'));
+    await waitFor(() => expect(document.querySelector('[data-field="evidence"] [data-testid="save-status"]')?.textContent).toBe('Saved'));
     const hash = toHex(await sha256(pdf('survey')));
     expect(await storedEvidence()).toEqual([{ sha256: hash, name: 'survey.pdf', type: 'application/pdf', size: 1536 }]);
     expect((await db.attachments.get(hash))?.bytes).toEqual(pdf('survey'));
@@ -225,7 +225,7 @@ describe('evidence in conflict, by keyboard, in Arabic', () => {
     expect(state.fields.evidence?.conflict).toBe(false);
     expect(parseEvidence(currentValue(state, 'evidence')).map((ref) => ref.name).sort()).toEqual(['chart.png', 'notes.txt', 'survey.pdf']);
     expect(state.heads).toHaveLength(1);
-    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Conflict resolved'));
+    await waitFor(() => expect(document.querySelector('[data-field="evidence"] [data-testid="save-status"]')?.textContent).toBe('Conflict resolved'));
   });
 
   it('reads in Arabic with the file name isolated in its own direction', async () => {

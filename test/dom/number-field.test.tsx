@@ -69,7 +69,8 @@ describe('NumberField', () => {
     const { input, onCommit } = renderField('fr');
     type(input, '1 234,5');
     expect(onCommit).toHaveBeenCalledExactlyOnceWith(1234.5);
-    expect(input.value).toBe('1234,5');
+    // Shown back grouped as French groups it (a narrow no-break space), which it reads back the same.
+    expect(input.value).toBe('1\u202f234,5');
   });
 
   it('refuses ambiguous input with a translated error linked to the input, and commits nothing', () => {

@@ -1,8 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { pointsOf, U4SSC_2017 } from '../../core/catalogue/index.ts';
+import { U4SSC_2017 } from '../../core/catalogue/index.ts';
 import { nextHlc } from '../../core/revisions/hlc.ts';
 import { createRevision } from '../../core/revisions/revision-id.ts';
+import { assessmentStatus, statusInputOf } from '../../core/status/index.ts';
 import { valueRecordId } from '../../renderer/src/data/index.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { listValues } from '../../renderer/src/data/queries.ts';
@@ -29,10 +30,12 @@ beforeEach(async () => {
     city: { name: 'Testville', country: 'Nowhere', population: SHARED.population, households: SHARED.households, areaKm2: null, gdp: null, currency: 'EUR' },
     year: 2025,
   }));
-  // Reported (computed on the profile's households), partial (one of two points), and not reported (a source only).
+  // Reported (on the profile's households), one of two points, a source only, a negative numerator, declared not reported.
   await store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { numerator: 18_000, department: 'Service informatique' });
-  await store.saveValueFields(assessmentId, 'EC-ICT-ICT-4C', '3g', { directValue: 98 });
+  await store.saveValueFields(assessmentId, 'EC-ICT-ICT-4C', '3g', { numerator: 98, denominator: 100 });
   await store.saveValueFields(assessmentId, 'EC-ICT-ICT-2C', '_', { source: 'Opérateurs', department: 'Direction des réseaux' });
+  await store.saveValueFields(assessmentId, 'EC-ICT-ICT-3C', '_', { numerator: -200 });
+  await store.saveValueFields(assessmentId, 'EC-ICT-ICT-5C', '_', { status: 'notReported' });
   await act(() => i18n.changeLanguage('fr'));
 });
 
@@ -43,12 +46,16 @@ afterEach(() => {
 
 async function renderTree(selectedKpiId?: string) {
   const values = await listValues(db, assessmentId);
-  render(<KpiTree assessmentId={assessmentId} catalogue={U4SSC_2017} values={values} shared={SHARED} selectedKpiId={selectedKpiId} />);
+  const status = assessmentStatus(
+    U4SSC_2017,
+    (kpiId, pointId) => {
+      const view = values.get(valueRecordId(assessmentId, kpiId, pointId));
+      return view ? statusInputOf(view.fields) : undefined;
+    },
+    { denominators: SHARED, assessmentYear: 2025 },
+  );
+  render(<KpiTree assessmentId={assessmentId} catalogue={U4SSC_2017} values={values} status={status} selectedKpiId={selectedKpiId} />);
   return screen.getByRole('navigation', { name: 'KPI' });
-}
-
-function totalPoints(filter: (kpi: (typeof U4SSC_2017.kpis)[number]) => boolean): number {
-  return U4SSC_2017.kpis.filter(filter).reduce((sum, kpi) => sum + pointsOf(kpi).length, 0);
 }
 
 function search(text: string) {
@@ -65,38 +72,72 @@ async function chooseFilter(label: string, option: string) {
   await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
 }
 
+/** The codes of the KPI rows the tree shows. */
 function shownKpis(nav: HTMLElement): string[] {
   return within(nav)
-    .queryAllByRole('link')
-    .map((link) => link.querySelector('.kpi-tree__code')?.textContent ?? '');
+    .queryAllByRole('row')
+    .flatMap((row) => row.querySelector('.kpi-tree__code')?.textContent ?? []);
+}
+
+function kpiRow(nav: HTMLElement, code: string): HTMLElement {
+  return within(nav).getByRole('row', { name: new RegExp(code) });
+}
+
+function press(key: string) {
+  const target = document.activeElement ?? document.body;
+  fireEvent.keyDown(target, { key });
+  fireEvent.keyUp(target, { key });
 }
 
 describe('KPI tree (French)', () => {
-  it('shows completion counts at every level, in French', async () => {
+  it('counts reported KPIs in every group and says which status each KPI has, in French', async () => {
     const nav = await renderTree('EC-ICT-ICT-1C');
-    const economy = totalPoints((kpi) => kpi.dimension === 'EC');
-    expect(within(nav).getByRole('button', { name: `Économie 2 points de données renseignés sur ${economy}` })).toBeTruthy();
-    const environment = totalPoints((kpi) => kpi.dimension === 'EN');
-    expect(within(nav).getByRole('button', { name: `Environnement 0 points de données renseignés sur ${environment}` })).toBeTruthy();
-    const category = totalPoints((kpi) => kpi.category === 'EC-ICT-ICT');
-    expect(within(nav).getByRole('button', { name: `Infrastructures TIC 2 points de données renseignés sur ${category}` })).toBeTruthy();
+    const economy = U4SSC_2017.kpis.filter((kpi) => kpi.dimension === 'EC').length;
+    expect(within(nav).getByRole('row', { name: `Économie, KPI renseignés : 1 sur ${economy}` })).toBeTruthy();
+    const environment = U4SSC_2017.kpis.filter((kpi) => kpi.dimension === 'EN').length;
+    expect(within(nav).getByRole('row', { name: `Environnement, KPI renseignés : 0 sur ${environment}` })).toBeTruthy();
+    expect(within(nav).getByRole('row', { name: 'Infrastructures TIC, KPI renseignés : 1 sur 5' })).toBeTruthy();
 
-    const internet = within(nav).getByRole('link', { name: /Accès des ménages à Internet/ });
-    expect(internet.getAttribute('href')).toBe(`#/a/${assessmentId}/kpi/EC-ICT-ICT-1C`);
-    expect(internet.getAttribute('aria-current')).toBe('page');
-    expect(internet.textContent).toContain('Renseigné');
-    expect(within(nav).getByRole('link', { name: /EC: ICT: ICT: 4C/ }).textContent).toContain('Partiel');
-    expect(within(nav).getByRole('link', { name: /EC: ICT: ICT: 2C/ }).textContent).toContain('Non renseigné');
+    expect(kpiRow(nav, 'EC: ICT: ICT: 1C').getAttribute('aria-label')).toBe('Accès des ménages à Internet, EC: ICT: ICT: 1C, Renseigné, (ouvert)');
+    expect(kpiRow(nav, 'EC: ICT: ICT: 4C').getAttribute('aria-label')).toMatch(/En cours, Points de données renseignés : 1 sur 2$/);
+    expect(kpiRow(nav, 'EC: ICT: ICT: 2C').getAttribute('aria-label')).toMatch(/, En cours$/);
+    expect(kpiRow(nav, 'EC: ICT: ICT: 3C').getAttribute('aria-label')).toMatch(/, Renseigné avec erreurs$/);
+    expect(kpiRow(nav, 'EC: ICT: ICT: 5C').getAttribute('aria-label')).toMatch(/, Non renseigné \(déclaré\)$/);
   });
 
-  it('opens and closes groups from the keyboard-operable disclosure buttons', async () => {
+  it('is one Tab stop, moved through with the arrow keys, opened and closed with right and left', async () => {
     const nav = await renderTree();
-    expect(within(nav).queryAllByRole('link')).toHaveLength(0);
-    const economy = within(nav).getByRole('button', { name: /^Économie/ });
-    expect(economy.getAttribute('aria-expanded')).toBe('false');
-    fireEvent.click(economy);
-    await waitFor(() => expect(economy.getAttribute('aria-expanded')).toBe('true'));
-    expect(within(nav).getByRole('button', { name: /^TIC/ })).toBeTruthy();
+    const grid = within(nav).getByRole('treegrid');
+    const focusable = [...nav.querySelectorAll('[role="treegrid"] [tabindex="0"], [role="treegrid"][tabindex="0"]')];
+    expect(focusable).toHaveLength(1);
+    expect(shownKpis(nav)).toEqual([]);
+
+    act(() => grid.focus());
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Économie/));
+    press('ArrowRight');
+    await waitFor(() => expect(within(nav).getByRole('row', { name: /^Économie/ }).getAttribute('aria-expanded')).toBe('true'));
+    press('ArrowDown');
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^TIC,/));
+    press('ArrowLeft');
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Économie/));
+    press('ArrowLeft');
+    await waitFor(() => expect(within(nav).getByRole('row', { name: /^Économie/ }).getAttribute('aria-expanded')).toBe('false'));
+  });
+
+  it('jumps to a group by typing the start of its name', async () => {
+    const nav = await renderTree();
+    act(() => within(nav).getByRole('treegrid').focus());
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Économie/));
+    fireEvent.keyDown(document.activeElement!, { key: 's' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Société/));
+  });
+
+  it('opens a KPI with Enter', async () => {
+    window.location.hash = '#/';
+    const nav = await renderTree('EC-ICT-ICT-1C');
+    act(() => kpiRow(nav, 'EC: ICT: ICT: 2C').focus());
+    press('Enter');
+    await waitFor(() => expect(window.location.hash).toBe(`#/a/${assessmentId}/kpi/EC-ICT-ICT-2C`));
   });
 
   it('finds KPIs by French name regardless of accents and case', async () => {
@@ -121,8 +162,10 @@ describe('KPI tree (French)', () => {
 
   it('filters by status, by core/advanced and by department', async () => {
     const nav = await renderTree();
-    await chooseFilter('Statut', 'Partiel');
-    await waitFor(() => expect(shownKpis(nav)).toEqual(['EC: ICT: ICT: 4C']));
+    await chooseFilter('Statut', 'Renseigné avec erreurs');
+    await waitFor(() => expect(shownKpis(nav)).toEqual(['EC: ICT: ICT: 3C']));
+    await chooseFilter('Statut', 'Non renseigné (déclaré)');
+    await waitFor(() => expect(shownKpis(nav)).toEqual(['EC: ICT: ICT: 5C']));
 
     await chooseFilter('Statut', 'Tous');
     await chooseFilter('Service', 'Direction des réseaux');
@@ -132,6 +175,15 @@ describe('KPI tree (French)', () => {
     await chooseFilter('Essentiel ou avancé', 'Avancé');
     const advanced = U4SSC_2017.kpis.filter((kpi) => kpi.tier === 'advanced').map((kpi) => kpi.code);
     await waitFor(() => expect(shownKpis(nav)).toEqual(advanced));
+  });
+
+  it('lists only the KPIs with errors or warnings', async () => {
+    // A denominator 20 % off the profile's households: a warning, not an error.
+    await store.saveValueFields(assessmentId, 'EC-I-WS-1C', '_', { numerator: 30_000, denominator: 32_000 });
+    const nav = await renderTree();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Seulement les KPI avec erreurs ou avertissements' }));
+    await waitFor(() => expect(shownKpis(nav)).toEqual(['EC: ICT: ICT: 3C', 'EC: I: WS: 1C']));
+    expect(kpiRow(nav, 'EC: I: WS: 1C').textContent).toContain('À vérifier');
   });
 
   it('marks KPIs holding conflicts and can list only those', async () => {
@@ -157,6 +209,6 @@ describe('KPI tree (French)', () => {
     const nav = await renderTree();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Seulement les KPI en conflit' }));
     await waitFor(() => expect(shownKpis(nav)).toEqual(['EN: EN: AQ: 1C']));
-    expect(within(nav).getByRole('link', { name: /EN: EN: AQ: 1C/ }).textContent).toContain('Conflit');
+    expect(kpiRow(nav, 'EN: EN: AQ: 1C').textContent).toContain('Conflit');
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Issue 2, keyboard-only use: a participant creates an assessment, finds a KPI and enters a value with
- * its data quality without touching the mouse.
+ * Keyboard-only use: a participant creates an assessment, finds a KPI in the tree widget (one Tab stop,
+ * arrow keys), lands in its first field, enters values, and goes on to the next KPI and back with the
+ * next and previous links, without touching the mouse.
  */
 import { describe } from 'vitest';
 import { EntryPage } from './pages/entry-page.ts';
@@ -11,9 +12,10 @@ import { text } from './support/locales.ts';
 import { test } from './support/sessions.ts';
 
 const householdInternet = { id: 'EC-ICT-ICT-1C', code: 'EC: ICT: ICT: 1C' };
+const fixedBroadband = { id: 'EC-ICT-ICT-2C' };
 
 describe('keyboard only', () => {
-  test('creates an assessment and enters a KPI value with its quality using only the keyboard', async ({ browsers, expect }) => {
+  test('enters two KPIs with the tree, next and previous, using only the keyboard', async ({ browsers, expect }) => {
     const session = await browsers.launch();
     await session.open('#/');
     const { page } = session;
@@ -30,36 +32,45 @@ describe('keyboard only', () => {
     await tabTo(page, home.createForm.getByRole('button', { name: text('en', 'common:home.create.submit') }));
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/a\/[^/]+$/);
+    // The header stays in view on first load.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
     const workspace = new WorkspacePage(page);
     await workspace.waitUntilLoaded();
     await tabTo(page, workspace.search);
     await page.keyboard.type(householdInternet.code);
-    await tabTo(page, workspace.kpiLink(householdInternet.code));
+    // The whole tree is one Tab stop; inside it the arrow keys move, and Enter opens the KPI.
+    await tabTo(page, workspace.treeWidget);
+    const row = workspace.kpiRow(householdInternet.code);
+    for (let presses = 0; presses < 5 && !(await row.evaluate((element) => element === document.activeElement)); presses++) {
+      await page.keyboard.press('ArrowDown');
+    }
     await page.keyboard.press('Enter');
     const entry = new EntryPage(page);
     await entry.heading(householdInternet.id).waitFor();
+    // Choosing a KPI puts the cursor in its first field.
+    await expect.poll(() => entry.textbox('entry:point.numerator').evaluate((element) => element === document.activeElement)).toBe(true);
 
-    await tabTo(page, entry.textbox('entry:point.directValue'));
     await entry.acknowledged(async () => {
-      await page.keyboard.type('45.5');
+      await page.keyboard.type('4500');
       await page.keyboard.press('Tab');
     });
-    await tabTo(page, entry.select('entry:point.quality'));
+    await expect.poll(() => entry.kpiStatus.textContent()).toBe(text('en', 'status:status.reported'));
+
+    // From the last field, one Tab reaches "Next KPI"; Enter lands in the next KPI's first field.
+    await tabTo(page, page.getByRole('link', { name: new RegExp(`^${text('en', 'entry:steps.next')}`) }));
+    await page.keyboard.press('Enter');
+    await entry.heading(fixedBroadband.id).waitFor();
+    await expect.poll(() => entry.textbox('entry:point.numerator').evaluate((element) => element === document.activeElement)).toBe(true);
     await entry.acknowledged(async () => {
-      await page.keyboard.press('Enter');
-      await page.getByRole('listbox').waitFor();
-      const wanted = page.getByRole('option', { name: text('en', 'entry:point.qualities.measured'), exact: true });
-      for (let presses = 0; presses < 10 && !(await wanted.evaluate((option) => option === document.activeElement)); presses++) {
-        await page.keyboard.press('ArrowDown');
-      }
-      await page.keyboard.press('Enter');
+      await page.keyboard.type('3000');
+      await page.keyboard.press('Tab');
     });
 
-    await page.reload();
-    const reloaded = new EntryPage(page);
-    await reloaded.heading(householdInternet.id).waitFor();
-    expect(await reloaded.valueOf('entry:point.directValue')).toBe('45.5');
-    expect(await reloaded.select('entry:point.quality').textContent()).toContain(text('en', 'entry:point.qualities.measured'));
+    await tabTo(page, page.getByRole('link', { name: new RegExp(`^${text('en', 'entry:steps.previous')}`) }));
+    await page.keyboard.press('Enter');
+    await entry.heading(householdInternet.id).waitFor();
+    expect(await entry.valueOf('entry:point.numerator')).toBe('4,500');
+    expect(await entry.computedValue.textContent()).toMatch(/^22\.5\s/);
   });
 });

@@ -38,6 +38,7 @@ function sampleIssues(): ValidationIssue<string>[] {
     ...pointIssues('EC-ICT-ICT-1C', { status: 'reported' }),
     ...pointIssues('SC-EH-ED-2C', { numerator: 5, denominator: 0 }),
     ...pointIssues('SC-EH-ED-2C', { numerator: 5 }),
+    ...validatePoint(findKpi(U4SSC_2017, 'EC-ICT-ICT-1C')!, findPoint(findKpi(U4SSC_2017, 'EC-ICT-ICT-1C')!, '_')!, { numerator: 5 }, { population: null, households: null }),
     ...pointIssues('EC-P-IN-1C', { directValue: 9 }),
     ...pointIssues('EC-I-ES-3C', { directValue: 50 }),
     ...pointIssues('SC-SH-SA-3A', { choice: 'partial' }),
@@ -75,6 +76,8 @@ describe('validation messages', () => {
     expect(new Set(issues.map((issue) => issue.code))).toEqual(new Set(VALIDATION_CODES));
     for (const issue of issues) {
       const needed = placeholdersOf(english[issue.code] ?? '');
+      // The screen names the other KPI in the reader's language from its id (renderer IssueList).
+      if (issue.params?.otherKpiId !== undefined) needed.delete('otherName');
       for (const name of needed) expect(issue.params ?? {}, `${issue.code} needs ${name}`).toHaveProperty(name);
     }
   });

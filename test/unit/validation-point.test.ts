@@ -93,7 +93,9 @@ describe('validatePoint: numerators and denominators', () => {
   });
 
   it('warns when a numerator has no denominator to divide by', () => {
-    expect(check(SCHOOL_ENROLMENT, { numerator: 900 })).toEqual([{ severity: 'warning', code: 'denominatorMissing', field: 'denominator' }]);
+    expect(check(SCHOOL_ENROLMENT, { numerator: 900 })).toEqual([{ severity: 'warning', code: 'denominatorNotEntered', field: 'denominator' }]);
+    // Wireless Broadband Coverage: the city profile has nothing to offer, so it is not mentioned.
+    expect(check('EC-ICT-ICT-4C', { numerator: 90 }, PROFILE, '3g')).toEqual([{ severity: 'warning', code: 'denominatorNotEntered', field: 'denominator' }]);
     expect(codes(check(HOUSEHOLD_INTERNET, { numerator: 900 }, NO_PROFILE))).toEqual(['denominatorMissing']);
     expect(check(SCHOOL_ENROLMENT, { numerator: 900, directValue: 90 })).toEqual([]);
   });

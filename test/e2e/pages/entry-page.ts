@@ -25,8 +25,10 @@ export class EntryPage {
     return this.form.getByRole('heading', { name: text(this.lng, `catalogue:kpi.${kpiId}.name`), exact: true });
   }
 
+  /** A field by its label; numerator and denominator labels go on to say what to count (`Numerator: Households…`). */
   textbox(key: string): Locator {
-    return this.form.getByRole('textbox', { name: text(this.lng, key), exact: true });
+    const label = text(this.lng, key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.form.getByRole('textbox', { name: new RegExp(`^${label}(\\s?[:：].*)?$`) });
   }
 
   /** The button of a single-choice list (status, quality, origin), named by its label and current value. */
@@ -38,15 +40,26 @@ export class EntryPage {
     return this.form.getByRole('status', { name: text(this.lng, 'entry:point.computed') });
   }
 
-  get overrideBadge(): Locator {
-    return this.form.getByText(text(this.lng, 'entry:point.override'), { exact: true });
+  /** The value that counts (computed or direct), marked "used". */
+  get usedValue(): Locator {
+    return this.form.locator('.entry-result__row[data-used]');
+  }
+
+  /** The value set aside, when a direct value replaces the computed one. */
+  get setAsideMarker(): Locator {
+    return this.form.getByText(text(this.lng, 'entry:result.setAside'), { exact: true });
   }
 
   get saveFailure(): Locator {
-    return this.form.getByRole('alert').filter({ hasText: text(this.lng, 'entry:save.failed') });
+    return this.form.getByRole('alert').filter({ hasText: text(this.lng, 'entry:save.notSaved', { reason: '' }).trim() });
   }
 
-  /** Counts "Saved" acknowledgements from now on: each one re-mounts the status text. */
+  /** The status of the KPI as the form shows it (`Reported`, `Reported with errors`…). */
+  get kpiStatus(): Locator {
+    return this.form.getByTestId('kpi-status');
+  }
+
+  /** Counts "Saved" acknowledgements (next to any field) from now on: each one re-mounts the status text. */
   async saveAcks(): Promise<number> {
     return this.page.evaluate(() => {
       if (window.__e2eSaveAcks === undefined) {
@@ -54,7 +67,8 @@ export class EntryPage {
         new MutationObserver((mutations) => {
           for (const mutation of mutations) {
             const inStatus = (mutation.target as Element).closest?.('[data-testid="save-status"]');
-            if (inStatus && mutation.addedNodes.length > 0) window.__e2eSaveAcks = (window.__e2eSaveAcks ?? 0) + 1;
+            const saved = inStatus?.getAttribute('data-state') === 'saved';
+            if (saved && mutation.addedNodes.length > 0) window.__e2eSaveAcks = (window.__e2eSaveAcks ?? 0) + 1;
           }
         }).observe(document.body, { childList: true, subtree: true });
       }

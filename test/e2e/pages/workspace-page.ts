@@ -24,9 +24,13 @@ export class WorkspacePage {
     return this.tree.getByRole('searchbox', { name: text(this.lng, 'entry:tree.search.label') });
   }
 
-  /** The tree link of a KPI, found by its official code (e.g. `EC: ICT: ICT: 1C`). */
-  kpiLink(code: string): Locator {
-    return this.tree.getByRole('link').filter({ hasText: code });
+  /** The tree row of a KPI, found by its official code (e.g. `EC: ICT: ICT: 1C`). */
+  kpiRow(code: string): Locator {
+    return this.tree.getByRole('row').filter({ hasText: code });
+  }
+
+  get treeWidget(): Locator {
+    return this.tree.getByRole('treegrid');
   }
 
   async waitUntilLoaded(): Promise<void> {
@@ -37,7 +41,7 @@ export class WorkspacePage {
   async openKpi(code: string): Promise<void> {
     await this.waitUntilLoaded();
     await this.search.fill(code);
-    await this.kpiLink(code).click();
+    await this.kpiRow(code).click();
     await this.page.waitForURL(/#\/a\/[^/]+\/kpi\/[^/]+$/);
   }
 }

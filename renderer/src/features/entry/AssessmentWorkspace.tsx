@@ -4,10 +4,11 @@ import { findKpi, getCatalogue } from '../../../../core/catalogue/index.ts';
 import type { Denominators } from '../../../../core/compute/index.ts';
 import { useAssessment, useValues } from '../../data/hooks.ts';
 import type { ValueView } from '../../data/types.ts';
-import { crossKpiIssuesOf } from './cross-kpi-issues.ts';
 import { KpiTree } from '../tree/KpiTree.tsx';
+import { useAssessmentStatus } from './assessment-status.ts';
 import { KpiEntry } from './KpiEntry.tsx';
 import { AssessmentOverview } from '../workshop/AssessmentOverview.tsx';
+import { ProgressLine, ProgressSummary } from './ProgressSummary.tsx';
 import './entry.css';
 
 export interface AssessmentWorkspaceProps {
@@ -17,7 +18,7 @@ export interface AssessmentWorkspaceProps {
 
 const NO_VALUES: ReadonlyMap<string, ValueView> = new Map();
 
-/** The KPI tree beside the entry form of the KPI named in the address. */
+/** The KPI tree beside the entry form of the KPI named in the address, or the assessment's progress. */
 export function AssessmentWorkspace({ assessmentId, kpiId }: AssessmentWorkspaceProps) {
   const { t } = useTranslation('entry');
   const assessment = useAssessment(assessmentId);
@@ -26,32 +27,30 @@ export function AssessmentWorkspace({ assessmentId, kpiId }: AssessmentWorkspace
   const households = assessment?.city.households ?? null;
   const denominators = useMemo<Denominators>(() => ({ population, households }), [population, households]);
   const catalogue = assessment ? getCatalogue(assessment.catalogueId) : undefined;
-  const crossIssues = useMemo(
-    () => (catalogue ? crossKpiIssuesOf(catalogue, values, denominators) : []),
-    [catalogue, values, denominators],
-  );
+  const status = useAssessmentStatus(catalogue, assessmentId, values, denominators, assessment?.year ?? null);
 
   if (assessment === undefined) {
-    return (
-      <output className="muted">{t('workspace.loading')}</output>
-    );
+    return <output className="muted">{t('workspace.loading')}</output>;
   }
-  if (assessment === null) return <p className="notice notice-danger">{t('workspace.notFound')}</p>;
-  if (!catalogue) return <p className="notice notice-danger">{t('workspace.notFound')}</p>;
+  if (assessment === null || !catalogue || !status) return <p className="notice notice-danger">{t('workspace.notFound')}</p>;
   const kpi = kpiId === undefined ? undefined : findKpi(catalogue, kpiId);
 
   return (
     <div className="workspace">
       <aside className="workspace__tree" aria-label={t('workspace.treeRegion')}>
-        <KpiTree assessmentId={assessmentId} catalogue={catalogue} values={values} shared={denominators} selectedKpiId={kpiId} />
+        <ProgressLine status={status} />
+        <KpiTree assessmentId={assessmentId} catalogue={catalogue} values={values} status={status} selectedKpiId={kpiId} />
       </aside>
       <section className="workspace__entry" aria-label={t('workspace.entryRegion')}>
         {kpiId === undefined ? (
-          <AssessmentOverview assessmentId={assessmentId} />
+          <div className="stack">
+            <AssessmentOverview assessmentId={assessmentId} />
+            <ProgressSummary assessmentId={assessmentId} status={status} />
+          </div>
         ) : kpi === undefined ? (
           <p className="notice notice-danger">{t('kpi.notFound')}</p>
         ) : (
-          <KpiEntry key={kpi.id} assessment={assessment} kpi={kpi} values={values} denominators={denominators} crossKpiIssues={crossIssues.filter((item) => item.kpiId === kpi.id).map((item) => item.issue)} />
+          <KpiEntry key={kpi.id} assessment={assessment} catalogue={catalogue} kpi={kpi} values={values} denominators={denominators} status={status.kpis.get(kpi.id)!} />
         )}
       </section>
     </div>

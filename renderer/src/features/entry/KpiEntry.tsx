@@ -1,30 +1,32 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pointsOf } from '../../../../core/catalogue/index.ts';
-import type { Computation, DataPointDefinition, KpiDefinition } from '../../../../core/catalogue/types.ts';
+import { pointNameKey, pointsOf } from '../../../../core/catalogue/index.ts';
+import type { Catalogue, Computation, DataPointDefinition, KpiDefinition } from '../../../../core/catalogue/types.ts';
 import type { Denominators } from '../../../../core/compute/index.ts';
 import { formatLocaleNumber } from '../../../../core/numbers/index.ts';
-import { formatRecordId } from '../../../../core/revisions/record-id.ts';
 import type { ValueField } from '../../../../core/revisions/fields.ts';
-import { validatePoint } from '../../../../core/validation/validate-point.ts';
-import { resolveConflict, saveValueFields } from '../../data/index.ts';
+import type { KpiStatus } from '../../../../core/status/index.ts';
+import { resolveConflict, saveValueFields, valueRecordId } from '../../data/index.ts';
 import type { AssessmentView, FieldValue, ValueView } from '../../data/types.ts';
 import { plainFields } from './field-values.ts';
-import { IssueList, type ShownIssue } from './IssueList.tsx';
+import { FIRST_FIELD_SELECTOR, takeFirstFieldFocusRequest } from './first-field-focus.ts';
+import { IssueList } from './IssueList.tsx';
 import { KpiHistory } from './KpiHistory.tsx';
+import { KpiSteps } from './KpiSteps.tsx';
+import { useKpiHelp } from './kpi-help.ts';
 import { PointEntry } from './PointEntry.tsx';
-import { SaveStatus } from './SaveStatus.tsx';
-import { useSaveTracker } from './use-save-tracker.ts';
+import { StatusBadge } from './StatusBadge.tsx';
 import { WorkshopGate } from '../workshop/WorkshopGate.tsx';
 import { WorkshopKpiPanel } from '../workshop/WorkshopKpiPanel.tsx';
 
 export interface KpiEntryProps {
   readonly assessment: AssessmentView;
+  readonly catalogue: Catalogue;
   readonly kpi: KpiDefinition;
   readonly values: ReadonlyMap<string, ValueView>;
   readonly denominators: Denominators;
-  /** Findings that involve other KPIs (e.g. Fixed Broadband above Household Internet Access). */
-  readonly crossKpiIssues: readonly ShownIssue[];
+  /** The KPI's status and its points', with every error and warning (cross-KPI checks included). */
+  readonly status: KpiStatus;
 }
 
 function departmentsIn(values: ReadonlyMap<string, ValueView>, locale: string): string[] {
@@ -41,44 +43,60 @@ function computationText(computation: Computation, t: (key: string, options?: Re
   return t(`entry:kpi.computationKind.ratio.${computation.denominator}`, { scale: formatLocaleNumber(computation.scale, locale) });
 }
 
-export function KpiEntry({ assessment, kpi, values, denominators, crossKpiIssues }: KpiEntryProps) {
-  const { t, i18n } = useTranslation(['entry', 'catalogue']);
+export function KpiEntry({ assessment, catalogue, kpi, values, denominators, status }: KpiEntryProps) {
+  const { t, i18n } = useTranslation(['entry', 'catalogue', 'status']);
   const locale = i18n.language;
-  const { state: saveState, track } = useSaveTracker();
+  const help = useKpiHelp(kpi);
   const points = pointsOf(kpi);
-  const viewOf = (point: DataPointDefinition) =>
-    values.get(formatRecordId({ kind: 'kpiValue', assessmentId: assessment.id, kpiId: kpi.id, pointId: point.id }));
+  const viewOf = (point: DataPointDefinition) => values.get(valueRecordId(assessment.id, kpi.id, point.id));
+  const articleRef = useRef<HTMLElement>(null);
 
-  const issuesByPoint = useMemo(
-    () =>
-      new Map(
-        points.map((point) => {
-          const view = values.get(formatRecordId({ kind: 'kpiValue', assessmentId: assessment.id, kpiId: kpi.id, pointId: point.id }));
-          return [point.id, validatePoint(kpi, point, plainFields(view), denominators, { assessmentYear: assessment.year })];
-        }),
-      ),
-    [points, values, assessment.id, assessment.year, kpi, denominators],
-  );
+  useEffect(() => {
+    if (!takeFirstFieldFocusRequest()) return;
+    articleRef.current?.querySelector<HTMLElement>(FIRST_FIELD_SELECTOR)?.focus();
+  }, []);
 
-  const commit = (point: DataPointDefinition, field: ValueField, value: FieldValue): Promise<boolean> => {
-    const recordId = formatRecordId({ kind: 'kpiValue', assessmentId: assessment.id, kpiId: kpi.id, pointId: point.id });
+  /** A change to a field in conflict resolves the conflict: every competing value becomes its parent. */
+  const commit = (point: DataPointDefinition, field: ValueField, value: FieldValue): Promise<unknown> => {
+    const recordId = valueRecordId(assessment.id, kpi.id, point.id);
     const inConflict = values.get(recordId)?.fields[field]?.conflict === true;
-    return track(
-      inConflict ? resolveConflict(recordId, field, value) : saveValueFields(assessment.id, kpi.id, point.id, { [field]: value }),
-      inConflict ? 'resolved' : 'saved',
-    );
+    return inConflict ? resolveConflict(recordId, field, value) : saveValueFields(assessment.id, kpi.id, point.id, { [field]: value });
   };
 
   const departments = useMemo(() => departmentsIn(values, locale), [values, locale]);
   const name = t(`catalogue:kpi.${kpi.id}.name`);
-  const conflicts = points.reduce(
-    (sum, point) => sum + Object.values(viewOf(point)?.fields ?? {}).filter((state) => state.conflict).length,
-    0,
-  );
+  const pointName = (pointId: string) => {
+    const key = pointNameKey(kpi.id, pointId);
+    return key ? t(`catalogue:${key}`) : null;
+  };
+  const errors = status.points.flatMap((point) => point.errors.map((issue) => ({ ...issue, pointId: point.pointId })));
   return (
-    <article className="entry stack" aria-labelledby={`kpi-${kpi.id}-name`}>
+    <article className="entry stack" aria-labelledby={`kpi-${kpi.id}-name`} ref={articleRef}>
       <header className="entry__header stack">
         <h1 id={`kpi-${kpi.id}-name`}>{name}</h1>
+        <p className="entry__definition">{help.definition}</p>
+        <div className="entry__status cluster" data-testid="kpi-status">
+          <StatusBadge status={status.status} />
+          {status.totalPoints > 1 ? (
+            <span>{t('entry:kpi.pointsReported', { reported: status.reportedPoints, total: status.totalPoints })}</span>
+          ) : null}
+        </div>
+        {errors.length > 0 ? (
+          <section className="notice notice-danger stack-tight" aria-label={t('entry:kpi.errorsTitle')}>
+            <p>{t('entry:kpi.errorsIntro')}</p>
+            <ul className="entry__errors">
+              {errors.map((issue, index) => {
+                const named = pointName(issue.pointId);
+                return (
+                  <li key={`${issue.pointId}-${issue.code}-${index}`}>
+                    {named ? <strong>{named}: </strong> : null}
+                    <IssueList issues={[issue]} inline />
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
         <dl className="entry__facts">
           <div>
             <dt>{t('entry:kpi.code')}</dt>
@@ -127,33 +145,28 @@ export function KpiEntry({ assessment, kpi, values, denominators, crossKpiIssues
             </dd>
           </div>
         </dl>
-        <SaveStatus state={saveState} />
       </header>
 
-      {conflicts > 0 ? <p className="notice notice-warning">{t('entry:conflict.kpiSummary', { count: conflicts })}</p> : null}
-
-      {crossKpiIssues.length > 0 ? (
-        <section className="notice notice-warning" aria-label={t('entry:validation.crossKpi')}>
-          <IssueList issues={crossKpiIssues} />
-        </section>
-      ) : null}
+      {status.conflicts > 0 ? <p className="notice notice-warning">{t('entry:conflict.kpiSummary', { count: status.conflicts })}</p> : null}
 
       <WorkshopKpiPanel assessmentId={assessment.id} kpi={kpi} />
 
       <WorkshopGate assessmentId={assessment.id} kpi={kpi}>
-      {points.map((point) => (
+      {points.map((point, index) => (
         <PointEntry
           key={point.id}
           kpi={kpi}
           point={point}
           view={viewOf(point)}
           denominators={denominators}
-          issues={issuesByPoint.get(point.id) ?? []}
+          status={status.points[index]!}
           onCommit={(field, value) => commit(point, field, value)}
           departments={departments}
         />
       ))}
       </WorkshopGate>
+
+      <KpiSteps assessmentId={assessment.id} catalogue={catalogue} kpi={kpi} />
 
       <KpiHistory assessmentId={assessment.id} kpi={kpi} points={points} />
     </article>

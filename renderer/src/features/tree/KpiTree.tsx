@@ -1,59 +1,53 @@
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Button, Checkbox, Disclosure, DisclosurePanel, Input, Label, SearchField } from 'react-aria-components';
+import { Button, Checkbox, Input, Label, SearchField, Tree, TreeItem, TreeItemContent, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue, KpiDefinition, KpiTier } from '../../../../core/catalogue/types.ts';
-import { hrefFor } from '../../app/routes.ts';
+import { ENTRY_STATUSES, type AssessmentStatus, type EntryStatus } from '../../../../core/status/index.ts';
+import { navigate } from '../../app/routes.ts';
 import type { ValueView } from '../../data/types.ts';
 import { OptionSelect } from '../entry/OptionSelect.tsx';
-import { KPI_STATUSES, kpiProgress, type KpiProgress, type KpiStatus, type SharedDenominators } from './kpi-progress.ts';
-import {
-  NO_FILTER,
-  buildTree,
-  countKpis,
-  departmentsOf,
-  isFiltering,
-  type Completion,
-  type DimensionNode,
-  type KpiNode,
-  type TreeFilter,
-} from './tree-model.ts';
+import { StatusBadge } from '../entry/StatusBadge.tsx';
+import { requestFirstFieldFocus } from '../entry/first-field-focus.ts';
+import { departmentsByKpi } from './kpi-departments.ts';
+import { NO_FILTER, buildTree, countKpis, isFiltering, sortedDepartments, type Completion, type KpiNode, type TreeFilter } from './tree-model.ts';
 import './kpi-tree.css';
 
 export interface KpiTreeProps {
   readonly assessmentId: string;
   readonly catalogue: Catalogue;
   readonly values: ReadonlyMap<string, ValueView>;
-  readonly shared: SharedDenominators;
+  readonly status: AssessmentStatus;
   readonly selectedKpiId?: string | undefined;
 }
 
 const TIERS: readonly KpiTier[] = ['core', 'advanced'];
 
-function groupIdsOf(tree: readonly DimensionNode[]): string[] {
-  return tree.flatMap((dimension) => [
-    dimension.id,
-    ...dimension.subdimensions.flatMap((sub) => [sub.id, ...sub.categories.map((category) => category.id)]),
-  ]);
-}
-
 function ancestorsOf(kpi: KpiDefinition | undefined): string[] {
   return kpi ? [kpi.dimension, kpi.subdimension, kpi.category] : [];
 }
 
-/** Memoised: the entry form beside it re-renders on every keystroke, the tree only when its data changes. */
-export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, shared, selectedKpiId }: KpiTreeProps) {
-  const { t, i18n } = useTranslation(['entry', 'catalogue']);
+/** Scrolls the tree's own box, never the page: the header stays in view on first load. */
+function scrollWithin(container: HTMLElement | null, item: Element | null | undefined) {
+  const box = container?.closest('.workspace__tree');
+  if (!(box instanceof HTMLElement) || !(item instanceof HTMLElement)) return;
+  const itemBox = item.getBoundingClientRect();
+  const outer = box.getBoundingClientRect();
+  if (itemBox.top < outer.top || itemBox.bottom > outer.bottom) box.scrollTop += itemBox.top - outer.top - outer.height / 3;
+}
+
+/**
+ * A real tree widget: one Tab stop, arrow keys to move, open and close, type-ahead on names, Enter to
+ * open a KPI (focus then goes to its first field). Memoised: the form beside it re-renders per keystroke.
+ */
+export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, status, selectedKpiId }: KpiTreeProps) {
+  const { t, i18n } = useTranslation(['entry', 'catalogue', 'status']);
   const [filter, setFilter] = useState<TreeFilter>(NO_FILTER);
   const selectedKpi = catalogue.kpis.find((kpi) => kpi.id === selectedKpiId);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(ancestorsOf(selectedKpi)));
+  const [expanded, setExpanded] = useState<ReadonlySet<Key>>(() => new Set(ancestorsOf(selectedKpi)));
 
-  const progressById = useMemo(
-    () => new Map(catalogue.kpis.map((kpi) => [kpi.id, kpiProgress(kpi, assessmentId, values, shared)])),
-    [catalogue, assessmentId, values, shared],
-  );
-  const progressOf = (kpi: KpiDefinition): KpiProgress => progressById.get(kpi.id)!;
-  const departments = useMemo(() => departmentsOf([...progressById.values()], i18n.language), [progressById, i18n.language]);
-  const anyConflict = useMemo(() => [...progressById.values()].some((progress) => progress.conflicts > 0), [progressById]);
+  const departments = useMemo(() => departmentsByKpi(catalogue, assessmentId, values), [catalogue, assessmentId, values]);
+  const departmentNames = useMemo(() => sortedDepartments(departments, i18n.language), [departments, i18n.language]);
+  const anyConflict = [...status.kpis.values()].some((kpi) => kpi.conflicts > 0);
 
   const tree = buildTree(
     catalogue,
@@ -63,11 +57,14 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
       category: (id) => t(`catalogue:categories.${id}`),
       kpi: (id) => t(`catalogue:kpi.${id}.name`),
     },
-    progressOf,
+    (kpi) => status.kpis.get(kpi.id)!,
+    (kpi) => departments.get(kpi.id) ?? [],
     filter,
   );
   const filtering = isFiltering(filter);
-  const resultGroups = groupIdsOf(tree).join(' ');
+  const resultGroups = tree
+    .flatMap((dimension) => [dimension.id, ...dimension.subdimensions.flatMap((sub) => [sub.id, ...sub.categories.map((category) => category.id)])])
+    .join(' ');
 
   // A search or filter opens every group that still holds a result, so matches are visible at once.
   useEffect(() => {
@@ -79,78 +76,91 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
     if (opened.length > 0) setExpanded((current) => new Set([...current, ...opened]));
   }, [catalogue, selectedKpiId]);
 
-  // The tree scrolls on its own beside the form: bring the KPI being edited into view once its groups are open.
   const navRef = useRef<HTMLElement>(null);
   const scrolledTo = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (scrolledTo.current === selectedKpiId) return;
-    const current = navRef.current?.querySelector('[aria-current="page"]');
+    const current = navRef.current?.querySelector('.kpi-tree__kpi--current');
     if (!current) return;
     scrolledTo.current = selectedKpiId;
-    if ('scrollIntoView' in current) current.scrollIntoView({ block: 'nearest' });
+    scrollWithin(navRef.current, current);
   }, [selectedKpiId, expanded]);
-
-  const toggle = (id: string, open: boolean) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (open) next.add(id);
-      else next.delete(id);
-      return next;
-    });
 
   const update = (patch: Partial<TreeFilter>) => setFilter((current) => ({ ...current, ...patch }));
 
-  const completion = (node: Completion) => (
-    <span className="kpi-tree__count">
-      <span aria-hidden="true">
-        {node.reported}/{node.total}
-      </span>
-      <span className="visually-hidden">{t('entry:tree.progress', { reported: node.reported, total: node.total })}</span>
-    </span>
-  );
+  const openKpi = (kpiId: string) => {
+    requestFirstFieldFocus();
+    navigate({ name: 'workspace', assessmentId, kpiId });
+  };
 
-  const kpiLink = (node: KpiNode) => {
+  const kpiItem = (node: KpiNode) => {
     const current = node.kpi.id === selectedKpiId;
+    const { status: kpiStatus } = node;
+    const pointCount =
+      kpiStatus.totalPoints > 1 ? t('entry:tree.pointProgress', { reported: kpiStatus.reportedPoints, total: kpiStatus.totalPoints }) : null;
+    const spoken = [
+      node.name,
+      node.kpi.code,
+      t(`status:status.${kpiStatus.status}`),
+      kpiStatus.conflicts > 0 ? t('entry:conflict.badge') : null,
+      kpiStatus.status !== 'reportedWithErrors' && kpiStatus.warnings > 0 ? t('status:hasWarnings') : null,
+      pointCount,
+      current ? t('entry:tree.current') : null,
+    ];
     return (
-      <li key={node.kpi.id}>
-        <a
-          className="kpi-tree__kpi"
-          data-status={node.progress.status}
-          href={hrefFor({ name: 'workspace', assessmentId, kpiId: node.kpi.id })}
-          aria-current={current ? 'page' : undefined}
-        >
+      <TreeItem
+        key={node.kpi.id}
+        id={node.kpi.id}
+        textValue={node.name}
+        aria-label={spoken.filter((part) => part !== null).join(', ')}
+        className={current ? 'kpi-tree__item kpi-tree__kpi kpi-tree__kpi--current' : 'kpi-tree__item kpi-tree__kpi'}
+        onAction={() => openKpi(node.kpi.id)}
+      >
+        <TreeItemContent>
           <span className="kpi-tree__code" dir="ltr">
             {node.kpi.code}
           </span>
           <span className="kpi-tree__name">{node.name}</span>
           <span className="kpi-tree__status">
-            {node.progress.conflicts > 0 ? <span className="badge badge-warning">{t('entry:conflict.badge')}</span> : null}{' '}
-            {t(`entry:tree.status.${node.progress.status}`)}
+            {kpiStatus.conflicts > 0 ? <span className="badge badge-warning">{t('entry:conflict.badge')}</span> : null}
+            <StatusBadge status={kpiStatus.status} />
+            {kpiStatus.status !== 'reportedWithErrors' && kpiStatus.warnings > 0 ? (
+              <span className="badge badge-warning">{t('status:hasWarnings')}</span>
+            ) : null}
           </span>
-          {completion({ reported: node.progress.reportedPoints, total: node.progress.totalPoints })}
-        </a>
-      </li>
+          {pointCount ? (
+            <span className="kpi-tree__count">
+              {kpiStatus.reportedPoints}/{kpiStatus.totalPoints}
+            </span>
+          ) : null}
+        </TreeItemContent>
+      </TreeItem>
     );
   };
 
+  /** Rows are named for screen readers by aria-label: the name first, then what the counts say. */
   const group = (id: string, name: string, node: Completion, level: number, children: ReactNode) => (
-    <li key={id}>
-      <Disclosure
-        className={`kpi-tree__group kpi-tree__group--level-${level}`}
-        isExpanded={expanded.has(id)}
-        onExpandedChange={(open) => toggle(id, open)}
-      >
-        <Button slot="trigger" className="kpi-tree__toggle">
-          <span aria-hidden="true" className="kpi-tree__chevron" />
-          <span className="kpi-tree__name">{name}</span>
-          {completion(node)}
+    <TreeItem
+      key={id}
+      id={id}
+      textValue={name}
+      aria-label={`${name}, ${t('entry:tree.kpiProgress', { reported: node.reported, total: node.total })}`}
+      className={`kpi-tree__item kpi-tree__group kpi-tree__group--level-${level}`}
+    >
+      <TreeItemContent>
+        <Button slot="chevron" className="kpi-tree__chevron" excludeFromTabOrder>
+          <span aria-hidden="true" />
         </Button>
-        {/* Closed groups render nothing inside: the whole catalogue is several hundred nodes. */}
-        <DisclosurePanel>{expanded.has(id) ? <ul>{children}</ul> : null}</DisclosurePanel>
-      </Disclosure>
-    </li>
+        <span className="kpi-tree__name">{name}</span>
+        <span className="kpi-tree__count">
+          {node.reported}/{node.total}
+        </span>
+      </TreeItemContent>
+      {children}
+    </TreeItem>
   );
 
+  const shownCount = countKpis(tree);
   return (
     <nav className="kpi-tree" aria-label={t('entry:tree.label')} ref={navRef}>
       <fieldset className="kpi-tree__filters">
@@ -162,9 +172,9 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
         <OptionSelect
           label={t('entry:tree.filters.status')}
           noneLabel={t('entry:tree.filters.any')}
-          options={KPI_STATUSES.map((status) => ({ id: status, label: t(`entry:tree.status.${status}`) }))}
+          options={ENTRY_STATUSES.map((entryStatus) => ({ id: entryStatus, label: t(`status:status.${entryStatus}`) }))}
           value={filter.status}
-          onChange={(status) => update({ status: status as KpiStatus | null })}
+          onChange={(entryStatus) => update({ status: entryStatus as EntryStatus | null })}
         />
         <OptionSelect
           label={t('entry:tree.filters.tier')}
@@ -173,15 +183,18 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
           value={filter.tier}
           onChange={(tier) => update({ tier: tier as KpiTier | null })}
         />
-        {departments.length > 0 ? (
+        {departmentNames.length > 0 ? (
           <OptionSelect
             label={t('entry:tree.filters.department')}
             noneLabel={t('entry:tree.filters.any')}
-            options={departments.map((department) => ({ id: department, label: department }))}
+            options={departmentNames.map((department) => ({ id: department, label: department }))}
             value={filter.department}
             onChange={(department) => update({ department })}
           />
         ) : null}
+        <Checkbox className="checkbox" isSelected={filter.issuesOnly} onChange={(issuesOnly) => update({ issuesOnly })}>
+          {t('entry:tree.filters.issuesOnly')}
+        </Checkbox>
         {anyConflict || filter.conflictsOnly ? (
           <Checkbox className="checkbox" isSelected={filter.conflictsOnly} onChange={(conflictsOnly) => update({ conflictsOnly })}>
             {t('entry:tree.filters.conflictsOnly')}
@@ -194,27 +207,35 @@ export const KpiTree = memo(function KpiTree({ assessmentId, catalogue, values, 
         ) : null}
       </fieldset>
       <output className={filtering ? 'kpi-tree__shown' : 'visually-hidden'}>
-        {filtering ? (countKpis(tree) === 0 ? t('entry:tree.noMatch') : t('entry:tree.shown', { count: countKpis(tree) })) : ''}
+        {filtering ? (shownCount === 0 ? t('entry:tree.noMatch') : t('entry:tree.shown', { count: shownCount })) : ''}
       </output>
-      <ul className="kpi-tree__root">
-        {tree.map((dimension) =>
-          group(
-            dimension.id,
-            dimension.name,
-            dimension,
-            1,
-            dimension.subdimensions.map((sub) =>
-              group(
-                sub.id,
-                sub.name,
-                sub,
-                2,
-                sub.categories.map((category) => group(category.id, category.name, category, 3, category.kpis.map(kpiLink))),
+      {shownCount > 0 ? (
+        <Tree
+          aria-label={t('entry:tree.widget')}
+          className="kpi-tree__root"
+          expandedKeys={expanded as Set<Key>}
+          onExpandedChange={(keys) => setExpanded(new Set(keys))}
+          selectionMode="none"
+        >
+          {tree.map((dimension) =>
+            group(
+              dimension.id,
+              dimension.name,
+              dimension,
+              1,
+              dimension.subdimensions.map((sub) =>
+                group(
+                  sub.id,
+                  sub.name,
+                  sub,
+                  2,
+                  sub.categories.map((category) => group(category.id, category.name, category, 3, category.kpis.map(kpiItem))),
+                ),
               ),
             ),
-          ),
-        )}
-      </ul>
+          )}
+        </Tree>
+      ) : null}
     </nav>
   );
 });

@@ -1,17 +1,20 @@
 /** The navigation tree as plain data: grouping, search, filters and completion counts, free of React. */
 import type { Catalogue, DimensionId, KpiDefinition, KpiTier, SubdimensionId } from '../../../../core/catalogue/types.ts';
-import type { KpiProgress, KpiStatus } from './kpi-progress.ts';
+import type { EntryStatus, KpiStatus } from '../../../../core/status/index.ts';
 
 export interface TreeFilter {
   readonly query: string;
-  readonly status: KpiStatus | null;
+  readonly status: EntryStatus | null;
   readonly tier: KpiTier | null;
   readonly department: string | null;
+  /** Only KPIs with an error or a warning to look at. */
+  readonly issuesOnly: boolean;
   readonly conflictsOnly: boolean;
 }
 
-export const NO_FILTER: TreeFilter = { query: '', status: null, tier: null, department: null, conflictsOnly: false };
+export const NO_FILTER: TreeFilter = { query: '', status: null, tier: null, department: null, issuesOnly: false, conflictsOnly: false };
 
+/** How many KPIs of a group are reported, out of how many. */
 export interface Completion {
   readonly reported: number;
   readonly total: number;
@@ -20,7 +23,8 @@ export interface Completion {
 export interface KpiNode {
   readonly kpi: KpiDefinition;
   readonly name: string;
-  readonly progress: KpiProgress;
+  readonly status: KpiStatus;
+  readonly departments: readonly string[];
 }
 
 export interface CategoryNode extends Completion {
@@ -68,15 +72,21 @@ function matchesQuery(kpi: KpiDefinition, name: string, query: string): boolean 
 
 export function isFiltering(filter: TreeFilter): boolean {
   return (
-    filter.query.trim() !== '' || filter.status !== null || filter.tier !== null || filter.department !== null || filter.conflictsOnly
+    filter.query.trim() !== '' ||
+    filter.status !== null ||
+    filter.tier !== null ||
+    filter.department !== null ||
+    filter.issuesOnly ||
+    filter.conflictsOnly
   );
 }
 
 function matches(node: KpiNode, filter: TreeFilter): boolean {
-  if (filter.status !== null && node.progress.status !== filter.status) return false;
+  if (filter.status !== null && node.status.status !== filter.status) return false;
   if (filter.tier !== null && node.kpi.tier !== filter.tier) return false;
-  if (filter.department !== null && !node.progress.departments.includes(filter.department)) return false;
-  if (filter.conflictsOnly && node.progress.conflicts === 0) return false;
+  if (filter.department !== null && !node.departments.includes(filter.department)) return false;
+  if (filter.issuesOnly && node.status.errors + node.status.warnings === 0) return false;
+  if (filter.conflictsOnly && node.status.conflicts === 0) return false;
   return matchesQuery(node.kpi, node.name, filter.query);
 }
 
@@ -94,12 +104,13 @@ function sum(nodes: readonly Completion[]): Completion {
 export function buildTree(
   catalogue: Catalogue,
   names: TreeNames,
-  progress: (kpi: KpiDefinition) => KpiProgress,
+  statusOf: (kpi: KpiDefinition) => KpiStatus,
+  departmentsOf: (kpi: KpiDefinition) => readonly string[],
   filter: TreeFilter,
 ): DimensionNode[] {
-  const all = catalogue.kpis.map((kpi): KpiNode => ({ kpi, name: names.kpi(kpi.id), progress: progress(kpi) }));
+  const all = catalogue.kpis.map((kpi): KpiNode => ({ kpi, name: names.kpi(kpi.id), status: statusOf(kpi), departments: departmentsOf(kpi) }));
   const completionOf = (nodes: readonly KpiNode[]): Completion =>
-    sum(nodes.map((node) => ({ reported: node.progress.reportedPoints, total: node.progress.totalPoints })));
+    sum(nodes.map((node) => ({ reported: node.status.status === 'reported' ? 1 : 0, total: 1 })));
 
   return catalogue.dimensions.flatMap((dimensionId): DimensionNode[] => {
     const inDimension = all.filter((node) => node.kpi.dimension === dimensionId);
@@ -132,7 +143,7 @@ export function countKpis(tree: readonly DimensionNode[]): number {
 }
 
 /** Every department named in the assessment, sorted in the user's language. */
-export function departmentsOf(progress: readonly KpiProgress[], locale: string): string[] {
-  const names = new Set(progress.flatMap((item) => item.departments));
+export function sortedDepartments(byKpi: ReadonlyMap<string, readonly string[]>, locale: string): string[] {
+  const names = new Set([...byKpi.values()].flat());
   return [...names].sort(new Intl.Collator(locale).compare);
 }

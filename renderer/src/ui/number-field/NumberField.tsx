@@ -2,8 +2,9 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import './number-field.css';
-import { formatNumberForInput } from '../../../../core/numbers/format.ts';
-import { parseLocaleNumber } from '../../../../core/numbers/parse.ts';
+import { formatLocaleNumber } from '../../../../core/numbers/format.ts';
+import { parseLocaleNumber, type NumberParseResult } from '../../../../core/numbers/parse.ts';
+import { forgetDraft, rememberDraft, rememberedDraft } from './remembered-drafts.ts';
 
 export interface NumberFieldProps {
   readonly label: string;
@@ -27,6 +28,15 @@ export interface NumberFieldProps {
    * or undefined while it cannot be read. For live previews only; storage happens through onCommit.
    */
   readonly onInput?: (value: number | null | undefined) => void;
+  /** The field expects a percentage: a typed `%` sign (`45%`, `45 %`, `٪45`) is understood and dropped. */
+  readonly percent?: boolean;
+  /**
+   * Names the stored field (e.g. its record and field). Text that could not be stored is then kept under
+   * this name while the app runs, so leaving and coming back shows it again with its error.
+   */
+  readonly draftKey?: string;
+  /** Told whether the field now holds text that was not stored (unreadable or refused). */
+  readonly onProblemChange?: (hasProblem: boolean) => void;
 }
 
 /** Digits a participant may type that the locale would not show by default; echoed back in the same digits. */
@@ -40,7 +50,17 @@ function numberingSystemOf(text: string): string | null {
   return NUMBERING_SYSTEMS.find(([digits]) => digits.test(text))?.[1] ?? null;
 }
 
-type InputProblem = { readonly reason: 'malformed' | 'ambiguous' } | { readonly reason: 'refused'; readonly message: string };
+type InputProblem = { readonly reason: 'malformed' | 'ambiguous' | 'percent' } | { readonly reason: 'refused'; readonly message: string };
+
+const PERCENT_SIGN = /^\s*[%\u066A\uFF05]\s*|\s*[%\u066A\uFF05]\s*$/u;
+
+/** Reads the text as a number; a percent sign is understood only where a percentage is expected. */
+function readNumber(text: string, locale: string, percent: boolean): NumberParseResult | { readonly ok: false; readonly reason: 'percent' } {
+  if (!PERCENT_SIGN.test(text)) return parseLocaleNumber(text, locale);
+  if (!percent) return { ok: false, reason: 'percent' };
+  const bare = text.replace(PERCENT_SIGN, '');
+  return bare.trim() === '' ? { ok: false, reason: 'malformed' } : parseLocaleNumber(bare, locale);
+}
 
 /**
  * A text input for numbers typed in the user's locale (`12,5`, `1 234,5`, `١٢٫٥`, `１２.５`). Our own parser
@@ -55,23 +75,38 @@ export function NumberField({
   unit,
   isDisabled,
   className,
-  formatValue = formatNumberForInput,
+  formatValue = formatLocaleNumber,
   refuse,
   onInput,
+  percent = false,
+  draftKey,
+  onProblemChange,
 }: NumberFieldProps) {
   const { t, i18n } = useTranslation('entry');
   const locale = i18n.language;
   const [typedDigits, setTypedDigits] = useState<string | null>(null);
   const displayLocale = typedDigits ? `${locale}-u-nu-${typedDigits}` : locale;
   const unitId = useId();
+  const remembered = draftKey === undefined ? undefined : rememberedDraft(draftKey);
   /** The text being edited, or null to show the stored value. */
-  const [draft, setDraft] = useState<string | null>(null);
-  const [problem, setProblemState] = useState<InputProblem | null>(null);
-  const problemRef = useRef<InputProblem | null>(null);
-  const setProblem = (next: InputProblem | null) => {
+  const [draft, setDraft] = useState<string | null>(remembered?.text ?? null);
+  const [problem, setProblemState] = useState<InputProblem | null>((remembered?.problem as InputProblem | undefined) ?? null);
+  const problemRef = useRef<InputProblem | null>(problem);
+  const setProblem = (next: InputProblem | null, text: string | null = null) => {
     problemRef.current = next;
     setProblemState(next);
+    if (draftKey !== undefined) {
+      if (next === null || text === null) forgetDraft(draftKey);
+      else rememberDraft(draftKey, { text, problem: next });
+    }
+    onProblemChange?.(next !== null);
   };
+  const reported = useRef(false);
+  useEffect(() => {
+    // A draft brought back from an earlier visit is reported once, so the field's status says "not saved".
+    if (!reported.current && problemRef.current !== null) onProblemChange?.(true);
+    reported.current = true;
+  }, [onProblemChange]);
   const focused = useRef(false);
   const lastCommitted = useRef<number | null>(value);
   const stored = useRef<number | null>(value);
@@ -88,15 +123,15 @@ export function NumberField({
 
   const commit = () => {
     if (draft === null) return;
-    const parsed = parseLocaleNumber(draft, locale);
+    const parsed = readNumber(draft, locale, percent);
     if (!parsed.ok && parsed.reason !== 'empty') {
-      setProblem({ reason: parsed.reason });
+      setProblem({ reason: parsed.reason }, draft);
       return;
     }
     const next = parsed.ok ? parsed.value : null;
     const refusal = next === null ? null : (refuse?.(next) ?? null);
     if (refusal !== null) {
-      setProblem({ reason: 'refused', message: refusal });
+      setProblem({ reason: 'refused', message: refusal }, draft);
       return;
     }
     setProblem(null);
@@ -117,7 +152,7 @@ export function NumberField({
     if (event.key === 'Enter') commit();
     if (event.key === 'Escape' && draft !== null) {
       setDraft(null);
-      setProblem(null);
+      if (problemRef.current !== null) setProblem(null);
       onInput?.(undefined);
     }
   };
@@ -129,7 +164,7 @@ export function NumberField({
       onChange={(next) => {
         setDraft(next);
         if (onInput) {
-          const parsed = parseLocaleNumber(next, locale);
+          const parsed = readNumber(next, locale, percent);
           onInput(parsed.ok ? parsed.value : parsed.reason === 'empty' ? null : undefined);
         }
       }}
