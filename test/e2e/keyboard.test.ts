@@ -7,7 +7,7 @@ import { describe } from 'vitest';
 import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
-import { tabTo } from './support/keyboard.ts';
+import { tabInto, tabTo } from './support/keyboard.ts';
 import { text } from './support/locales.ts';
 import { test } from './support/sessions.ts';
 
@@ -40,7 +40,7 @@ describe('keyboard only', () => {
     await tabTo(page, workspace.search);
     await page.keyboard.type(householdInternet.code);
     // The whole tree is one Tab stop; inside it the arrow keys move, and Enter opens the KPI.
-    await tabTo(page, workspace.treeWidget);
+    await tabInto(page, workspace.treeWidget);
     const row = workspace.kpiRow(householdInternet.code);
     for (let presses = 0; presses < 5 && !(await row.evaluate((element) => element === document.activeElement)); presses++) {
       await page.keyboard.press('ArrowDown');
