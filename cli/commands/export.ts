@@ -19,14 +19,14 @@ import {
 import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { KEY_USAGE, readBoundedFile, refuseExistingOutput, writeFileAtomic } from './bundle-files.ts';
 import { catalogueLanguages, catalogueNames } from './catalogue.ts';
-import { defaultCatalogue, parseBundleArgs, readOfficeRevisions } from './results-files.ts';
+import { DATABASE_USAGE, defaultCatalogue, parseBundleArgs, readRevisionSource } from './results-files.ts';
 import { OFFICE_TRUST_USAGE } from './trust-files.ts';
 
 const FORMATS = ['csv', 'xlsx', 'sdmx-csv', 'dhis2-json'] as const;
 type Format = (typeof FORMATS)[number];
 const MAX_MAPPING_BYTES = 16 * 1024 * 1024;
 
-const USAGE = `citykpi export <file>... --format <${FORMATS.join('|')}> --out <file> [--mapping <dhis2.json>] [--lang <language>] [--force]
+const USAGE = `citykpi export <file>... | --postgres <url> --format <${FORMATS.join('|')}> --out <file> [--mapping <dhis2.json>] [--lang <language>] [--force]
 
 Writes the current values of the bundles, one row per city, year, KPI and data point:
   csv         UTF-8, dot decimals, with codes, units, status, quality, data year and source
@@ -43,6 +43,7 @@ Options:
       --force                 replace an existing output file
 ${KEY_USAGE}
 ${OFFICE_TRUST_USAGE}
+${DATABASE_USAGE}
   -h, --help                  show this help`;
 
 function xlsxLabels(language: string): ExportLabels {
@@ -84,7 +85,6 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
     lang: { type: 'string', short: 'l', default: 'en' },
     force: { type: 'boolean', default: false },
   });
-  if (positionals.length === 0) throw new UsageError('at least one bundle file is required');
   const format = values.format as Format | undefined;
   if (format === undefined || !FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   if (values.out === undefined) throw new UsageError('--out is required');
@@ -92,7 +92,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   if (!catalogueLanguages().includes(values.lang)) throw new UsageError(`unknown language '${values.lang}'; available languages: ${catalogueLanguages().join(', ')}`);
   refuseExistingOutput(io, values.out, positionals, values.force);
   const mapping = format === 'dhis2-json' ? readMapping(io, values.mapping) : null;
-  const rows = pointValues(await readOfficeRevisions(io, positionals, values));
+  const rows = pointValues(await readRevisionSource(io, positionals, values));
 
   let output: string | Uint8Array;
   let summary = `${rows.length} rows`;

@@ -10,6 +10,8 @@ import type { Revision } from '../../core/revisions/types.ts';
 import { TableError, parseCsvTable, readXlsxTable, type Table, type TableIssue } from '../../core/tables/index.ts';
 import { targetsFromTable, type TargetSet } from '../../core/targets/index.ts';
 import { InputError, UsageError, type Io } from '../io.ts';
+import { withClient, withOfficeDatabase } from '../office/database.ts';
+import { storedRevisions } from '../office/ingest.ts';
 import { KEY_OPTIONS, loadBundleKeys, readBoundedFile } from './bundle-files.ts';
 import { OFFICE_TRUST_OPTIONS, decodeOfficeBundle, loadOfficeTrust } from './trust-files.ts';
 
@@ -23,7 +25,24 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Strict options of a command that reads bundles at the office: its own, the key options and the trust options. */
 export function parseBundleArgs<T extends Options>(args: readonly string[], options: T) {
-  return parseArgs({ args: [...args], options: { ...KEY_OPTIONS, ...OFFICE_TRUST_OPTIONS, ...options }, strict: true, allowPositionals: true });
+  return parseArgs({ args: [...args], options: { ...KEY_OPTIONS, ...OFFICE_TRUST_OPTIONS, ...DATABASE_OPTION, ...options }, strict: true, allowPositionals: true });
+}
+
+const DATABASE_OPTION = { postgres: { type: 'string' } } as const;
+export const DATABASE_USAGE = `      --postgres <url>        read every revision merged in the office database instead of bundle files`;
+
+/** The bundles given, or with --postgres every revision merged in the office database (docs/office-server.md). */
+export async function readRevisionSource(
+  io: Io,
+  files: readonly string[],
+  values: Parameters<typeof readOfficeRevisions>[2] & { postgres?: string },
+): Promise<readonly Revision[]> {
+  if (values.postgres === undefined) {
+    if (files.length === 0) throw new UsageError('at least one bundle file is required (or --postgres)');
+    return readOfficeRevisions(io, files, values);
+  }
+  if (files.length > 0) throw new UsageError('give bundle files or --postgres, not both');
+  return withOfficeDatabase(values.postgres, (pool) => withClient(pool, storedRevisions));
 }
 
 export async function readOfficeRevisions(

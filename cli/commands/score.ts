@@ -7,10 +7,10 @@ import { findKpi, getCatalogue } from '../../core/catalogue/index.ts';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { terminalText } from '../terminal-text.ts';
 import { KEY_USAGE } from './bundle-files.ts';
-import { localeOption, parseBundleArgs, readOfficeRevisions, readTargetsFile } from './results-files.ts';
+import { DATABASE_USAGE, localeOption, parseBundleArgs, readRevisionSource, readTargetsFile } from './results-files.ts';
 import { OFFICE_TRUST_USAGE } from './trust-files.ts';
 
-const USAGE = `citykpi score <file>... --targets <targets.csv> [--json] [--locale <language>] [--allow-unknown]
+const USAGE = `citykpi score <file>... | --postgres <url> --targets <targets.csv> [--json] [--locale <language>] [--allow-unknown]
 
 Scores every assessment in the bundles against the targets: each reported data point with a target gets
 1 to 4 points (0-33 %, 33-66 %, 66-95 %, 95 % and more of its target), and each category, sub-dimension
@@ -23,6 +23,7 @@ Options:
       --json                  print a JSON array, one object per assessment
 ${KEY_USAGE}
 ${OFFICE_TRUST_USAGE}
+${DATABASE_USAGE}
   -h, --help                  show this help`;
 
 export const RULE_TEXT =
@@ -78,10 +79,9 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
     locale: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  if (positionals.length === 0) throw new UsageError('at least one bundle file is required');
   if (values.targets === undefined) throw new UsageError('--targets is required');
   const targets = await readTargetsFile(io, values.targets, localeOption(values.locale));
-  const scores = scoreRevisions(await readOfficeRevisions(io, positionals, values), targets);
+  const scores = scoreRevisions(await readRevisionSource(io, positionals, values), targets);
   io.out(values.json ? `${JSON.stringify(scores, null, 2)}\n` : scores.map(assessmentText).join('\n'));
   return EXIT_OK;
 }

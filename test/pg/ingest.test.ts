@@ -103,6 +103,20 @@ describe('citykpi ingest', () => {
     expect(rows.some((row) => row.conflicts.length > 0)).toBe(true);
   });
 
+  it('scores and exports from the database exactly as from the same files', async () => {
+    writeFileSync(join(work.dir, 'targets.csv'), 'kpi,data_point,target,direction,source\nEC-ICT-ICT-1C,,100,higher,office\nEN-EN-AQ-1C,pm25,5,lower,WHO 2021\n');
+    const fromFile = await cli(work.dir, 'score', 'all.citykpi', '--identity', 'office.key', '--allow-unknown', '--targets', 'targets.csv', '--json');
+    expect(fromFile.code).toBe(0);
+    expect(await cli(work.dir, 'score', '--postgres', url, '--targets', 'targets.csv', '--json')).toEqual(fromFile);
+    for (const format of ['csv', 'sdmx-csv', 'dhis2-json']) {
+      expect((await cli(work.dir, 'export', 'all.citykpi', '--identity', 'office.key', '--allow-unknown', '--format', format, '--out', `file.${format}`)).code).toBe(0);
+      expect((await cli(work.dir, 'export', '--postgres', url, '--format', format, '--out', `db.${format}`)).code).toBe(0);
+      expect(readFileSync(join(work.dir, `db.${format}`), 'utf8')).toBe(readFileSync(join(work.dir, `file.${format}`), 'utf8'));
+    }
+    const both = await cli(work.dir, 'score', 'all.citykpi', '--postgres', url, '--targets', 'targets.csv');
+    expect([both.code, errorCode(both.stderr)]).toEqual([2, 'E_USAGE']);
+  });
+
   it('derives the same current values and conflicts in SQL, for analysts\' own tools', async () => {
     const expected = JSON.parse((await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', '--allow-unknown', '--fields', '--json')).stdout) as Record<string, unknown>[];
     const viewRows = await query<Record<string, unknown>>(
