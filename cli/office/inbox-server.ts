@@ -42,6 +42,7 @@ class HttpRefusal extends Error {
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   E_TOO_LARGE: 413,
   E_UNKNOWN_SIGNER: 403,
+  E_WORKSHOP_RULE: 422,
   E_RATE_LIMITED: 429,
   E_NOT_FOUND: 404,
   E_METHOD: 405,
@@ -146,7 +147,9 @@ function route(request: IncomingMessage, options: InboxOptions): Promise<Handled
 /** What a refusal looks like on the wire; internals of a failure stay in the log line's code only. */
 function refusalOf(error: unknown): HttpRefusal {
   if (error instanceof HttpRefusal) return error;
-  if (isBundleError(error)) return new HttpRefusal(STATUS_BY_CODE[error.code] ?? 400, error.code, error.message);
+  if (isBundleError(error) || (error instanceof InputError && error.code !== 'E_DATABASE')) {
+    return new HttpRefusal(STATUS_BY_CODE[error.code] ?? 400, error.code, error.message);
+  }
   if ((error instanceof InputError && error.code === 'E_DATABASE') || isDatabaseFailure(error)) {
     return new HttpRefusal(503, 'E_DATABASE', 'the office database is not available; try again later');
   }

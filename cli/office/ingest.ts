@@ -1,6 +1,7 @@
 /**
  * Ingest: one bundle into the office database. The bundle is checked by core's decodeBundle, the same
- * code the desktop import runs, before anything is written; then ONE transaction either holds it in
+ * code the desktop import runs, before anything is written, and its new revisions by the workshop rule
+ * inside the transaction, as the desktop import does; then ONE transaction either holds it in
  * quarantine (signer not enrolled) or adds the bundle's ledger row with its receipt, the revisions
  * not stored yet and the attachments not stored yet. Every write is keyed (bundle id, file hash,
  * revision id, attachment hash) and uses ON CONFLICT DO NOTHING, so concurrent ingests of the same
@@ -11,6 +12,7 @@ import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { canonicalJson } from '../../core/revisions/canonical-json.ts';
 import type { Revision } from '../../core/revisions/types.ts';
 import { type PoolClient, inTransaction } from './database.ts';
+import { guardWorkshopRules } from './workshop-guard.ts';
 
 export interface OfficeKeys {
   /** age identities that decrypt bundles sent to the office. */
@@ -136,6 +138,12 @@ async function writeBundle(
     [bundleId, fileSha256, signerKey, signer.fingerprint, signer.deviceId, signer.deviceName, manifest.createdAt, decoded.revisions.length, receipt],
   );
   if ((ledgerRow.rowCount ?? 0) === 0) return { status: 'already-ingested', bundleId, receipt: null };
+
+  const stored = await client.query<{ revision_id: string }>('SELECT revision_id FROM revisions WHERE revision_id = ANY ($1::text[])', [
+    decoded.revisions.map((revision) => revision.id),
+  ]);
+  const known = new Set(stored.rows.map((row) => row.revision_id));
+  await guardWorkshopRules(client, decoded.revisions.filter((revision) => !known.has(revision.id)));
 
   let addedCount = 0;
   // Revisions arrive sorted by id, so every transaction takes its row locks in the same order.

@@ -9,6 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { decodeReceipt } from '../../core/bundle/index.ts';
 import { parseKeyFile } from '../../core/crypto/key-file.ts';
+import { encodeBundle } from '../../core/bundle/index.ts';
+import { formatHlc } from '../../core/revisions/hlc.ts';
+import { formatRecordId, type RecordRef } from '../../core/revisions/record-id.ts';
+import { createRevision } from '../../core/revisions/revision-id.ts';
+import type { FieldMap, Revision } from '../../core/revisions/types.ts';
+import { signerFromSeed } from '../fixtures/bundles/helpers.ts';
 import { cli, errorCode, freshDatabase, query, scratch, spawnCli } from './support/office.ts';
 
 let url: string;
@@ -129,6 +135,31 @@ describe('citykpi ingest', () => {
     expect(conflicted.length).toBeGreaterThan(0);
     const conflictRows = await query<{ n: number }>(url, "SELECT count(*)::int AS n FROM conflicts WHERE record_id LIKE 'value:%'");
     expect(conflictRows[0]!.n).toBe(conflicted.reduce((sum, row) => sum + (row.candidates as unknown[]).length, 0));
+  });
+
+  it('refuses a bundle whose new revisions break the workshop rules, as the desktop import does', async () => {
+    const assessmentId = 'workshop-assessment';
+    let wall = Date.UTC(2026, 2, 1);
+    const write = (ref: RecordRef, fields: FieldMap, author: string) =>
+      createRevision({ recordId: formatRecordId(ref), fields, author, deviceId: 'laptop-9', hlc: formatHlc({ wallMs: (wall += 1000), counter: 0, deviceId: 'laptop-9' }), parents: [] });
+    const setup = [
+      await write({ kind: 'workshop', assessmentId, workshopId: 'w1' }, { title: 'Data week', place: 'Town hall' }, 'Fatima'),
+      await write({ kind: 'participant', assessmentId, participantId: 'p-fatima' }, { workshopId: 'w1', name: 'Fatima', department: 'Planning', role: 'facilitator' }, 'Fatima'),
+      await write({ kind: 'participant', assessmentId, participantId: 'p-amina' }, { workshopId: 'w1', name: 'Amina', department: 'Water', role: 'participant' }, 'Fatima'),
+      await write({ kind: 'assignment', assessmentId, kpiId: 'EC-ICT-ICT-1C' }, { department: 'Water' }, 'Fatima'),
+    ];
+    const foreign = await write({ kind: 'kpiValue', assessmentId, kpiId: 'EC-ICT-ICT-2C', pointId: '_' }, { numerator: 4 }, 'Amina');
+    const device = await signerFromSeed(40);
+    const bundle = (revisions: readonly Revision[]) => encodeBundle({ revisions: [...revisions].sort((a, b) => (a.id < b.id ? -1 : 1)), device, encryption: { kind: 'none' } });
+    writeFileSync(join(work.dir, 'workshop-foreign.citykpi'), await bundle([...setup, foreign]));
+    writeFileSync(join(work.dir, 'workshop.citykpi'), await bundle(setup));
+    const before = await counts();
+    const refused = await cli(work.dir, 'ingest', '--postgres', url, '--allow-unknown', 'workshop-foreign.citykpi');
+    expect([refused.code, errorCode(refused.stderr)]).toEqual([1, 'E_WORKSHOP_RULE']);
+    expect(refused.stdout).toContain('notAssigned by "Amina"');
+    expect(await counts()).toEqual(before);
+    expect((await cli(work.dir, 'ingest', '--postgres', url, '--allow-unknown', 'workshop.citykpi')).code).toBe(0);
+    expect((await counts()).revisions).toBe(before.revisions + setup.length);
   });
 
   it('changes nothing when the same files come again, and keeps revisions append-only', async () => {

@@ -11,7 +11,7 @@ import { WorkProgress } from './WorkProgress.tsx';
 type Stage = { readonly kind: 'idle' } | { readonly kind: 'sending'; readonly fraction: number } | { readonly kind: 'done'; readonly ok: boolean; readonly text: string };
 
 /** Refusals the office sends that are not about the bundle's own format. */
-const OFFICE_CODES = new Set(['E_UNKNOWN_SIGNER', 'E_RATE_LIMITED', 'E_TOO_LARGE', 'E_DATABASE', 'E_INTERNAL']);
+const OFFICE_CODES = new Set(['E_UNKNOWN_SIGNER', 'E_WORKSHOP_RULE', 'E_RATE_LIMITED', 'E_TOO_LARGE', 'E_DATABASE', 'E_INTERNAL']);
 
 /**
  * Shown once the office key file named an inbox: sends what the office has not confirmed yet and
