@@ -31,10 +31,15 @@ export async function guardNetwork(context: BrowserContext, allowedOrigin: strin
   });
   // The app's Content-Security-Policy stops such requests before they reach the network (and before
   // Playwright sees them); the attempt is still a bug, and Chromium reports it on the console.
+  // The page is under two policies (the served header and the page's meta), so Chromium reports one
+  // refused attempt once per policy: reports of the same URL in a row are one attempt.
+  let lastRefusedUrl: string | undefined;
   context.on('console', (message) => {
-    if (message.type() === 'error' && refusedLoad.test(message.text())) {
-      foreignRequests.push(`blocked by the CSP: ${message.text()}`);
-    }
+    if (message.type() !== 'error' || !refusedLoad.test(message.text())) return;
+    const url = /'([^']+)'/.exec(message.text())?.[1];
+    if (url !== undefined && url === lastRefusedUrl) return;
+    lastRefusedUrl = url;
+    foreignRequests.push(`blocked by the CSP: ${message.text()}`);
   });
   await context.route(
     (url) => !isAllowed(url.href),
