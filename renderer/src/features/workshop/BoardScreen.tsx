@@ -24,7 +24,7 @@ function Row({ label, counts }: { readonly label: string; readonly counts: Board
       <th scope="row">
         <bdi>{label}</bdi>
       </th>
-      <td className="board-bar-cell">
+      <td>
         <Bar counts={counts} />
         <span className="visually-hidden">{t('board.rowSummary', { done: format(done), total: format(counts.total) })}</span>
       </td>
@@ -43,6 +43,13 @@ function Table({ title, rows, labelOf }: { readonly title: string; readonly rows
   return (
     <table className="board-table">
       <caption>{title}</caption>
+      <colgroup>
+        <col className="board-col-label" />
+        <col className="board-col-bar" />
+        {BOARD_STATES.map((state) => (
+          <col key={state} />
+        ))}
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">

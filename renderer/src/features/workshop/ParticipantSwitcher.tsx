@@ -80,7 +80,7 @@ export function ParticipantSwitcher({ assessmentId }: { readonly assessmentId: s
               onPress={() => void choose(participant)}
             >
               <bdi>{participant.name}</bdi>
-              <span className="muted switcher__role"> · {t(`roles.${participant.role}`)}</span>
+              <span className="switcher__role"> · {t(`roles.${participant.role}`)}</span>
             </Button>
           </li>
         ))}

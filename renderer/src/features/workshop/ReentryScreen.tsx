@@ -10,6 +10,7 @@ import { useValues, useWorkshop } from '../../data/hooks.ts';
 import { CommitTextField } from '../../ui/text-field/CommitTextField.tsx';
 import { NumberField } from '../../ui/number-field/index.ts';
 import { parseSheetKey, sheetLines, sheetTitle, type SheetLine } from './sheets.ts';
+import { SelectField } from './SelectField.tsx';
 import { TextInput } from './TextInput.tsx';
 import { Problem, dataErrorKey } from './Problem.tsx';
 
@@ -56,31 +57,25 @@ function Line({ assessmentId, line, fields, onError }: { readonly assessmentId: 
           <NumberField key={field} label={label} value={numberOr(settled(fields, field))} onCommit={(value) => save(field, value)} />
         ))}
         {point.computation.kind === 'choice' ? (
-          <label className="field">
-            <span className="field-label">{t('sheets.value')}</span>
-            <select className="input" value={String(settled(fields, 'choice') ?? '')} onChange={(event) => void save('choice', event.target.value || null)}>
+          <SelectField label={t('sheets.value')} value={String(settled(fields, 'choice') ?? '')} onChange={(value) => void save('choice', value || null)}>
               <option value="">{t('entry:point.none')}</option>
               {point.computation.options.map((option) => (
                 <option key={option} value={option}>
                   {t(`catalogue:choices.${option}`)}
                 </option>
               ))}
-            </select>
-          </label>
+          </SelectField>
         ) : null}
         <NumberField label={t('sheets.year')} value={numberOr(settled(fields, 'dataYear'))} formatValue={formatYear} onCommit={(value) => save('dataYear', value)} />
         <CommitTextField label={t('sheets.source')} value={String(settled(fields, 'source') ?? '')} onCommit={(value) => save('source', value || null)} />
-        <label className="field">
-          <span className="field-label">{t('sheets.quality')}</span>
-          <select className="input" value={typeof quality === 'string' ? quality : ''} onChange={(event) => void save('quality', event.target.value || null)}>
+        <SelectField label={t('sheets.quality')} value={typeof quality === 'string' ? quality : ''} onChange={(value) => void save('quality', value || null)}>
             <option value="">{t('entry:point.none')}</option>
             {QUALITY_LEVELS.map((level, index) => (
               <option key={level} value={level}>
                 {t('sheets.qualityOption', { code: t('sheets.qualityCode', { number: index + 1 }), name: t(`entry:point.qualities.${level}`) })}
               </option>
             ))}
-          </select>
-        </label>
+        </SelectField>
       </div>
     </li>
   );

@@ -10,6 +10,7 @@ import { getBridge } from '../../bridge/index.ts';
 import { useWorkshop } from '../../data/hooks.ts';
 import { i18n, NATIVE_LANGUAGE_NAMES, SUPPORTED_LANGUAGES, useLanguage } from '../../i18n/index.ts';
 import { Problem } from './Problem.tsx';
+import { SelectField } from './SelectField.tsx';
 import { parseSheetKey, sheetLines, sheetTitle } from './sheets.ts';
 import './worksheet.css';
 
@@ -75,16 +76,13 @@ export function WorksheetScreen({ assessmentId, sheetKey }: { readonly assessmen
   return (
     <div className="stack">
       <div className="cluster no-print">
-        <label className="field">
-          <span className="field-label">{ui('sheets.language')}</span>
-          <select className="input" value={language} onChange={(event) => setLanguage(event.target.value)}>
+        <SelectField label={ui('sheets.language')} value={language} onChange={setLanguage}>
             {SUPPORTED_LANGUAGES.map((code) => (
               <option key={code} value={code} lang={code}>
                 {NATIVE_LANGUAGE_NAMES[code]}
               </option>
             ))}
-          </select>
-        </label>
+        </SelectField>
         <Button className="button" onPress={() => void print()}>
           {ui('sheets.print')}
         </Button>

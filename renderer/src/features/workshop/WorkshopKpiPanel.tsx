@@ -8,6 +8,7 @@ import { QUESTION_OUTCOMES, type QuestionOutcome, type Verdict } from '../../../
 import { pointKey, type Review, type WorkshopState } from '../../../../core/workshop/state.ts';
 import { acceptKpi, askQuestion, recordVerdict, reopenKpi, returnKpi, submitKpi, updateQuestion } from '../../data/index.ts';
 import { useWorkshop } from '../../data/hooks.ts';
+import { SelectField } from './SelectField.tsx';
 import { TextInput } from './TextInput.tsx';
 import { Problem, dataErrorKey } from './Problem.tsx';
 
@@ -26,14 +27,11 @@ function useAction() {
 function VerdictSelect({ label, value, onChange }: { readonly label: string; readonly value: Verdict | null; readonly onChange: (value: Verdict | null) => void }) {
   const { t } = useTranslation('workshop');
   return (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <select className="input" value={value ?? ''} onChange={(event) => onChange(event.target.value === '' ? null : (event.target.value as Verdict))}>
+    <SelectField label={label} value={value ?? ''} onChange={(chosen) => onChange(chosen === '' ? null : (chosen as Verdict))}>
         <option value="">{t('verify.unset')}</option>
         <option value="yes">{t('verify.yes')}</option>
         <option value="no">{t('verify.no')}</option>
-      </select>
-    </label>
+    </SelectField>
   );
 }
 
@@ -82,21 +80,18 @@ function QuestionLog({ assessmentId, kpiId, state, canAsk }: { readonly assessme
               <Button className="button button-secondary" onPress={() => run(() => updateQuestion(assessmentId, kpiId, entry.id, { answer: answers[entry.id] ?? '' }))}>
                 {t('questions.saveAnswer')}
               </Button>
-              <label className="field">
-                <span className="field-label">{t('questions.outcome')}</span>
-                <select
-                  className="input"
-                  value={entry.outcome}
-                  disabled={!canAsk}
-                  onChange={(event) => run(() => updateQuestion(assessmentId, kpiId, entry.id, { outcome: event.target.value as QuestionOutcome }))}
-                >
+              <SelectField
+                label={t('questions.outcome')}
+                value={entry.outcome}
+                disabled={!canAsk}
+                onChange={(outcome) => run(() => updateQuestion(assessmentId, kpiId, entry.id, { outcome: outcome as QuestionOutcome }))}
+              >
                   {QUESTION_OUTCOMES.map((outcome) => (
                     <option key={outcome} value={outcome}>
                       {t(`questions.outcomes.${outcome}`)}
                     </option>
                   ))}
-                </select>
-              </label>
+              </SelectField>
             </div>
           </li>
         ))}
