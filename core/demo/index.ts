@@ -3,7 +3,7 @@
  * ids, clock and author, so the demo's revisions are byte-identical everywhere and merge into one
  * assessment instead of conflicting with themselves.
  */
-import { DEFAULT_CATALOGUE_ID } from '../catalogue/index.ts';
+import { U4SSC_2017_ID } from '../catalogue/index.ts';
 import { nextHlc } from '../revisions/hlc.ts';
 import { formatRecordId } from '../revisions/record-id.ts';
 import { createRevision } from '../revisions/revision-id.ts';
@@ -29,7 +29,9 @@ export function demoDataset(): DemoDataset {
   return {
     cityId: DEMO_CITY_ID,
     assessmentId: DEMO_ASSESSMENT_ID,
-    catalogueId: DEFAULT_CATALOGUE_ID,
+    // The demo's revisions must be byte-identical on every laptop forever, so it names the catalogue it was
+    // first written in; the catalogue migration moves it on with ordinary revisions, like any assessment.
+    catalogueId: U4SSC_2017_ID,
     year: LAKE_AMARA_YEAR,
     title: LAKE_AMARA_TITLE,
     city: LAKE_AMARA_CITY,

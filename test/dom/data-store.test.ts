@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE_ID } from '../../core/catalogue/index.ts';
-import { DEMO_ASSESSMENT_ID, DEMO_CITY_ID, demoDataset } from '../../core/demo/index.ts';
+import { planCatalogueMigrations } from '../../core/catalogue/migrations.ts';
+import { DEMO_ASSESSMENT_ID, DEMO_CITY_ID, demoDataset, demoRevisions } from '../../core/demo/index.ts';
 import { deriveRecord } from '../../core/revisions/derive.ts';
 import { nextHlc } from '../../core/revisions/hlc.ts';
 import { createRevision } from '../../core/revisions/revision-id.ts';
@@ -255,7 +256,8 @@ describe('demo', () => {
     const { db, store } = open(freshName());
     expect(await store.openDemo()).toBe(DEMO_ASSESSMENT_ID);
     const count = await db.revisions.count();
-    expect(count).toBe(demoDataset().values.length + 2);
+    // The shared demo revisions, then the catalogue migration's (the demo names the first catalogue version).
+    expect(count).toBe(demoDataset().values.length + 2 + planCatalogueMigrations(await demoRevisions())[0]!.changes.length);
     expect(await store.openDemo()).toBe(DEMO_ASSESSMENT_ID);
     expect(await db.revisions.count()).toBe(count);
 

@@ -1,4 +1,5 @@
 /** The app's own database and store, created on first use; DOM tests may swap them. */
+import { migrateCatalogues } from './catalogue-migration.ts';
 import { APP_DB_NAME, createDb } from './db.ts';
 import { requestPersistence, type PersistenceStatus } from './persistence.ts';
 import { createDataStore, type DataStore } from './store.ts';
@@ -9,6 +10,8 @@ let persistence: Promise<PersistenceStatus> | undefined;
 export function appStore(): DataStore {
   if (!current) {
     current = createDataStore(createDb(APP_DB_NAME));
+    // Assessments of an older catalogue version move on at every start; one that fails now is retried next time.
+    void migrateCatalogues(current.db).catch(() => 0);
     // Once per app start, not per store swap.
     persistence ??= requestPersistence(globalThis.navigator?.storage);
   }

@@ -18,6 +18,7 @@ import { canonicalJsonBytes } from '../../../core/revisions/canonical-json.ts';
 import { createRevision } from '../../../core/revisions/revision-id.ts';
 import type { FieldMap, FieldValue, Revision } from '../../../core/revisions/types.ts';
 import type { CityKpiDb } from './db.ts';
+import { migrateCatalogues } from './catalogue-migration.ts';
 import { DataError, mapDataErrors } from './errors.ts';
 import { checkFields } from './field-rules.ts';
 import { MAX_AUTHOR_NAME_LENGTH, advanceStoredClock, ensureDeviceId, readAuthorName, readClock, readUiLanguage, writeAuthorName, writeUiLanguage } from './meta.ts';
@@ -290,6 +291,8 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
           }),
         );
         await writeRecords(restoreEdits(assessmentRecordId, DEMO_CITY_ID));
+        // The demo's shared revisions name the first catalogue version; move it on like any stored assessment.
+        await migrateCatalogues(db);
         return DEMO_ASSESSMENT_ID;
       }),
 
