@@ -81,3 +81,8 @@ export function useStoredTargetSets(): StoredTargetSet[] | undefined {
 export function useAllValues(): ReadonlyMap<string, ReadonlyMap<string, ValueView>> | undefined {
   return useLiveQuery(() => mapDataErrors(() => listAllValues(appStore().db)), []);
 }
+
+/** The name this laptop stamps on its changes; null when nobody has given one yet. */
+export function useAuthorName(): string | null | undefined {
+  return useLiveQuery(() => mapDataErrors(() => appStore().getAuthorName()), []);
+}

@@ -4,6 +4,7 @@ import { findKpi, getCatalogue } from '../../../../core/catalogue/index.ts';
 import type { Denominators } from '../../../../core/compute/index.ts';
 import { useAssessment, useValues } from '../../data/hooks.ts';
 import type { ValueView } from '../../data/types.ts';
+import { AuthorPrompt } from '../author/AuthorPrompt.tsx';
 import { KpiTree } from '../tree/KpiTree.tsx';
 import { useAssessmentStatus } from './assessment-status.ts';
 import { KpiEntry } from './KpiEntry.tsx';
@@ -36,23 +37,26 @@ export function AssessmentWorkspace({ assessmentId, kpiId }: AssessmentWorkspace
   const kpi = kpiId === undefined ? undefined : findKpi(catalogue, kpiId);
 
   return (
-    <div className="workspace">
-      <aside className="workspace__tree" aria-label={t('workspace.treeRegion')}>
-        <ProgressLine status={status} />
-        <KpiTree assessmentId={assessmentId} catalogue={catalogue} values={values} status={status} selectedKpiId={kpiId} />
-      </aside>
-      <section className="workspace__entry" aria-label={t('workspace.entryRegion')}>
-        {kpiId === undefined ? (
-          <div className="stack">
-            <AssessmentOverview assessmentId={assessmentId} />
-            <ProgressSummary assessmentId={assessmentId} status={status} />
-          </div>
-        ) : kpi === undefined ? (
-          <p className="notice notice-danger">{t('kpi.notFound')}</p>
-        ) : (
-          <KpiEntry key={kpi.id} assessment={assessment} catalogue={catalogue} kpi={kpi} values={values} denominators={denominators} status={status.kpis.get(kpi.id)!} />
-        )}
-      </section>
-    </div>
+    <>
+      <AuthorPrompt />
+      <div className="workspace">
+        <aside className="workspace__tree" aria-label={t('workspace.treeRegion')}>
+          <ProgressLine status={status} />
+          <KpiTree assessmentId={assessmentId} catalogue={catalogue} values={values} status={status} selectedKpiId={kpiId} />
+        </aside>
+        <section className="workspace__entry" aria-label={t('workspace.entryRegion')}>
+          {kpiId === undefined ? (
+            <div className="stack">
+              <AssessmentOverview assessmentId={assessmentId} />
+              <ProgressSummary assessmentId={assessmentId} status={status} />
+            </div>
+          ) : kpi === undefined ? (
+            <p className="notice notice-danger">{t('kpi.notFound')}</p>
+          ) : (
+            <KpiEntry key={kpi.id} assessment={assessment} catalogue={catalogue} kpi={kpi} values={values} denominators={denominators} status={status.kpis.get(kpi.id)!} />
+          )}
+        </section>
+      </div>
+    </>
   );
 }
