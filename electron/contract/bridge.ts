@@ -59,10 +59,16 @@ export interface PrintToPdfRequest {
   readonly landscape: boolean;
 }
 
+/** Where a file was written: its name, and the folder when the shell knows it (a browser download does not say). */
+export interface SavedFile {
+  readonly name: string;
+  readonly folder?: string;
+}
+
 export interface Bridge {
   appInfo(): Promise<AppInfo>;
   /** Asks where to save, then writes atomically (temp file, fsync, rename). `null` when cancelled. */
-  saveFile(request: SaveFileRequest): Promise<BridgeResult<{ readonly name: string } | null>>;
+  saveFile(request: SaveFileRequest): Promise<BridgeResult<SavedFile | null>>;
   /** Asks for a file and returns its bytes, refusing files above maxBytes. `null` when cancelled. */
   openFile(request: OpenFileRequest): Promise<BridgeResult<OpenedFile | null>>;
   /**

@@ -115,7 +115,13 @@ describe('export', () => {
     typeInto('Passphrase', 'correct horse battery');
     typeInto('Passphrase again', 'correct horse battery');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
-    await within(dialog).findByText(/^Saved \d+ changes as citykpi-field-laptop-1-.*\.citykpi\.$/, {}, { timeout: 30_000 });
+    // Named for the city, the year and the laptop, and said where it went; the laptop code follows, to read out.
+    await within(dialog).findByText(
+      /^Saved \d+ changes as testville-2025-field-laptop-1-\d{4}-\d\d-\d\d-\d{4}\.citykpi in your browser's Downloads folder\.$/,
+      {},
+      { timeout: 30_000 },
+    );
+    expect(within(dialog).getByText(/^Laptop code to read out to the office:/).textContent).toContain((await getDeviceIdentity(null)).fingerprint);
 
     expect(saved).toHaveLength(1);
     const decoded = await decodeBundle(saved[0]!.bytes, { passphrase: 'correct horse battery' });
@@ -188,13 +194,14 @@ describe('import', () => {
 
     expect(await screen.findByText('What this file contains', {}, { timeout: 30_000 })).toBeTruthy();
     expect(screen.getByText('Field laptop 7')).toBeTruthy();
-    expect(screen.getByText(/^Signed by an unknown device/).textContent).toContain(other.identity.fingerprint);
+    expect(screen.getByText(/^From a laptop not known here yet \(laptop code /).textContent).toContain(other.identity.fingerprint);
+    expect(screen.getByRole('button', { name: 'The codes match: import' })).toBeTruthy();
     expect(screen.getByText('Lyon')).toBeTruthy();
     expect(screen.getByText(`${other.revisionCount} new of ${other.revisionCount} changes`)).toBeTruthy();
     expect(screen.getByText('0 files')).toBeTruthy();
     expect(await db.revisions.count()).toBe(0);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Trust this device and import' }));
+    fireEvent.click(screen.getByRole('button', { name: 'The codes match: import' }));
     expect(await screen.findByText(`Imported: ${other.revisionCount} new changes (0 already here).`)).toBeTruthy();
     expect(await db.revisions.count()).toBe(other.revisionCount);
 
@@ -243,7 +250,7 @@ describe('import', () => {
     expect(await db.revisions.count()).toBe(0);
 
     fireEvent.click(screen.getByRole('button', { name: 'Review' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Trust this device and import' }, { timeout: 30_000 }));
+    fireEvent.click(await screen.findByRole('button', { name: 'The codes match: import' }, { timeout: 30_000 }));
     await screen.findByText(/^Imported:/);
     expect(await db.revisions.count()).toBe(other.revisionCount);
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Waiting for a decision' })).toBeNull());
@@ -309,10 +316,12 @@ describe('receipts on the field laptop', () => {
 });
 
 describe('device identity', () => {
-  it('shows this device’s fingerprint and that the browser keeps its key', async () => {
+  it('shows this laptop’s code, and under Advanced that the browser keeps its key', async () => {
     render(<SyncScreen />);
     const fingerprint = await screen.findByText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     expect(fingerprint.textContent).toBe((await getDeviceIdentity(null)).fingerprint);
-    expect(screen.getByText(/Kept by the browser/)).toBeTruthy();
+    expect(screen.getByText('Laptop code')).toBeTruthy();
+    const advanced = screen.getByText('Advanced').closest('details')!;
+    expect(advanced.textContent).toContain('In this browser: it cannot be copied out');
   });
 });

@@ -1,18 +1,18 @@
 import { dialog, type BrowserWindow } from 'electron';
 import { open, type FileHandle } from 'node:fs/promises';
-import { basename } from 'node:path';
-import type { BridgeResult, OpenedFile, OpenFileRequest, SaveFileRequest } from '../../contract/bridge.ts';
+import { basename, dirname } from 'node:path';
+import type { BridgeResult, OpenedFile, OpenFileRequest, SavedFile, SaveFileRequest } from '../../contract/bridge.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { toDialogFilters } from './dialog-filters.ts';
 
 export function createSaveFile(getWindow: () => BrowserWindow | null) {
-  return async (request: SaveFileRequest): Promise<BridgeResult<{ readonly name: string } | null>> => {
+  return async (request: SaveFileRequest): Promise<BridgeResult<SavedFile | null>> => {
     const options = { defaultPath: request.suggestedName, filters: toDialogFilters(request.filters) };
     const window = getWindow();
     const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { ok: true, value: null };
     await writeFileAtomic(choice.filePath, request.bytes);
-    return { ok: true, value: { name: basename(choice.filePath) } };
+    return { ok: true, value: { name: basename(choice.filePath), folder: dirname(choice.filePath) } };
   };
 }
 

@@ -13,6 +13,7 @@ import type {
   OpenedFile,
   OpenFileRequest,
   PrintToPdfRequest,
+  SavedFile,
   SaveFileRequest,
 } from '../../../electron/contract/bridge.ts';
 
@@ -48,7 +49,7 @@ export function createWebBridge(): Bridge {
       };
     },
 
-    async saveFile(request: SaveFileRequest): Promise<BridgeResult<{ readonly name: string } | null>> {
+    async saveFile(request: SaveFileRequest): Promise<BridgeResult<SavedFile | null>> {
       if (request.suggestedName.trim() === '' || /[\\/]/.test(request.suggestedName)) {
         return { ok: false, code: 'E_INVALID_REQUEST' };
       }

@@ -43,7 +43,7 @@ describe('saveFile', () => {
     await writeFile(target, 'previous');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     const result = await createSaveFile(getWindow)({ suggestedName: 'paris-2026.citykpi', bytes: new Uint8Array([1, 2, 3]), filters });
-    expect(result).toEqual({ ok: true, value: { name: 'chosen.citykpi' } });
+    expect(result).toEqual({ ok: true, value: { name: 'chosen.citykpi', folder: dir } });
     expect(dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(window, { defaultPath: 'paris-2026.citykpi', filters });
     expect(new Uint8Array(await readFile(target))).toEqual(new Uint8Array([1, 2, 3]));
     expect(await readdir(dir)).toEqual(['chosen.citykpi']);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge/index.ts';
 import { getAuthorName, getDeviceId, getDeviceIdentity, type StoredIdentity } from '../../data/index.ts';
+import { AdvancedFacts } from './AdvancedFacts.tsx';
 import { describeError } from './describe-error.ts';
 
 interface DeviceFacts {
@@ -10,7 +11,7 @@ interface DeviceFacts {
   readonly name: string | null;
 }
 
-/** The fingerprint the office compares when it first receives a file from this laptop. */
+/** The laptop code the office checks when it first receives a file from this laptop; key details under "Advanced". */
 export function DeviceIdentityPanel() {
   const { t } = useTranslation(['sync', 'common']);
   const [facts, setFacts] = useState<DeviceFacts>();
@@ -41,26 +42,24 @@ export function DeviceIdentityPanel() {
       ) : !facts ? (
         <output className="muted">{t('common:status.loading')}</output>
       ) : (
-        <dl className="facts">
-          <dt>{t('sync:device.fingerprint')}</dt>
-          <dd>
-            <code className="code fingerprint" dir="ltr">
-              {facts.identity.fingerprint}
-            </code>
-          </dd>
-          <dt>{t('sync:device.name')}</dt>
-          <dd>
-            <bdi>{facts.name ?? t('sync:device.unnamed')}</bdi>
-          </dd>
-          <dt>{t('sync:device.id')}</dt>
-          <dd>
-            <code className="code" dir="ltr">
-              {facts.deviceId}
-            </code>
-          </dd>
-          <dt>{t('sync:device.protection')}</dt>
-          <dd>{t(facts.identity.protection === 'os-keystore' ? 'sync:device.protectedByOs' : 'sync:device.protectedByBrowser')}</dd>
-        </dl>
+        <>
+          <dl className="facts">
+            <dt>{t('sync:device.fingerprint')}</dt>
+            <dd>
+              <code className="code fingerprint" dir="ltr">
+                {facts.identity.fingerprint}
+              </code>
+            </dd>
+            <dt>{t('sync:device.name')}</dt>
+            <dd>
+              <bdi>{facts.name ?? t('sync:device.unnamed')}</bdi>
+            </dd>
+          </dl>
+          <AdvancedFacts deviceId={facts.deviceId}>
+            <dt>{t('sync:device.protection')}</dt>
+            <dd>{t(facts.identity.protection === 'os-keystore' ? 'sync:device.protectedByOs' : 'sync:device.protectedByBrowser')}</dd>
+          </AdvancedFacts>
+        </>
       )}
     </section>
   );

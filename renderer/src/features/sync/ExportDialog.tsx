@@ -17,12 +17,13 @@ import {
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BundleEncryption } from '../../../../core/bundle/index.ts';
-import { cryptoSelfTest } from '../../../../core/crypto/index.ts';
+import { cryptoSelfTest, fingerprintOf } from '../../../../core/crypto/index.ts';
 import { collectExport } from '../../data/index.ts';
 import { useExportStatus } from '../../data/hooks.ts';
 import { describeError } from './describe-error.ts';
 import { encodeExport } from './encode-export.ts';
-import { BUNDLE_EXTENSION, fileStem, saveBytes } from './files.ts';
+import { exportFileStem } from './export-file-name.ts';
+import { BUNDLE_EXTENSION, saveFileAt } from './files.ts';
 import { useOfficeRecipients } from './office-recipients.ts';
 import { WorkProgress } from './WorkProgress.tsx';
 
@@ -33,7 +34,8 @@ type Protection = 'office' | 'passphrase' | 'none';
 type Stage =
   | { readonly kind: 'choosing' }
   | { readonly kind: 'working'; readonly fraction: number }
-  | { readonly kind: 'saved'; readonly name: string; readonly count: number }
+  /** `folder` is null for a browser download; `code` is the laptop code to read out to the office. */
+  | { readonly kind: 'saved'; readonly name: string; readonly folder: string | null; readonly count: number; readonly code: string }
   | { readonly kind: 'empty' }
   | { readonly kind: 'failed'; readonly text: string };
 
@@ -77,11 +79,15 @@ function ExportForm({ close }: { readonly close: () => void }) {
         return;
       }
       const { bytes, device } = await encodeExport(snapshot, encryption(), (fraction) => setStage({ kind: 'working', fraction }));
-      const name = await saveBytes(`${fileStem(device.name || device.id)}.${BUNDLE_EXTENSION}`, bytes, {
+      const saved = await saveFileAt(`${exportFileStem(snapshot.revisions, device.name || device.id)}.${BUNDLE_EXTENSION}`, bytes, {
         name: t('sync:fileFilter.bundle'),
         extensions: [BUNDLE_EXTENSION],
       });
-      setStage(name === null ? { kind: 'choosing' } : { kind: 'saved', name, count: snapshot.revisions.length });
+      setStage(
+        saved === null
+          ? { kind: 'choosing' }
+          : { kind: 'saved', name: saved.name, folder: saved.folder ?? null, count: snapshot.revisions.length, code: await fingerprintOf(device.publicKey) },
+      );
     } catch (error) {
       setStage({ kind: 'failed', text: describeError(error, t) });
     }
@@ -90,8 +96,22 @@ function ExportForm({ close }: { readonly close: () => void }) {
   if (stage.kind === 'saved' || stage.kind === 'empty') {
     return (
       <>
-        <output className="notice">
-          {stage.kind === 'saved' ? t('sync:export.saved', { name: stage.name, count: stage.count }) : t('sync:export.nothing')}
+        <output className="notice stack-tight">
+          {stage.kind === 'saved' ? (
+            <>
+              <span className="export-saved">
+                {t('sync:export.saved', { name: stage.name, count: stage.count, folder: stage.folder ?? t('sync:export.downloadsFolder') })}
+              </span>
+              <span className="export-laptop-code">
+                {t('sync:export.laptopCode')}{' '}
+                <code className="code fingerprint" dir="ltr">
+                  {stage.code}
+                </code>
+              </span>
+            </>
+          ) : (
+            t('sync:export.nothing')
+          )}
         </output>
         <div className="dialog-actions">
           <Button className="button" onPress={close} autoFocus>
@@ -129,7 +149,9 @@ function ExportForm({ close }: { readonly close: () => void }) {
       >
         <Label className="field-label">{t('sync:export.protection')}</Label>
         <Radio value="office" className="radio" isDisabled={recipients.length === 0}>
-          {t('sync:export.toOffice', { keys: recipients.map((recipient) => recipient.label).join(', ') || '—' })}
+          {recipients.some((recipient) => recipient.label !== '')
+            ? t('sync:export.toOffice', { keys: recipients.map((recipient) => recipient.label).filter((label) => label !== '').join(', ') })
+            : t('sync:export.toOfficeUnnamed')}
         </Radio>
         <Radio value="passphrase" className="radio">
           {t('sync:export.withPassphrase')}

@@ -1,3 +1,4 @@
+import { AdvancedFacts } from './AdvancedFacts.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, OpenedBundle } from '../../data/index.ts';
 import { isolate, useFormatNumber, useLanguage } from '../../i18n/index.ts';
@@ -30,10 +31,7 @@ export function ImportPreviewView({ opened, preview }: { readonly opened: Opened
       <dl className="facts">
         <dt>{t('sync:preview.device')}</dt>
         <dd>
-          <bdi>{preview.device.name || t('sync:device.unnamed')}</bdi>{' '}
-          <code className="code muted" dir="ltr">
-            {preview.device.id}
-          </code>
+          <bdi>{preview.device.name || t('sync:device.unnamed')}</bdi>
         </dd>
         <dt>{t('sync:preview.fingerprint')}</dt>
         <dd>
@@ -63,6 +61,7 @@ export function ImportPreviewView({ opened, preview }: { readonly opened: Opened
         <dt>{t('sync:preview.conflicts')}</dt>
         <dd>{t('sync:preview.conflictCount', { count: preview.newConflicts.length })}</dd>
       </dl>
+      <AdvancedFacts deviceId={preview.device.id} />
       {preview.newConflicts.length > 0 ? (
         <section className="stack-tight" aria-labelledby="preview-conflicts-title">
           <h3 id="preview-conflicts-title">{t('sync:preview.conflictsTitle')}</h3>

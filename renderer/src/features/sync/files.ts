@@ -1,6 +1,6 @@
 /** Reading and writing files through the Bridge, with its failures turned into errors. */
 import { DEFAULT_LIMITS } from '../../../../core/bundle/index.ts';
-import type { FileFilter } from '../../../../electron/contract/bridge.ts';
+import type { FileFilter, SavedFile } from '../../../../electron/contract/bridge.ts';
 import { getBridge } from '../../bridge/index.ts';
 import { BridgeCallError } from './describe-error.ts';
 
@@ -29,14 +29,19 @@ export const pickBundle = (filterName: string) => pick([{ name: filterName, exte
 export const pickReceipt = (filterName: string) => pick([{ name: filterName, extensions: [RECEIPT_EXTENSION] }], DEFAULT_LIMITS.maxPartBytes);
 export const pickKeyFile = (filterName: string) => pick([{ name: filterName, extensions: KEY_FILE_EXTENSIONS }], MAX_KEY_FILE_BYTES);
 
-/** The saved file's name, or null when the user cancelled. */
-export async function saveBytes(suggestedName: string, bytes: Uint8Array, filter: FileFilter): Promise<string | null> {
+/** Where the file went (name, and folder when the shell knows it), or null when the user cancelled. */
+export async function saveFileAt(suggestedName: string, bytes: Uint8Array, filter: FileFilter): Promise<SavedFile | null> {
   const result = await getBridge().saveFile({ suggestedName, bytes, filters: [filter] });
   if (!result.ok) {
     if (result.code === 'E_CANCELLED') return null;
     throw new BridgeCallError(result.code);
   }
-  return result.value?.name ?? null;
+  return result.value ?? null;
+}
+
+/** The saved file's name, or null when the user cancelled. */
+export async function saveBytes(suggestedName: string, bytes: Uint8Array, filter: FileFilter): Promise<string | null> {
+  return (await saveFileAt(suggestedName, bytes, filter))?.name ?? null;
 }
 
 /** `citykpi-<label>-<YYYY-MM-DD-HHMM>`: sortable, and free of anything a file system could mind. */
