@@ -1,6 +1,7 @@
 /** Field names of each record kind: the vocabulary revisions, the UI, bundles and the CLI share. */
 
-export const CITY_FIELDS = ['name', 'country', 'population', 'households', 'areaKm2', 'gdp', 'currency', 'deleted'] as const;
+/** `region`: a free grouping below or across countries (a province, a UN region) for the office's filters. */
+export const CITY_FIELDS = ['name', 'country', 'population', 'households', 'areaKm2', 'gdp', 'currency', 'region', 'deleted'] as const;
 export type CityField = (typeof CITY_FIELDS)[number];
 
 export const ASSESSMENT_FIELDS = ['cityId', 'year', 'catalogueId', 'title', 'demo', 'deleted'] as const;

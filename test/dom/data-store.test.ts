@@ -58,7 +58,7 @@ describe('assessments and values', () => {
     const second = open(name);
     const assessment = await getAssessment(second.db, assessmentId);
     expect(assessment).toMatchObject({ id: assessmentId, cityId, year: 2025, demo: false, catalogueId: DEFAULT_CATALOGUE_ID });
-    expect(assessment?.city).toEqual({ ...CITY.city, id: cityId, population: 1200 });
+    expect(assessment?.city).toEqual({ ...CITY.city, id: cityId, population: 1200, region: '' });
     const values = await listValues(second.db, assessmentId);
     const value = values.get(valueRecordId(assessmentId, KPI, POINT));
     expect(value).toMatchObject({ kpiId: KPI, pointId: POINT });

@@ -16,9 +16,9 @@ const { OfficeScreen } = await import('../../renderer/src/features/office/Office
 
 const database = useScreenDatabase('office-view');
 
-async function assessment(city: string, country: string, year: number, internet: number) {
+async function assessment(city: string, country: string, year: number, internet: number, region = '') {
   const { assessmentId } = await database.store.createAssessment({
-    city: { name: city, country, population: 100_000, households: 40_000, areaKm2: null, gdp: null, currency: '' },
+    city: { name: city, country, region, population: 100_000, households: 40_000, areaKm2: null, gdp: null, currency: '' },
     year,
   });
   await database.store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { directValue: internet, source: `${city} survey ${year}` });
@@ -26,10 +26,10 @@ async function assessment(city: string, country: string, year: number, internet:
 }
 
 describe('office view', () => {
-  it('compares a KPI across cities and years, follows it over the years, and filters by country', async () => {
-    await assessment('Lakeside', 'Veloria', 2024, 60);
-    await assessment('Lakeside', 'Veloria', 2025, 64);
-    await assessment('Hillton', 'Ostmark', 2025, 80);
+  it('compares a KPI across cities and years, follows it over the years, and filters by country and region', async () => {
+    await assessment('Lakeside', 'Veloria', 2024, 60, 'North');
+    await assessment('Lakeside', 'Veloria', 2025, 64, 'North');
+    await assessment('Hillton', 'Ostmark', 2025, 80, 'East');
     render(<OfficeScreen />);
     const comparison = await screen.findByRole('table', { name: 'Values of every city and year' });
     expect(within(comparison).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual([
@@ -41,9 +41,17 @@ describe('office view', () => {
     expect(within(trend).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['City', '2024', '2025']);
     await waitFor(() => expect(drawn.some((option) => JSON.stringify(option).includes('"line"'))).toBe(true));
 
-    fireEvent.click(within(screen.getByText('Country', { selector: '.field-label' }).closest('.field') as HTMLElement).getByRole('button'));
-    fireEvent.click(await screen.findByRole('option', { name: 'Ostmark' }));
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Values of every city and year' })).getAllByRole('row')).toHaveLength(2));
+    const choose = async (filter: string, option: string) => {
+      fireEvent.click(within(screen.getByText(filter, { selector: '.field-label' }).closest('.field') as HTMLElement).getByRole('button'));
+      fireEvent.click(await screen.findByRole('option', { name: option }));
+    };
+    const comparedRows = () => within(screen.getByRole('table', { name: 'Values of every city and year' })).getAllByRole('row').length - 1;
+    await choose('Country', 'Ostmark');
+    await waitFor(() => expect(comparedRows()).toBe(1));
+    await choose('Region', 'North');
+    await screen.findByText('No assessment matches the filters.');
+    await choose('Country', 'All countries');
+    await waitFor(() => expect(comparedRows()).toBe(2));
   });
 
   it('flags a value that moved more than half from the previous year, and a confirmation is a revision on the value', async () => {

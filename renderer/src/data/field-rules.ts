@@ -39,6 +39,7 @@ const CITY_RULES: Record<(typeof CITY_FIELDS)[number], Rule> = {
   areaKm2: isNumber,
   gdp: isNumber,
   currency: isText,
+  region: isText,
   deleted: isFlag,
 };
 

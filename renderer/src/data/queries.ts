@@ -45,6 +45,7 @@ function cityView(cityId: string, state: RecordState | undefined): CityView {
     areaKm2: numberOrNull(state, 'areaKm2'),
     gdp: numberOrNull(state, 'gdp'),
     currency: text(state, 'currency'),
+    region: text(state, 'region'),
   };
 }
 

@@ -14,6 +14,8 @@ export interface CityView {
   readonly areaKm2: number | null;
   readonly gdp: number | null;
   readonly currency: string;
+  /** A grouping the office filters by (a province, a UN region); empty when not given. */
+  readonly region: string;
 }
 
 export interface AssessmentView {
@@ -51,6 +53,7 @@ export interface NewCity {
   readonly areaKm2: number | null;
   readonly gdp: number | null;
   readonly currency: string;
+  readonly region?: string;
 }
 
 export interface NewAssessment {

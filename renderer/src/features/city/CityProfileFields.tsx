@@ -72,6 +72,13 @@ export function CityProfileFields({ values, onCommit, messages }: CityProfileFie
         maxLength={120}
         autoComplete="country-name"
       />
+      <CommitTextField
+        label={t('field.region.label')}
+        description={t('field.region.description')}
+        value={values.region}
+        onCommit={(value) => onCommit('region', value)}
+        maxLength={120}
+      />
       {numberField('population')}
       {numberField('households')}
       {numberField('areaKm2', t('unit.km2'))}

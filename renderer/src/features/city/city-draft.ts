@@ -12,6 +12,7 @@ export const EMPTY_CITY: CityDraft = {
   areaKm2: null,
   gdp: null,
   currency: '',
+  region: '',
 };
 
 /** A validation message for one field, already translated. */

@@ -10,7 +10,7 @@ import { useTargetSets } from '../results/use-scores.ts';
 import { fileStem } from '../sync/files.ts';
 import { pointKey, pointOptions } from '../targets/point-options.ts';
 import { CategoryComparisonView, PointComparisonView, TrendView } from './ComparisonViews.tsx';
-import { countriesOf, filterEntries, officeEntries, outliersOf, type OfficeFilter } from './office-model.ts';
+import { countriesOf, filterEntries, officeEntries, outliersOf, regionsOf, type OfficeFilter } from './office-model.ts';
 import { OutlierList } from './OutlierList.tsx';
 import '../results/results.css';
 import './office.css';
@@ -27,7 +27,7 @@ export function OfficeScreen() {
   const assessments = useAssessments();
   const values = useAllValues();
   const targets = useTargetSets();
-  const [filter, setFilter] = useState<OfficeFilter>({ country: null });
+  const [filter, setFilter] = useState<OfficeFilter>({ country: null, region: null });
   const [measure, setMeasure] = useState<Measure>('point');
   const [point, setPoint] = useState(FIRST_POINT);
   const [category, setCategory] = useState(FIRST_CATEGORY);
@@ -51,6 +51,13 @@ export function OfficeScreen() {
           options={countriesOf(entries, language).map((country) => ({ id: country, label: country }))}
           value={filter.country}
           onChange={(country) => setFilter((current) => ({ ...current, country }))}
+        />
+        <OptionSelect
+          label={t('office:filters.region')}
+          noneLabel={t('office:filters.allRegions')}
+          options={regionsOf(entries, language).map((region) => ({ id: region, label: region }))}
+          value={filter.region}
+          onChange={(region) => setFilter((current) => ({ ...current, region }))}
         />
         <RadioGroup className="field" value={measure} onChange={(chosen) => setMeasure(chosen === 'category' ? 'category' : 'point')}>
           <Label className="field-label">{t('office:measure.label')}</Label>
@@ -104,7 +111,7 @@ export function OfficeScreen() {
         </section>
       )}
 
-      {shown.length > 0 ? <ExportButtons assessmentIds={shown.map((entry) => entry.assessment.id)} fileStem={fileStem(filter.country ?? 'all-cities')} /> : null}
+      {shown.length > 0 ? <ExportButtons assessmentIds={shown.map((entry) => entry.assessment.id)} fileStem={fileStem([filter.country, filter.region].filter(Boolean).join('-') || 'all-cities')} /> : null}
 
       <section className="stack" aria-labelledby="office-outliers">
         <h2 id="office-outliers">{t('office:outliers.title')}</h2>

@@ -21,9 +21,8 @@ export interface OfficeEntry {
 
 export interface OfficeFilter {
   readonly country: string | null;
+  readonly region: string | null;
 }
-
-export const NO_OFFICE_FILTER: OfficeFilter = { country: null };
 
 const NO_VALUES: ReadonlyMap<string, ValueView> = new Map();
 
@@ -43,13 +42,23 @@ export function officeEntries(assessments: readonly AssessmentView[], values: Re
     );
 }
 
+function distinct(values: readonly string[], language: string): string[] {
+  return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))].sort((a, b) => a.localeCompare(b, language));
+}
+
 export function countriesOf(entries: readonly OfficeEntry[], language: string): string[] {
-  const countries = new Set(entries.map((entry) => entry.assessment.city.country.trim()).filter((country) => country !== ''));
-  return [...countries].sort((a, b) => a.localeCompare(b, language));
+  return distinct(entries.map((entry) => entry.assessment.city.country), language);
+}
+
+export function regionsOf(entries: readonly OfficeEntry[], language: string): string[] {
+  return distinct(entries.map((entry) => entry.assessment.city.region), language);
 }
 
 export function filterEntries(entries: readonly OfficeEntry[], filter: OfficeFilter): OfficeEntry[] {
-  return entries.filter((entry) => filter.country === null || entry.assessment.city.country.trim() === filter.country);
+  return entries.filter(
+    ({ assessment: { city } }) =>
+      (filter.country === null || city.country.trim() === filter.country) && (filter.region === null || city.region.trim() === filter.region),
+  );
 }
 
 function pointRow(entry: OfficeEntry, kpiId: string, pointId: string): PointRow | undefined {

@@ -37,7 +37,7 @@ export function ExportButtons({ assessmentIds, fileStem }: ExportButtonsProps) {
     kpi: (id) => t(`catalogue:kpi.${id}.name`),
     point: (kpiId, pointId) => t(`catalogue:points.${kpiId}.${pointId}`),
     unit: (id) => t(`catalogue:units.${id}`),
-    column: (id) => t(`results:export.column.${id}`),
+    column: (id) => t(`catalogue:exportColumns.${id}`),
   };
 
   const build = async (kind: Format): Promise<{ bytes: Uint8Array; note: string | null }> => {
