@@ -2,8 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SINGLE_POINT, U4SSC_2017, U4SSC_2017_V2, type Direction } from '../../core/catalogue/index.ts';
-import { achievement, bandOf, scoreAssessment, type ScoringValue } from '../../core/scoring/index.ts';
+import { achievement, bandOf, scoreAssessment, scoreRevisions, type ScoringValue } from '../../core/scoring/index.ts';
 import type { Target, TargetSet } from '../../core/targets/types.ts';
+import { edit } from '../fixtures/bundles/helpers.ts';
 
 const EDUCATION = ['SC-EH-ED-1C', 'SC-EH-ED-2C', 'SC-EH-ED-3C', 'SC-EH-ED-4C'];
 
@@ -185,5 +186,21 @@ describe('scoreAssessment', () => {
   it('labels results verified only when told so', () => {
     const report = scoreAssessment({ catalogue: U4SSC_2017_V2, values: [], targets: targetSet([]), verified: true });
     expect(report.verification).toBe('verified');
+  });
+});
+
+describe('scoreRevisions', () => {
+  it('scores each assessment of a revision set, leaving out a value with a validation error as the app does', async () => {
+    const revisions = [
+      await edit('dev-a', 'city:c1', { name: 'Testville', country: 'TL', population: 1000, households: 400 }, 1_000),
+      await edit('dev-a', 'assessment:a1', { cityId: 'c1', year: 2025, catalogueId: 'u4ssc-2017-v2' }, 1_100),
+      await edit('dev-a', 'value:a1:EC-ICT-ICT-1C:_', { numerator: 200, status: 'reported' }, 1_200),
+      await edit('dev-a', 'value:a1:EC-ICT-ICT-2C:_', { numerator: 200, dataYear: 2099 }, 1_300),
+    ];
+    const targets = targetSet([higher('EC-ICT-ICT-1C', 100), higher('EC-ICT-ICT-2C', 100)]);
+    const [score] = scoreRevisions(revisions, targets);
+    expect(score).toMatchObject({ assessmentId: 'a1', cityName: 'Testville', year: 2025 });
+    const byKpi = Object.fromEntries(score!.report!.points.filter((p) => p.value !== null).map((p) => [p.kpiId, [p.points, p.excluded]]));
+    expect(byKpi).toEqual({ 'EC-ICT-ICT-1C': [2, null], 'EC-ICT-ICT-2C': [null, 'invalidValue'] });
   });
 });
