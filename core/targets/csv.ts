@@ -2,7 +2,7 @@
  * Target sets as CSV: `kpi,data_point,target,direction` and optional `source` and `note` columns. KPIs by official
  * code or id; the data point empty (or `_`) for a single-value KPI; an empty direction takes the catalogue's.
  */
-import { directionOf } from '../catalogue/index.ts';
+import { directionOf, pointsOf } from '../catalogue/index.ts';
 import { DIRECTIONS, SINGLE_POINT, type Catalogue, type Direction } from '../catalogue/types.ts';
 import { CHOICE_VALUES } from '../scoring/achievement.ts';
 import { duplicateCheck, pointRows, readNumberCell } from '../tables/cells.ts';
@@ -65,13 +65,12 @@ export function targetsFromTable(table: Table, catalogue: Catalogue, locale: str
   return { targets, issues: issues.sort((a, b) => a.row - b.row) };
 }
 
-/** One row per target in catalogue order, KPIs by official code; reads back with targetsFromTable. */
+/** One row per target in catalogue order (unknown KPIs last), KPIs by official code; reads back with targetsFromTable. */
 export function targetSetToCsv(set: TargetSet, catalogue: Catalogue): string {
-  const order = new Map(catalogue.kpis.map((kpi, index) => [kpi.id, index]));
+  const order = new Map(catalogue.kpis.flatMap((kpi) => pointsOf(kpi).map((point) => `${kpi.id}:${point.id}`)).map((key, index) => [key, index]));
   const codes = new Map(catalogue.kpis.map((kpi) => [kpi.id, kpi.code]));
-  const sorted = [...set.targets].sort(
-    (a, b) => (order.get(a.kpiId) ?? Infinity) - (order.get(b.kpiId) ?? Infinity) || (a.pointId < b.pointId ? -1 : a.pointId > b.pointId ? 1 : 0),
-  );
+  const position = (target: Target) => order.get(`${target.kpiId}:${target.pointId}`) ?? Infinity;
+  const sorted = [...set.targets].sort((a, b) => position(a) - position(b));
   return writeCsv(
     [...TARGET_COLUMNS, ...TARGET_OPTIONAL_COLUMNS],
     sorted.map((target) => [

@@ -56,6 +56,19 @@ describe('target set CSV', () => {
     expect(targets).toHaveLength(1);
   });
 
+  it('writes targets in catalogue order, data points included, whatever order the set holds them in', () => {
+    const set = {
+      ...EXAMPLE_TARGET_SET,
+      targets: [
+        { kpiId: 'EN-EN-AQ-1C', pointId: 'no2', target: 10, direction: 'lower' as const },
+        { kpiId: 'EC-ICT-ICT-1C', pointId: SINGLE_POINT, target: 90, direction: 'higher' as const },
+        { kpiId: 'EN-EN-AQ-1C', pointId: 'pm10', target: 15, direction: 'lower' as const },
+      ],
+    };
+    const rows = targetSetToCsv(set, U4SSC_2017_V2).trim().split('\r\n').slice(1).map((line) => line.split(',').slice(0, 2).join(' '));
+    expect(rows).toEqual(['EC: ICT: ICT: 1C ', 'EN: EN: AQ: 1C pm10', 'EN: EN: AQ: 1C no2']);
+  });
+
   it('names every missing column', () => {
     expect(targetsFromTable(parseCsvTable('kpi,target\nx,1'), U4SSC_2017_V2).issues).toEqual([
       { row: 1, column: 'data_point', reason: 'missingColumn' },
