@@ -2,12 +2,14 @@
 import { parseArgs } from 'node:util';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { openPool, withClient } from '../office/database.ts';
+import { refreshCatalogueReference } from '../office/catalogue-reference.ts';
 import { SCHEMA_VERSION, migrate } from '../office/migrations.ts';
 
 const USAGE = `citykpi db migrate --postgres <url>
 
 Creates or updates the office database's tables and views (docs/office-server.md). Each migration
-is applied once, in its own transaction; running it again changes nothing. A database made by a newer
+is applied once, in its own transaction; running it again changes nothing but the catalogue reference
+rows, refreshed from this citykpi's catalogues. A database made by a newer
 citykpi is refused (E_SCHEMA_NEWER). Give the password in PGPASSWORD or ~/.pgpass, not in the URL.
 
 Options:
@@ -20,7 +22,11 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   if (values.postgres === undefined) throw new UsageError('--postgres is required');
   const pool = openPool(values.postgres, 'citykpi db migrate', 1);
   try {
-    const applied = await withClient(pool, (client) => migrate(client));
+    const applied = await withClient(pool, async (client) => {
+      const versions = await migrate(client);
+      await refreshCatalogueReference(client);
+      return versions;
+    });
     io.out(
       applied.length === 0
         ? `schema already at version ${SCHEMA_VERSION}\n`

@@ -7,6 +7,7 @@
 import type { PoolClient } from 'pg';
 import { InputError } from '../io.ts';
 import { OFFICE_STORE_SQL } from './migrations/0001-office-store.ts';
+import { KPI_VALUES_SQL } from './migrations/0002-kpi-values.ts';
 
 export interface Migration {
   readonly version: number;
@@ -15,12 +16,20 @@ export interface Migration {
 }
 
 /** In order; each is SQL text in its own module under migrations/, so the prebuilt CLI carries it too. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'office_store', sql: OFFICE_STORE_SQL }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'office_store', sql: OFFICE_STORE_SQL },
+  { version: 2, name: 'kpi_values', sql: KPI_VALUES_SQL },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
 /** Any constant works: it only has to be the same in every citykpi process. */
 const MIGRATION_LOCK = 0x63_6b_70_69;
+
+/** Serialises schema work (migrations, reference data) across processes until the transaction ends. */
+export async function lockSchema(client: PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+}
 
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS citykpi_migrations (
   version    integer PRIMARY KEY,
@@ -47,7 +56,7 @@ export async function migrate(client: PoolClient, known: readonly Migration[] = 
   for (;;) {
     await client.query('BEGIN');
     try {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await lockSchema(client);
       await client.query(CREATE_LEDGER);
       const applied = await appliedVersions(client);
       refuseNewer(applied, known);

@@ -137,6 +137,20 @@ describe('citykpi ingest', () => {
     expect(conflictRows[0]!.n).toBe(conflicted.reduce((sum, row) => sum + (row.candidates as unknown[]).length, 0));
   });
 
+  it('computes the KPI values in SQL exactly as `citykpi values` does', async () => {
+    const expected = (JSON.parse((await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', '--allow-unknown', '--json')).stdout) as Record<string, unknown>[]).map(
+      ({ cityId, year, assessmentId, kpiCode, kpiId, pointId, value, valueKind, unit }) => ({ cityId, year, assessmentId, kpiCode, kpiId, pointId, value, valueKind, unit }),
+    );
+    const viewRows = await query<Record<string, unknown>>(
+      url,
+      `SELECT city_id AS "cityId", year, assessment_id AS "assessmentId", kpi_code AS "kpiCode", kpi_id AS "kpiId", point_id AS "pointId",
+              value, value_kind AS "valueKind", unit
+       FROM kpi_values ORDER BY city_id, year, assessment_id, kpi_id, point_id`,
+    );
+    expect(viewRows).toEqual(expected);
+    expect([...new Set(expected.map((row) => row.valueKind))]).toEqual(expect.arrayContaining(['computed', 'direct', 'choice', 'conflict', 'missing']));
+  });
+
   it('refuses a bundle whose new revisions break the workshop rules, as the desktop import does', async () => {
     const assessmentId = 'workshop-assessment';
     let wall = Date.UTC(2026, 2, 1);
