@@ -15,6 +15,9 @@ import {
 } from '../../core/bundle/index.ts';
 import type { JsonValue } from '../../core/bundle/strict-json.ts';
 import { deviceIdFromPublicKey, generateDeviceIdentity, importDeviceIdentity } from '../../core/crypto/device-identity.ts';
+import type { Revision } from '../../core/revisions/types.ts';
+import { checkWorkshopRevisions } from '../../core/workshop/rules.ts';
+import { terminalText } from '../terminal-text.ts';
 import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { KEY_OPTIONS, KEY_USAGE, asInputErrors, loadBundleKeys, readKeyFile, refuseExistingOutput, writeFileAtomic } from './bundle-files.ts';
 import { OFFICE_TRUST_OPTIONS, OFFICE_TRUST_USAGE, decodeOfficeBundle, loadOfficeTrust } from './trust-files.ts';
@@ -120,6 +123,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   const attachments = new Map<string, Uint8Array>();
   for (const bundle of bundles) for (const [hash, bytes] of bundle.attachments) if (!attachments.has(hash)) attachments.set(hash, bytes);
   const revisions = mergeRevisionSets(...bundles.map((bundle) => bundle.revisions));
+  refuseWorkshopViolations(revisions);
   const bytes = await asInputErrors(values.out, () =>
     encodeBundle({
       revisions,
@@ -133,6 +137,17 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   writeFileAtomic(io, values.out, bytes);
   io.out(`${values.out}: ${revisions.length} revisions from ${bundles.length} bundles, ${encryption.kind === 'none' ? 'readable' : 'encrypted'}, signed by ${signer.name}\n`);
   return EXIT_OK;
+}
+
+/** The office applies the same workshop rule as the laptops: a merge never launders a refused change. */
+function refuseWorkshopViolations(revisions: readonly Revision[]): void {
+  const refused = checkWorkshopRevisions(revisions, []);
+  if (refused.length === 0) return;
+  const first = refused[0]!;
+  throw new InputError(
+    'E_FORBIDDEN',
+    `${refused.length} revision(s) break the workshop rules, first ${first.revisionId.slice(0, 12)} by "${terminalText(first.author)}" on ${terminalText(first.recordId)} (${first.code}); nothing written`,
+  );
 }
 
 export const mergeCommand: Command = { name: 'merge', usage: USAGE, run };

@@ -12,7 +12,7 @@
  * laptop and the office reach the same verdict.
  */
 import { deriveRecord } from '../revisions/derive.ts';
-import { parseRecordId, type RecordRef } from '../revisions/record-id.ts';
+import { WORKSHOP_RECORD_KINDS, parseRecordId, type RecordRef } from '../revisions/record-id.ts';
 import type { Revision } from '../revisions/types.ts';
 import { isResponsibleForKpi, mayEnterPoint, participantsNamed } from './assignment.ts';
 import { invalidWorkshopField } from './field-rules.ts';
@@ -191,6 +191,10 @@ function judgeOne(judge: Judge, revision: Revision): WorkshopViolationCode | nul
  * Returns one entry per refused revision, in candidate order; empty when all may be written.
  */
 export function checkWorkshopRevisions(candidates: readonly Revision[], stored: readonly Revision[]): WorkshopViolation[] {
+  const workshopKinds = new Set<string>(WORKSHOP_RECORD_KINDS);
+  const isWorkshopRecord = (revision: Revision) => workshopKinds.has(revision.recordId.slice(0, revision.recordId.indexOf(':')));
+  // Most bundles carry no workshop at all: nothing to judge, and no derivation to pay for.
+  if (!candidates.some(isWorkshopRecord) && !stored.some(isWorkshopRecord)) return [];
   const all = new Map<string, Revision>();
   for (const revision of [...stored, ...candidates]) all.set(revision.id, revision);
   const byRecord = new Map<string, Map<string, Revision>>();

@@ -3,6 +3,7 @@ import { decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
 import { deviceIdentityFromSeed } from '../../core/crypto/device-identity.ts';
 import { nextHlc } from '../../core/revisions/hlc.ts';
 import { createRevision } from '../../core/revisions/revision-id.ts';
+import { U4SSC_2017 } from '../../core/catalogue/index.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { DataError } from '../../renderer/src/data/errors.ts';
 import { valueRecordId } from '../../renderer/src/data/index.ts';
@@ -14,6 +15,7 @@ import {
   acceptKpi,
   assign,
   createWorkshop,
+  loadSampleWorkshop,
   loadWorkshop,
   recordVerdict,
   reopenKpi,
@@ -170,5 +172,22 @@ describe('importing into a workshop', () => {
     const opened = { bytes, decoded: await decodeBundle(bytes) };
     expect((await previewImport(fresh.db, opened)).refused).toEqual([]);
     expect(await applyBundle(fresh.db, opened)).toMatchObject({ status: 'imported' });
+  });
+});
+
+describe('the demo city’s sample workshop', () => {
+  it('assigns every KPI to a department, puts the facilitator at the keyboard, and loading it again changes nothing', async () => {
+    const store = await laptop();
+    const assessmentId = await store.openDemo();
+    await loadSampleWorkshop(store);
+    const { state, active } = await loadWorkshop(store, assessmentId);
+    expect(state.workshops).toHaveLength(1);
+    expect(state.participants.map((person) => person.role).sort()).toEqual(['facilitator', 'participant', 'participant', 'participant', 'participant', 'verifier']);
+    expect(state.assignments.size).toBe(U4SSC_2017.kpis.length);
+    expect([...state.assignments.values()].every((assignment) => assignment.department)).toBe(true);
+    expect(active?.role).toBe('facilitator');
+    const count = await revisionCount(store);
+    await loadSampleWorkshop(store);
+    expect(await revisionCount(store)).toBe(count);
   });
 });

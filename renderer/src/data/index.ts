@@ -149,6 +149,7 @@ export const watchDatabaseConnection = (onProblem: (problem: health.ConnectionPr
 export type { AssignmentTarget, NewParticipant, NewWorkshop, SwitchResult, VerdictInput, WorkshopView } from './workshop.ts';
 export { WorkshopRuleError } from './workshop-guard.ts';
 export const createWorkshop = (input: workshop.NewWorkshop) => mapDataErrors(() => workshop.createWorkshop(appStore(), input));
+export const loadSampleWorkshop = () => mapDataErrors(() => workshop.loadSampleWorkshop(appStore()));
 export const addParticipant = (assessmentId: string, participant: workshop.NewParticipant) =>
   mapDataErrors(() => workshop.addParticipant(appStore(), assessmentId, participant));
 export const assignKpis = (assessmentId: string, targets: readonly workshop.AssignmentTarget[], to: { readonly department: string | null; readonly participantId: string | null }) =>
