@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { i18n } from '../../renderer/src/i18n/index.ts';
 import { useScreenDatabase } from './support/screen-database.ts';
 import { cityRecordId, DataError } from '../../renderer/src/data/index.ts';
 import { getAssessment, recordHistory } from '../../renderer/src/data/queries.ts';
@@ -104,6 +105,28 @@ describe('city profile screen', () => {
     expect(link.getAttribute('href')).toBe(`#/a/${assessmentId}/kpi/EC-ICT-ICT-1C`);
     expect(link.closest('li')?.textContent).toContain('households 50,000 against 40,000 in the profile (25 % apart)');
     expect(screen.getByText(/1 indicator uses a figure/)).toBeTruthy();
+  });
+
+  it('offers ISO 4217 currencies by name, so "Kwacha" is found instead of cut to "KWA"', async () => {
+    render(<CityProfileScreen assessmentId={assessmentId} />);
+    const currency = (await screen.findByRole('combobox', { name: 'Currency' })) as HTMLInputElement;
+    act(() => currency.focus());
+    fireEvent.change(currency, { target: { value: 'kwacha' } });
+    const list = await screen.findByRole('listbox');
+    const options = within(list).getAllByRole('option').map((option) => option.textContent);
+    expect(options).toContain('ZMW — Zambian Kwacha');
+    expect(options).toContain('MWK — Malawian Kwacha');
+    fireEvent.click(within(list).getByRole('option', { name: 'ZMW — Zambian Kwacha' }));
+    await waitFor(async () => expect((await getAssessment(database.db, assessmentId))?.city.currency).toBe('ZMW'));
+  });
+
+  it('names the currencies in Arabic', async () => {
+    await act(() => i18n.changeLanguage('ar'));
+    await database.store.updateCity(cityId, { currency: 'EGP' });
+    render(<CityProfileScreen assessmentId={assessmentId} />);
+    const currency = (await screen.findByRole('combobox', { name: 'العملة' })) as HTMLInputElement;
+    await waitFor(() => expect(currency.value).toBe(`EGP — ${new Intl.DisplayNames(['ar'], { type: 'currency' }).of('EGP')}`));
+    expect(currency.value).toMatch(/جنيه/);
   });
 
   it('says so when the assessment does not exist', async () => {

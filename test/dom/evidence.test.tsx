@@ -133,6 +133,10 @@ describe('evidence on the entry screen', () => {
     expect(await within(group).findByText('1,5 ko')).toBeTruthy();
     expect(within(group).getByRole('button', { name: 'Retirer enquête.pdf des justificatifs' })).toBeTruthy();
     expect(formatFileSize(10 * 1024 * 1024, 'ru')).toBe('10 МБ');
+    // Bytes say their plural: never "25 byte".
+    expect(formatFileSize(25, 'en')).toBe('25 bytes');
+    expect(formatFileSize(1, 'en')).toBe('1 byte');
+    expect(formatFileSize(25, 'fr')).toMatch(/^25\soctets$/);
   });
 
   it('refuses a file above 10 MiB before reading it, with a translated error, and stores nothing', async () => {

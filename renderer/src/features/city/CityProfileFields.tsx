@@ -1,23 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { NumberField } from '../../ui/number-field/index.ts';
-import { useLanguage } from '../../i18n/index.ts';
 import { CommitTextField } from '../../ui/text-field/CommitTextField.tsx';
 import type { CityDraft, CityDraftField, FieldMessage } from './city-draft.ts';
+import { CurrencyField } from './CurrencyField.tsx';
 
 export interface CityProfileFieldsProps {
   readonly values: CityDraft;
   readonly onCommit: <F extends CityDraftField>(field: F, value: CityDraft[F]) => void;
   readonly messages: readonly FieldMessage[];
-}
-
-function currencyName(code: string, language: string): string | undefined {
-  if (!/^[A-Z]{3}$/.test(code)) return undefined;
-  try {
-    const name = new Intl.DisplayNames([language], { type: 'currency', fallback: 'none' }).of(code);
-    return name ?? undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function FieldMessages({ messages }: { readonly messages: readonly FieldMessage[] }) {
@@ -35,7 +25,6 @@ function FieldMessages({ messages }: { readonly messages: readonly FieldMessage[
 /** The city's name, country and shared denominators: used by the create form and the profile screen. */
 export function CityProfileFields({ values, onCommit, messages }: CityProfileFieldsProps) {
   const { t } = useTranslation('city');
-  const language = useLanguage();
   const messagesFor = (field: CityDraftField) => messages.filter((message) => message.field === field);
   const textError = (field: CityDraftField) => messagesFor(field).find((message) => message.severity === 'error')?.text;
   const textWarnings = (field: CityDraftField) => messagesFor(field).filter((message) => message.severity === 'warning');
@@ -84,15 +73,7 @@ export function CityProfileFields({ values, onCommit, messages }: CityProfileFie
       {numberField('areaKm2', t('unit.km2'))}
       {numberField('gdp', values.currency || undefined)}
       <div className="field-cell">
-        <CommitTextField
-          label={t('field.currency.label')}
-          description={currencyName(values.currency, language) ?? t('field.currency.description')}
-          value={values.currency}
-          onCommit={(value) => onCommit('currency', value)}
-          error={textError('currency')}
-          maxLength={3}
-          normalise={(text) => text.toUpperCase()}
-        />
+        <CurrencyField value={values.currency} onCommit={(code) => onCommit('currency', code)} error={textError('currency')} />
         <FieldMessages messages={textWarnings('currency')} />
       </div>
     </div>

@@ -39,7 +39,9 @@ const MIB = 1024 * 1024;
 /** Sizes in the user's locale and script; binary steps, as file managers show them. */
 export function formatFileSize(bytes: number, locale: string): string {
   const [value, unit] = bytes >= MIB ? [bytes / MIB, 'megabyte'] : bytes >= KIB ? [bytes / KIB, 'kilobyte'] : [bytes, 'byte'];
-  return formatLocaleNumber(value, locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
+  // Short byte units are not plural in every language ("25 byte"); the long form is ("25 bytes", "25 octets").
+  const unitDisplay = unit === 'byte' ? 'long' : 'short';
+  return formatLocaleNumber(value, locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 });
 }
 
 /**
