@@ -10,12 +10,14 @@ import { valueRecordId } from '../../renderer/src/data/index.ts';
 import { trustSigner } from '../../renderer/src/data/signers.ts';
 import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
 import { applyBundle, collectExport, previewImport } from '../../renderer/src/data/sync.ts';
+import { listValues } from '../../renderer/src/data/queries.ts';
 import { WorkshopRuleError } from '../../renderer/src/data/workshop-guard.ts';
 import {
   acceptKpi,
   assign,
   createWorkshop,
   loadSampleWorkshop,
+  saveSharedFields,
   loadWorkshop,
   recordVerdict,
   reopenKpi,
@@ -189,5 +191,27 @@ describe('the demo city’s sample workshop', () => {
     const count = await revisionCount(store);
     await loadSampleWorkshop(store);
     expect(await revisionCount(store)).toBe(count);
+  });
+});
+
+describe('metadata shared by a KPI’s data points', () => {
+  it('is typed once for all five air pollution points, and a point can still differ', async () => {
+    const store = await laptop();
+    const { assessmentId } = await store.createAssessment({
+      city: { name: 'Lake Town', country: 'KE', population: 100000, households: 30000, areaKm2: null, gdp: null, currency: 'KES' },
+      year: 2026,
+    });
+    const airPollution = U4SSC_2017.kpis.find((kpi) => kpi.id === 'EN-EN-AQ-1C')!;
+    expect(airPollution.dataPoints.length).toBe(5);
+    await saveSharedFields(store, assessmentId, airPollution.id, { source: 'Air monitoring network 2025', quality: 'measured', dataYear: 2025 });
+    const [first, second] = airPollution.dataPoints;
+    await store.saveValueFields(assessmentId, airPollution.id, second!.id, { source: 'Regional model' });
+    const values = await listValues(store.db, assessmentId);
+    expect(airPollution.dataPoints.map((point) => values.get(valueRecordId(assessmentId, airPollution.id, point.id))?.fields.quality)).toEqual(
+      airPollution.dataPoints.map(() => expect.objectContaining({ conflict: false, current: expect.objectContaining({ value: 'measured' }) })),
+    );
+    expect(values.get(valueRecordId(assessmentId, airPollution.id, first!.id))?.fields.source).toMatchObject({ current: { value: 'Air monitoring network 2025' } });
+    expect(values.get(valueRecordId(assessmentId, airPollution.id, second!.id))?.fields.source).toMatchObject({ current: { value: 'Regional model' } });
+    await expect(saveSharedFields(store, assessmentId, airPollution.id, { numerator: 3 } as never)).rejects.toMatchObject({ code: 'E_INVALID' });
   });
 });

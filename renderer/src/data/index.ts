@@ -149,6 +149,9 @@ export const watchDatabaseConnection = (onProblem: (problem: health.ConnectionPr
 export type { AssignmentTarget, NewParticipant, NewWorkshop, SwitchResult, VerdictInput, WorkshopView } from './workshop.ts';
 export { WorkshopRuleError } from './workshop-guard.ts';
 export const createWorkshop = (input: workshop.NewWorkshop) => mapDataErrors(() => workshop.createWorkshop(appStore(), input));
+export { SHARED_FIELDS, type SharedField } from './workshop.ts';
+export const saveSharedFields = (assessmentId: string, kpiId: string, fields: Readonly<Partial<Record<workshop.SharedField, FieldValue>>>) =>
+  mapDataErrors(() => workshop.saveSharedFields(appStore(), assessmentId, kpiId, fields as Readonly<Record<string, FieldValue>>));
 export const loadSampleWorkshop = () => mapDataErrors(() => workshop.loadSampleWorkshop(appStore()));
 export const addParticipant = (assessmentId: string, participant: workshop.NewParticipant) =>
   mapDataErrors(() => workshop.addParticipant(appStore(), assessmentId, participant));

@@ -14,9 +14,14 @@ import { HEAD_SEPARATOR, type QuestionOutcome, type Verdict, type WorkshopRole }
 import { invalidWorkshopField } from '../../../core/workshop/field-rules.ts';
 import { deriveWorkshopState, type Participant, type WorkshopState } from '../../../core/workshop/state.ts';
 import { DataError } from './errors.ts';
+import { checkFields } from './field-rules.ts';
 import { changedFields, type DataStore, type FieldsFor } from './store.ts';
 import { workshopRevisions } from './workshop-guard.ts';
 import { activeParticipant, readActiveParticipantId, readPinHash, writeActiveParticipantId, writePinHash } from './workshop-session.ts';
+
+/** The value fields a KPI's data points usually share. */
+export const SHARED_FIELDS = ['dataYear', 'source', 'quality', 'origin', 'department'] as const;
+export type SharedField = (typeof SHARED_FIELDS)[number];
 
 export interface NewParticipant {
   readonly name: string;
@@ -256,4 +261,19 @@ export async function updateQuestion(
   if (update.answer !== undefined) fields.answer = update.answer.trim();
   if (update.outcome !== undefined) fields.outcome = update.outcome;
   await store.writeEdits(new Map([[refId({ kind: 'question', assessmentId, kpiId, questionId }), changedFields(checked('question', fields))]]));
+}
+
+/**
+ * Metadata the data points of a KPI share (year, source, quality, origin, department), written to
+ * every point in one transaction: typed once instead of once per point. A point can still differ,
+ * by editing it on its own afterwards.
+ */
+export async function saveSharedFields(store: DataStore, assessmentId: string, kpiId: string, fields: FieldMap): Promise<void> {
+  const kpi = getCatalogue(DEFAULT_CATALOGUE_ID)!.kpis.find((candidate) => candidate.id === kpiId);
+  if (!kpi) throw new DataError('E_INVALID', `no KPI ${kpiId} in the catalogue`);
+  const values = checkFields('kpiValue', fields);
+  if (Object.keys(values).some((field) => !(SHARED_FIELDS as readonly string[]).includes(field))) throw new DataError('E_INVALID', 'not a shared field');
+  const edits = new Map<string, FieldsFor>();
+  for (const point of pointsOf(kpi)) edits.set(refId({ kind: 'kpiValue', assessmentId, kpiId, pointId: point.id }), changedFields(values));
+  await store.writeEdits(edits);
 }

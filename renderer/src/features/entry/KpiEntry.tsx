@@ -16,6 +16,7 @@ import { KpiSteps } from './KpiSteps.tsx';
 import { useKpiHelp } from './kpi-help.ts';
 import { PointEntry } from './PointEntry.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { SharedMetadata } from '../workshop/SharedMetadata.tsx';
 import { WorkshopGate } from '../workshop/WorkshopGate.tsx';
 import { WorkshopKpiPanel } from '../workshop/WorkshopKpiPanel.tsx';
 
@@ -152,6 +153,7 @@ export function KpiEntry({ assessment, catalogue, kpi, values, denominators, sta
       <WorkshopKpiPanel assessmentId={assessment.id} kpi={kpi} />
 
       <WorkshopGate assessmentId={assessment.id} kpi={kpi}>
+      <SharedMetadata assessmentId={assessment.id} kpi={kpi} values={values} />
       {points.map((point, index) => (
         <PointEntry
           key={point.id}
