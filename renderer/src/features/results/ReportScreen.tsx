@@ -12,6 +12,8 @@ import { BenchmarkWheel } from './SnapshotCharts.tsx';
 import { targetSetLabel } from './target-set-label.ts';
 import { VerificationLabel } from './VerificationLabel.tsx';
 import { useScores, useTargetSets } from './use-scores.ts';
+import { isVerified } from './verification.ts';
+import { useWorkshop } from '../../data/hooks.ts';
 import { useSnapshot, type SnapshotState } from './use-snapshot.ts';
 import './results.css';
 
@@ -23,7 +25,8 @@ function Report({ state }: { readonly state: Ready }) {
   const format = useFormatNumber();
   const { assessment, catalogue, model } = state;
   const targets = useTargetSets();
-  const report = useScores(catalogue, model, targets?.chosen ?? null);
+  const verified = isVerified(model, useWorkshop(assessment.id)?.state);
+  const report = useScores(catalogue, model, targets?.chosen ?? null, verified);
   const city = assessment.city.name;
   const kpiCounts = { reported: 0, partial: 0, notReported: 0 };
   for (const row of model.kpis) kpiCounts[row.completeness] += 1;
@@ -37,7 +40,7 @@ function Report({ state }: { readonly state: Ready }) {
       </div>
       <header className="stack-tight report-title">
         <h1>{t('results:report.title', { city: isolate(city), year: assessment.year })}</h1>
-        <VerificationLabel verified={report?.verification === 'verified'} />
+        <VerificationLabel verified={verified} />
       </header>
 
       <section className="stack-tight report-section" aria-labelledby="report-summary">

@@ -13,6 +13,8 @@ import { BenchmarkWheel, DimensionRadar } from './SnapshotCharts.tsx';
 import { TargetSetPicker } from './TargetSetPicker.tsx';
 import { VerificationLabel } from './VerificationLabel.tsx';
 import { useScores, useTargetSets } from './use-scores.ts';
+import { isVerified } from './verification.ts';
+import { useWorkshop } from '../../data/hooks.ts';
 import { useSnapshot, type SnapshotState } from './use-snapshot.ts';
 import './results.css';
 
@@ -22,7 +24,8 @@ function Snapshot({ state }: { readonly state: Ready }) {
   const { t } = useTranslation(['results', 'catalogue']);
   const { assessment, catalogue, model } = state;
   const targets = useTargetSets();
-  const report = useScores(catalogue, model, targets?.chosen ?? null);
+  const verified = isVerified(model, useWorkshop(assessment.id)?.state);
+  const report = useScores(catalogue, model, targets?.chosen ?? null, verified);
   const city = assessment.city.name;
   return (
     <div className="stack results">
@@ -34,7 +37,7 @@ function Snapshot({ state }: { readonly state: Ready }) {
           </a>
         </div>
       </div>
-      <VerificationLabel verified={report?.verification === 'verified'} />
+      <VerificationLabel verified={verified} />
       {targets ? <TargetSetPicker sets={targets.sets} chosen={targets.chosen} onChoose={targets.choose} /> : null}
       <p className="muted">{t('results:snapshot.context')}</p>
 

@@ -28,9 +28,9 @@ export function useTargetSets(): TargetSetsOffered | undefined {
   }, [stored, chosenId, choose]);
 }
 
-export function useScores(catalogue: Catalogue, model: SnapshotModel, targets: TargetSet | null): ScoreReport | null {
+export function useScores(catalogue: Catalogue, model: SnapshotModel, targets: TargetSet | null, verified: boolean): ScoreReport | null {
   return useMemo(
-    () => (targets ? scoreAssessment({ catalogue, values: scoringValuesOf(model), targets }) : null),
-    [catalogue, model, targets],
+    () => (targets ? scoreAssessment({ catalogue, values: scoringValuesOf(model), targets, verified }) : null),
+    [catalogue, model, targets, verified],
   );
 }
