@@ -190,6 +190,10 @@ describe.concurrent('bundles between browser profiles', () => {
     await fieldSync.open();
     expect(await fieldSync.importKeyFile(keys.pub)).toContain(text('en', 'sync:keys.importedCounts', { recipients: 2, signers: 1, secrets: 0 }));
     const file = await fieldSync.export({ kind: 'office' });
+    // Named for the city, year, laptop and date; the message says where it went and gives the laptop code.
+    expect(file).toMatch(/-receiptville-2026-[^/]+-\d{4}-\d\d-\d\d-\d{4}\.citykpi$/);
+    expect(fieldSync.lastExportMessage).toContain(text('en', 'sync:export.downloadsFolder'));
+    expect(fieldSync.lastExportMessage).toMatch(/[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
 
     const office = await browsers.launch();
     await office.open('#/');

@@ -22,6 +22,8 @@ function startingWith(label: string): RegExp {
 
 export class SyncPage {
   private readonly downloads = mkdtempSync(join(inject('scratchDir'), 'downloads-'));
+  /** What the export dialog said once the file was saved (where it went, the laptop code). */
+  lastExportMessage = '';
 
   constructor(
     readonly page: Page,
@@ -92,6 +94,7 @@ export class SyncPage {
     }
     const path = await this.download(() => dialog.getByRole('button', { name: this.t('sync:export.start'), exact: true }).click());
     await dialog.getByRole('status').waitFor();
+    this.lastExportMessage = (await dialog.getByRole('status').textContent()) ?? '';
     await dialog.getByRole('button', { name: this.t('common:action.close') }).click();
     return path;
   }
