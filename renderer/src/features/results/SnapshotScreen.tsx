@@ -17,6 +17,7 @@ import { isVerified } from './verification.ts';
 import { useWorkshop } from '../../data/hooks.ts';
 import { useSnapshot, type SnapshotState } from './use-snapshot.ts';
 import './results.css';
+import { VerificationSummary } from '../workshop/VerificationSummary.tsx';
 
 type Ready = Extract<SnapshotState, { kind: 'ready' }>;
 
@@ -38,6 +39,7 @@ function Snapshot({ state }: { readonly state: Ready }) {
         </div>
       </div>
       <VerificationLabel verified={verified} />
+      <VerificationSummary assessmentId={assessment.id} />
       {targets ? <TargetSetPicker sets={targets.sets} chosen={targets.chosen} onChoose={targets.choose} /> : null}
       <p className="muted">{t('results:snapshot.context')}</p>
 

@@ -12,7 +12,7 @@ const NEXT_SHOWN = 8;
 
 /** Where an assessment opens: how far it is, what is missing or returned, and the next KPIs of whoever is at the keyboard. */
 export function AssessmentOverview({ assessmentId }: { readonly assessmentId: string }) {
-  const { t } = useTranslation(['workshop', 'catalogue']);
+  const { t } = useTranslation(['workshop', 'catalogue', 'results']);
   const format = useFormatNumber();
   const view = useWorkshopProgress(assessmentId);
   if (!view) return <output className="muted">{t('loading')}</output>;
@@ -69,6 +69,9 @@ export function AssessmentOverview({ assessmentId }: { readonly assessmentId: st
         )}
       </section>
       <p className="cluster">
+        <a className="button button-secondary" href={hrefFor({ name: 'snapshot', assessmentId })}>
+          {t('results:nav.snapshot')}
+        </a>
         {hasWorkshop ? (
           <>
             <a className="button" href={hrefFor({ name: 'workshop', assessmentId })}>

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import { i18n } from '../../renderer/src/i18n/index.ts';
+import { assign, createWorkshop, recordVerdict, switchParticipant } from '../../renderer/src/data/workshop.ts';
+import { AssessmentOverview } from '../../renderer/src/features/workshop/AssessmentOverview.tsx';
+import { VerificationSummary } from '../../renderer/src/features/workshop/VerificationSummary.tsx';
+import { useScreenDatabase } from './support/screen-database.ts';
+
+const database = useScreenDatabase('workshop-screens');
+
+async function verifiedWorkshop() {
+  const { store } = database;
+  const { assessmentId } = await store.createAssessment({
+    city: { name: 'Lake Town', country: 'KE', population: 100000, households: 30000, areaKm2: null, gdp: null, currency: 'KES' },
+    year: 2026,
+  });
+  const { participantIds } = await createWorkshop(store, {
+    assessmentId,
+    title: 'Data week',
+    startDate: null,
+    endDate: null,
+    place: '',
+    participants: [
+      { name: 'Fatima', department: 'Planning', role: 'facilitator' },
+      { name: 'Amina', department: 'Water', role: 'participant' },
+      { name: 'Victor', department: '', role: 'verifier' },
+    ],
+  });
+  await assign(store, assessmentId, [{ kpiId: 'EC-ICT-ICT-1C' }, { kpiId: 'EC-ICT-ICT-2C' }], { department: 'Water', participantId: null });
+  await switchParticipant(store, assessmentId, participantIds[1]!);
+  await store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { directValue: 40 });
+  await store.saveValueFields(assessmentId, 'EC-ICT-ICT-2C', '_', { directValue: 20 });
+  await switchParticipant(store, assessmentId, participantIds[2]!, '1357');
+  await recordVerdict(store, assessmentId, 'EC-ICT-ICT-1C', undefined, { reported: 'yes', verified: 'yes' });
+  await switchParticipant(store, assessmentId, participantIds[1]!);
+  return assessmentId;
+}
+
+describe('workshop screens over the data layer', () => {
+  it('tells the results how many KPIs with a value the verifier has verified, in English and Arabic', async () => {
+    const assessmentId = await verifiedWorkshop();
+    render(<VerificationSummary assessmentId={assessmentId} />);
+    expect(await screen.findByText("The workshop's verifier has verified 1 of the 2 KPIs that have a value.")).toBeTruthy();
+    await act(() => i18n.changeLanguage('ar'));
+    expect(await screen.findByText(/تحقّق مدقّق ورشة العمل من (1|١) من أصل (2|٢) /)).toBeTruthy();
+  });
+
+  it('opens an assessment on its overview: progress, and the next KPIs of the participant at the keyboard', async () => {
+    const assessmentId = await verifiedWorkshop();
+    render(<AssessmentOverview assessmentId={assessmentId} />);
+    expect(await screen.findByRole('heading', { name: 'Next KPIs for Amina' })).toBeTruthy();
+    const next = screen.getByRole('heading', { name: 'Next KPIs for Amina' }).nextElementSibling!;
+    expect(next.textContent).toContain('Fixed Broadband Subscriptions');
+    expect(next.textContent).not.toContain('Household Internet Access');
+    expect(screen.getByText(/^Verified:/).textContent).toBe('Verified: 1');
+  });
+});
