@@ -6,6 +6,7 @@
 import { bytesEqual, fromBase64Url, sha256, toHex } from '../crypto/bytes.ts';
 import { fingerprintOf } from '../crypto/fingerprint.ts';
 import { SIGNING_DOMAINS, verify } from '../crypto/signing.ts';
+import { checkEvidenceParts, checkRevisions, contextOfRevisions, findingSummary, type RecordFinding } from '../records/index.ts';
 import type { Revision } from '../revisions/types.ts';
 import { type OpenedVia, decryptAge, startsWithAgeMagic } from './age-layer.ts';
 import { type Container, decodeContainer } from './container.ts';
@@ -99,6 +100,26 @@ function checkRecipientBinding(manifest: Manifest, envelope: BundleEnvelope): vo
   }
 }
 
+function invalidRecord(findings: readonly RecordFinding[]): BundleError {
+  const first = findings[0]!;
+  return new BundleError('E_INVALID_RECORD', findingSummary(first), {
+    ...first.params,
+    recordId: first.recordId,
+    field: first.field ?? '',
+    reason: first.reason,
+    count: findings.length,
+  });
+}
+
+/** The record rules every writer applies, and the evidence files held against what the revisions declare. */
+function checkRecords(revisions: readonly Revision[], attachments: ReadonlyMap<string, Uint8Array>): void {
+  const findings = checkRevisions(revisions, { context: contextOfRevisions(revisions) });
+  if (findings.length > 0) throw invalidRecord(findings);
+  const evidence = checkEvidenceParts(revisions, attachments);
+  if (evidence.findings.length > 0) throw invalidRecord(evidence.findings);
+  if (evidence.unreferenced.length > 0) throw new BundleError('E_SCHEMA', `part att-${evidence.unreferenced[0]} is named by no revision`);
+}
+
 export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptions = {}): Promise<DecodedBundle> {
   const limits: BundleLimits = { ...DEFAULT_LIMITS, ...options.limits };
   if (bytes.length > limits.maxFileBytes) throw new BundleError('E_TOO_LARGE', `file of ${bytes.length} bytes exceeds ${limits.maxFileBytes}`);
@@ -147,6 +168,7 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
     else throw new BundleError('E_SCHEMA', `unknown part ${declared.name} for format 1.${manifest.formatMinor}`);
   }
   if (!names.has(REVISIONS_PART)) throw new BundleError('E_SCHEMA', 'the bundle has no revisions part');
+  checkRecords(revisions, attachments);
   if (manifest.counts.revisions !== revisions.length || manifest.counts.attachments !== attachments.size) {
     throw new BundleError('E_SCHEMA', 'the manifest counts do not match the content');
   }

@@ -34,6 +34,8 @@ export const BUNDLE_ERROR_CODES = [
   'E_MALFORMED',
   /** A key file could not be read. */
   'E_KEY_FILE',
+  /** A revision breaks a record rule (core/records); `details` name the record, field and reason. */
+  'E_INVALID_RECORD',
 ] as const;
 
 export type BundleErrorCode = (typeof BUNDLE_ERROR_CODES)[number];

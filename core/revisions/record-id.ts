@@ -34,6 +34,11 @@ export type WorkshopRecordKind = (typeof WORKSHOP_RECORD_KINDS)[number];
 
 const ID_PART = /^[A-Za-z0-9_.-]{1,100}$/;
 
+/** Whether a value can be one of the ids inside a record id (a city, assessment, KPI or point id). */
+export function isRecordIdPart(value: unknown): value is string {
+  return typeof value === 'string' && ID_PART.test(value);
+}
+
 function checkPart(part: string): string {
   if (!ID_PART.test(part)) throw new RangeError(`invalid record id part: ${JSON.stringify(part)}`);
   return part;

@@ -15,11 +15,9 @@ import {
   cleanFileName,
   evidenceValue,
   parseEvidence,
-  readAttachment,
-  storeAttachment,
-  storedAttachmentHashes,
   type EvidenceRef,
-} from '../../renderer/src/data/attachments.ts';
+} from '../../core/records/index.ts';
+import { readAttachment, storeAttachment, storedAttachmentHashes } from '../../renderer/src/data/attachments.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { CURRENT_SCHEMA_VERSION, storesAt } from '../../renderer/src/data/schema-history.ts';
 import { DataError } from '../../renderer/src/data/errors.ts';

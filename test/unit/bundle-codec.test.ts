@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BundleError, bundleKindOf, decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
 import { generateOfficeKeyPair } from '../../core/crypto/office-keys.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
-import { sampleRevisions, signerFromSeed } from '../fixtures/bundles/helpers.ts';
+import { evidenceEdit, sampleRevisions, signerFromSeed } from '../fixtures/bundles/helpers.ts';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -17,8 +17,10 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe('bundle round trip', () => {
   it('keeps every revision and attachment of an open, signed bundle', async () => {
     const device = await signerFromSeed(1);
-    const revisions = await sampleRevisions(device.id);
+    const sample = await sampleRevisions(device.id);
     const attachment = new TextEncoder().encode('evidence scan');
+    const attached = await evidenceEdit(device.id, sample[3]!.recordId, [{ name: 'scan.txt', bytes: attachment }], 6_000, [sample[3]!.id]);
+    const revisions = [...sample, attached];
     const bytes = await encodeBundle({ revisions, attachments: [attachment], device, encryption: { kind: 'none' } });
     expect(bundleKindOf(bytes)).toBe('open');
     const decoded = await decodeBundle(bytes);
@@ -28,7 +30,7 @@ describe('bundle round trip', () => {
     expect(decoded.signer.fingerprint).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){4}[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(decoded.manifest.scope).toEqual({ cityIds: ['demo-city'], assessmentIds: ['demo-2025'] });
     expect(decoded.manifest.catalogueIds).toEqual(['u4ssc-2017']);
-    expect(decoded.manifest.counts).toEqual({ revisions: 5, records: 4, attachments: 1 });
+    expect(decoded.manifest.counts).toEqual({ revisions: 6, records: 4, attachments: 1 });
     expect(decoded.envelope).toEqual({ kind: 'none' });
   });
 

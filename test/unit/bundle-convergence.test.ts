@@ -16,9 +16,13 @@ import { createRevision } from '../../core/revisions/revision-id.ts';
 import type { FieldValue, Revision } from '../../core/revisions/types.ts';
 import { signerFromSeed } from '../fixtures/bundles/helpers.ts';
 
-const RECORDS = ['value:a1:K1:_', 'value:a1:K2:p1'] as const;
+const RECORDS = ['value:a1:EC-ICT-ICT-1C:_', 'value:a1:EC-ICT-PS-1A:publishedShare'] as const;
 const FIELDS = ['directValue', 'note'] as const;
-const VALUES: readonly FieldValue[] = [1, 2, 3.5, 'a', 'b', null];
+/** Per field, values its record rules accept (the same number of each). */
+const VALUES: Readonly<Record<(typeof FIELDS)[number], readonly FieldValue[]>> = {
+  directValue: [1, 2, 3.5, 40, 60, null],
+  note: ['a', 'b', 'c', '', 'd e', null],
+};
 const YEAR = 365 * 24 * 3600 * 1000;
 
 type Command =
@@ -30,7 +34,7 @@ type Command =
 const commandArb = (devices: number): fc.Arbitrary<Command> => {
   const device = fc.integer({ min: 0, max: devices - 1 });
   return fc.oneof(
-    { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, record: fc.nat(RECORDS.length - 1), field: fc.nat(FIELDS.length - 1), value: fc.nat(VALUES.length - 1) }) },
+    { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, record: fc.nat(RECORDS.length - 1), field: fc.nat(FIELDS.length - 1), value: fc.nat(VALUES.directValue.length - 1) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('resolve' as const), device, record: fc.nat(RECORDS.length - 1) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('export' as const), device, full: fc.boolean() }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('sync' as const), from: device, to: device }) },
@@ -95,7 +99,7 @@ async function simulate(devices: number, commands: readonly Command[], skews: re
   for (const command of commands) {
     if (command.kind === 'edit') {
       const laptop = laptops[command.device]!;
-      await write(laptop, command.device, RECORDS[command.record]!, { [FIELDS[command.field]!]: VALUES[command.value]! });
+      await write(laptop, command.device, RECORDS[command.record]!, { [FIELDS[command.field]!]: VALUES[FIELDS[command.field]!][command.value]! });
     } else if (command.kind === 'resolve') {
       const laptop = laptops[command.device]!;
       const recordId = RECORDS[command.record]!;

@@ -10,7 +10,7 @@ import type { DecodeBundleOptions } from '../../core/bundle/decode.ts';
 import { generateOfficeKeyPair } from '../../core/crypto/office-keys.ts';
 import type { Revision } from '../../core/revisions/types.ts';
 import { unpack } from '../fixtures/bundles/forge.ts';
-import { edit, sampleRevisions, signerFromSeed } from '../fixtures/bundles/helpers.ts';
+import { edit, evidenceEdit, sampleRevisions, signerFromSeed } from '../fixtures/bundles/helpers.ts';
 
 type Mutation =
   | { kind: 'flip'; at: number; bit: number }
@@ -118,7 +118,8 @@ describe('mutation fuzzing', () => {
     const revisions = await sampleRevisions(device.id);
     const extra = await edit(device.id, 'value:demo-2025:EC-ICT-ICT-1C:_', { numerator: 5 }, 9_000, [revisions[3]!.id]);
     const attachment = new TextEncoder().encode('photo bytes');
-    const open = await encodeBundle({ revisions: [...revisions, extra], attachments: [attachment], device, encryption: { kind: 'none' } });
+    const attached = await evidenceEdit(device.id, extra.recordId, [{ name: 'photo.txt', bytes: attachment }], 9_500, [extra.id]);
+    const open = await encodeBundle({ revisions: [...revisions, extra, attached], attachments: [attachment], device, encryption: { kind: 'none' } });
     const small = await encodeBundle({ revisions: revisions.slice(0, 2), device, encryption: { kind: 'none' } });
     const sealed = await encodeBundle({ revisions, device, encryption: { kind: 'recipients', recipients: [office.publicText] } });
     const passphrase = await encodeBundle({ revisions, device, encryption: { kind: 'passphrase', passphrase: 'pw', workFactor: 4 } });
@@ -167,7 +168,7 @@ describe('mutation fuzzing', () => {
     const seed = corpus[0]!;
     const db = new Map(baseline.map((revision) => [revision.id, revision]));
     await importInto(db, seed.bytes, seed.options);
-    expect(db.size).toBe(baseline.length + 6);
+    expect(db.size).toBe(baseline.length + 7);
     const snapshot = [...db.keys()].sort().join();
     await importInto(db, seed.bytes, seed.options);
     expect([...db.keys()].sort().join()).toBe(snapshot);

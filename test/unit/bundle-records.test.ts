@@ -15,7 +15,7 @@ let template: ReturnType<typeof unpack>;
 
 beforeAll(async () => {
   device = await signerFromSeed(41);
-  const revision = await edit(device.id, 'value:a1:K1:_', { directValue: 1 }, 1);
+  const revision = await edit(device.id, 'value:a1:EC-ICT-ICT-1C:_', { directValue: 1 }, 1);
   template = unpack(await encodeBundle({ revisions: [revision], device, encryption: { kind: 'none' } }));
 });
 
@@ -56,7 +56,7 @@ describe('text round trip', () => {
   it('keeps any well-formed Unicode text byte-identical', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 20 }), async (note, author) => {
-        const revision = await edit(device.id, 'value:a1:K1:_', { note }, 1, [], author);
+        const revision = await edit(device.id, 'value:a1:EC-ICT-ICT-1C:_', { note }, 1, [], author);
         const decoded = await decodeBundle(await encodeBundle({ revisions: [revision], device, encryption: { kind: 'none' } }));
         expect(decoded.revisions[0]!.fields.note).toBe(note);
         expect(decoded.revisions[0]!.author).toBe(author);

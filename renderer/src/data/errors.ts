@@ -2,6 +2,7 @@
  * Everything the data layer throws is a DataError with a stable code the UI translates
  * (`errors.data.<code>`); the original error is kept as `cause` for logs.
  */
+import type { RecordFinding } from '../../../core/records/index.ts';
 
 export type DataErrorCode =
   /** The disk or the browser's storage quota is full: nothing of the failed write was stored. */
@@ -20,12 +21,16 @@ export type DataErrorCode =
   | 'E_FORBIDDEN';
 
 export class DataError extends Error {
+  /** For E_INVALID from the record rules: every rule the refused write broke, the first one first. */
+  readonly findings: readonly RecordFinding[];
+
   constructor(
     readonly code: DataErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; findings?: readonly RecordFinding[] },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.findings = options?.findings ?? [];
     // Not 'DataError': Dexie turns errors with IndexedDB error names into its own classes.
     this.name = 'CityKpiDataError';
   }

@@ -9,7 +9,7 @@ import type { SignerTrust } from '../../../core/bundle/decode.ts';
 import type { DecodedReceipt } from '../../../core/bundle/receipt.ts';
 import { appStore } from './app-store.ts';
 import * as attachments from './attachments.ts';
-import type { EvidenceRef } from './attachments.ts';
+import type { EvidenceRef } from '../../../core/records/index.ts';
 import type { SignerRow } from './db.ts';
 import { mapDataErrors } from './errors.ts';
 import { loadOrCreateIdentity, type SecretSealer, type StoredIdentity } from './identity.ts';
@@ -80,7 +80,6 @@ export const applyValueImport = (assessmentId: string, values: readonly Proposed
   tableImport.applyValueImport(appStore(), assessmentId, values);
 
 // Evidence attachments (see attachments.ts): bytes stored once per content, listed by the `evidence` field.
-export type { AttachmentProblem, EvidenceRef } from './attachments.ts';
 export {
   EVIDENCE_EXTENSIONS,
   MAX_ATTACHMENT_BYTES,
@@ -88,8 +87,11 @@ export {
   checkAttachment,
   cleanFileName,
   evidenceValue,
+  fileNameForSaving,
   parseEvidence,
-} from './attachments.ts';
+  type AttachmentProblem,
+  type EvidenceRef,
+} from '../../../core/records/index.ts';
 /** Stores a checked file's bytes; add the returned entry to the point's `evidence` field with saveValueFields. */
 export const storeAttachment = (file: { readonly name: string; readonly bytes: Uint8Array }): Promise<EvidenceRef> =>
   mapDataErrors(() => attachments.storeAttachment(appStore().db, file));

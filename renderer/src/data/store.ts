@@ -8,7 +8,8 @@
  * If another window or an import changed the heads meanwhile, start again from 1.
  */
 import { DEFAULT_LIMITS } from '../../../core/bundle/limits.ts';
-import { findKpi, findPoint, getCatalogue, DEFAULT_CATALOGUE_ID } from '../../../core/catalogue/index.ts';
+import { DEFAULT_CATALOGUE_ID } from '../../../core/catalogue/index.ts';
+import { contextOfStates, recordsReadBy } from '../../../core/records/index.ts';
 import { DEMO_ASSESSMENT_ID, DEMO_CITY_ID, demoRevisions } from '../../../core/demo/index.ts';
 import { currentValue, deriveRecord, type RecordState } from '../../../core/revisions/derive.ts';
 import type { ValueField } from '../../../core/revisions/fields.ts';
@@ -20,7 +21,7 @@ import type { FieldMap, FieldValue, Revision } from '../../../core/revisions/typ
 import type { CityKpiDb } from './db.ts';
 import { migrateCatalogues } from './catalogue-migration.ts';
 import { DataError, mapDataErrors } from './errors.ts';
-import { checkFields } from './field-rules.ts';
+import { checkFields, checkWrites, type Writer } from './field-rules.ts';
 import { MAX_AUTHOR_NAME_LENGTH, advanceStoredClock, ensureDeviceId, readAuthorName, readClock, readUiLanguage, writeAuthorName, writeUiLanguage } from './meta.ts';
 import { isDeleted, recordState, revisionsOfRecord } from './queries.ts';
 import { RecordLocks } from './record-locks.ts';
@@ -152,6 +153,15 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
   const readStates = (recordIds: readonly string[]): Promise<RecordState[]> =>
     db.transaction('r', db.revisions, () => Promise.all(recordIds.map((recordId) => recordState(db, recordId))));
 
+  const writer = async (): Promise<Writer> => ({ author: (await readAuthorName(db)) ?? '', deviceId: await getDeviceId() });
+
+  /** The record rules on the revisions about to be written, with the other records they read. */
+  const checkBuilt = async (revisions: readonly Revision[], states: readonly RecordState[]): Promise<void> => {
+    const known = new Set(states.map((state) => state.recordId));
+    const more = recordsReadBy(revisions).filter((recordId) => !known.has(recordId));
+    checkWrites(revisions, contextOfStates([...states, ...(more.length === 0 ? [] : await readStates(more))]));
+  };
+
   /** The heart of every edit: see the module comment. Returns the revisions written, in edit order. */
   const writeRecords = (edits: ReadonlyMap<string, FieldsFor>, authorOverride?: string): Promise<Revision[]> => {
     const recordIds = [...edits.keys()];
@@ -170,6 +180,7 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
         for (const { recordId, heads, fields } of planned) {
           revisions.push(checkExportable(await createRevision({ recordId, fields, author, deviceId: device, hlc: await tick(device), parents: heads })));
         }
+        await checkBuilt(revisions, states);
         const committed = await db.transaction('rw', db.revisions, db.meta, async () => {
           for (const { recordId, heads } of planned) {
             const current = deriveRecord(recordId, await revisionsOfRecord(db, recordId)).heads;
@@ -218,12 +229,15 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
       mapDataErrors(async () => {
         const cityId = makeId();
         const assessmentId = makeId();
-        const cityFields = checkFields('city', { ...city });
-        const assessmentFields = checkFields('assessment', { cityId, year, catalogueId: DEFAULT_CATALOGUE_ID, demo: false });
+        const cityRecordId = formatChecked({ kind: 'city', cityId });
+        const assessmentRecordId = formatChecked({ kind: 'assessment', assessmentId });
+        const who = await writer();
+        const cityFields = checkFields(cityRecordId, { ...city }, who);
+        const assessmentFields = checkFields(assessmentRecordId, { cityId, year, catalogueId: DEFAULT_CATALOGUE_ID, demo: false }, who);
         await writeRecords(
           new Map<string, FieldsFor>([
-            [formatChecked({ kind: 'city', cityId }), () => cityFields],
-            [formatChecked({ kind: 'assessment', assessmentId }), () => assessmentFields],
+            [cityRecordId, () => cityFields],
+            [assessmentRecordId, () => assessmentFields],
           ]),
         );
         return { assessmentId, cityId };
@@ -232,7 +246,7 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
     updateCity: (cityId, fields) =>
       mapDataErrors(async () => {
         const recordId = formatChecked({ kind: 'city', cityId });
-        const checked = checkFields('city', { ...fields });
+        const checked = checkFields(recordId, { ...fields }, await writer());
         if ('deleted' in checked) throw new DataError('E_INVALID', 'use deleteAssessment to delete');
         if ((await recordState(db, recordId)).heads.length === 0) throw new DataError('E_NOT_FOUND', `no city ${cityId}`);
         return writeOne(recordId, changedFields(checked));
@@ -240,20 +254,17 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
 
     updateAssessment: (assessmentId, fields) =>
       mapDataErrors(async () => {
-        const checked = checkFields('assessment', { ...fields });
+        const recordId = formatChecked({ kind: 'assessment', assessmentId });
+        const checked = checkFields(recordId, { ...fields }, await writer());
         await liveAssessment(assessmentId);
-        return writeOne(formatChecked({ kind: 'assessment', assessmentId }), changedFields(checked));
+        return writeOne(recordId, changedFields(checked));
       }),
 
     saveValueFields: (assessmentId, kpiId, pointId, fields) =>
       mapDataErrors(async () => {
         const recordId = formatChecked({ kind: 'kpiValue', assessmentId, kpiId, pointId });
-        const checked = checkFields('kpiValue', { ...fields } as FieldMap);
         const assessment = await liveAssessment(assessmentId);
-        const catalogueId = currentValue(assessment, 'catalogueId');
-        const catalogue = getCatalogue(typeof catalogueId === 'string' ? catalogueId : DEFAULT_CATALOGUE_ID);
-        const kpi = catalogue && findKpi(catalogue, kpiId);
-        if (!kpi || !findPoint(kpi, pointId)) throw new DataError('E_INVALID', `no data point ${kpiId}/${pointId} in the catalogue`);
+        const checked = checkFields(recordId, { ...fields } as FieldMap, await writer(), contextOfStates([assessment]));
         return writeOne(recordId, changedFields(checked));
       }),
 
@@ -298,8 +309,8 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
 
     resolveConflict: (recordId, field, value) =>
       mapDataErrors(async () => {
-        const ref = recordRef(recordId);
-        const checked = checkFields(ref.kind, { [field]: value });
+        recordRef(recordId);
+        const checked = checkFields(recordId, { [field]: value }, await writer());
         const id = await writeOne(recordId, () => checked);
         return id!;
       }),

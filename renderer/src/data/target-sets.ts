@@ -30,7 +30,7 @@ async function writeChanges(store: DataStore, changes: readonly RecordChange[]):
   for (const { recordId, fields } of changes) {
     const ref = parseRecordId(recordId);
     if (!ref || edits.has(recordId)) throw new DataError('E_INVALID', `cannot change ${JSON.stringify(recordId)}`);
-    edits.set(recordId, changedFields(checkFields(ref.kind, fields)));
+    edits.set(recordId, changedFields(checkFields(recordId, fields)));
   }
   return edits.size === 0 ? 0 : (await store.writeEdits(edits)).length;
 }

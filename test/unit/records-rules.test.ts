@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BundleError, decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
+import { demoBundleInput } from '../../core/bundle/demo-bundle.ts';
+import { demoRevisions } from '../../core/demo/index.ts';
+import {
+  RECORD_FINDING_REASONS,
+  RECORD_RULES,
+  checkEvidenceParts,
+  checkRevision,
+  checkRevisions,
+  contextOfRevisions,
+  recordsReadBy,
+  type RecordRule,
+  type RevisionUnderCheck,
+} from '../../core/records/index.ts';
+import { edit, evidenceEdit, sampleRevisions, signerFromSeed } from '../fixtures/bundles/helpers.ts';
+
+const PERCENT_KPI = 'value:a1:EC-ICT-ICT-1C:_'; // households with Internet access, %, may not pass 100
+const ENROLMENT = 'value:a1:SC-EH-ED-2C:_'; // school enrolment, %, may pass 100 (pupils from elsewhere)
+
+const draft = (recordId: string, fields: RevisionUnderCheck['fields']): RevisionUnderCheck => ({ recordId, fields, author: 'tester', deviceId: 'dev-1' });
+const reasonsOf = (recordId: string, fields: RevisionUnderCheck['fields']) =>
+  checkRevision(draft(recordId, fields)).map((finding) => `${finding.field ?? '-'}:${finding.reason}`);
+
+const EVIDENCE_SHA = 'a'.repeat(64);
+const evidenceOf = (entries: readonly Record<string, unknown>[]) => JSON.stringify(entries);
+const pdfRef = { name: 'report.pdf', sha256: EVIDENCE_SHA, size: 100, type: 'application/pdf' };
+
+describe('record rules: one revision on its own', () => {
+  it('refuses an assessment whose city id cannot be an id, and names record and field', () => {
+    const findings = checkRevision(draft('assessment:a1', { cityId: 'bad id!', year: 2025, catalogueId: 'u4ssc-2017' }));
+    expect(findings).toEqual([{ recordId: 'assessment:a1', revisionId: null, field: 'cityId', reason: 'notAnId' }]);
+  });
+
+  it('refuses a string where a number belongs, on every kind of record', () => {
+    expect(reasonsOf(PERCENT_KPI, { numerator: '12' })).toEqual(['numerator:notANumber']);
+    expect(reasonsOf('city:c1', { population: '120000' })).toEqual(['population:notANumber']);
+    expect(reasonsOf('assessment:a1', { year: '2025' })).toEqual(['year:notAYear']);
+  });
+
+  it('refuses a negative numerator, a zero denominator and 500 of 100 for a percentage that may not pass 100', () => {
+    expect(reasonsOf(PERCENT_KPI, { numerator: -5 })).toEqual(['numerator:negativeNumerator']);
+    expect(reasonsOf(PERCENT_KPI, { denominator: 0 })).toEqual(['denominator:denominatorNotPositive']);
+    expect(reasonsOf(PERCENT_KPI, { numerator: 500, denominator: 100 })).toEqual(['numerator:numeratorExceedsDenominator']);
+    expect(reasonsOf(PERCENT_KPI, { directValue: 500 })).toEqual(['directValue:aboveMaximum']);
+    expect(reasonsOf(PERCENT_KPI, { numerator: 100, denominator: 100 })).toEqual([]);
+    // The catalogue lets enrolment pass 100 %: the rule is the catalogue's, not a blanket one.
+    expect(reasonsOf(ENROLMENT, { numerator: 58_900, denominator: 57_300 })).toEqual([]);
+  });
+
+  it('keeps status, quality and origin to their closed lists: HTML is not a status', () => {
+    expect(reasonsOf(PERCENT_KPI, { status: '<img src=x onerror=alert(1)>' })).toEqual(['status:notAChoice']);
+    expect(reasonsOf(PERCENT_KPI, { quality: 'excellent' })).toEqual(['quality:notAChoice']);
+    expect(reasonsOf(PERCENT_KPI, { status: 'reported', quality: 'measured', origin: 'survey' })).toEqual([]);
+    expect(reasonsOf('value:a1:EC-I-UP-2A:compact', { choice: 'maybe' })).toEqual(['choice:notAChoice']);
+    expect(reasonsOf('value:a1:EC-I-UP-2A:compact', { choice: 'partial' })).toEqual([]);
+  });
+
+  it('refuses evidence with a path, a bidi override, a type outside the allow-list or one its name does not stand for', () => {
+    expect(reasonsOf(PERCENT_KPI, { evidence: evidenceOf([pdfRef]) })).toEqual([]);
+    expect(reasonsOf(PERCENT_KPI, { evidence: evidenceOf([{ ...pdfRef, name: '../../etc/report.pdf' }]) })).toEqual(['evidence:evidenceName']);
+    expect(reasonsOf(PERCENT_KPI, { evidence: evidenceOf([{ ...pdfRef, name: 'C:\\Users\\report.pdf' }]) })).toEqual(['evidence:evidenceName']);
+    expect(reasonsOf(PERCENT_KPI, { evidence: evidenceOf([{ ...pdfRef, name: 'invoice\u202Efdp.exe' }]) })).toEqual(['evidence:evidenceName']);
+    expect(reasonsOf(PERCENT_KPI, { evidence: evidenceOf([{ ...pdfRef, type: 'text/html' }]) })).toEqual(['evidence:evidenceType']);
+    expect(reasonsOf(PERCENT_KPI, { evidence: evidenceOf([{ ...pdfRef, name: 'page.html', type: 'text/html' }]) })).toEqual(['evidence:evidenceType']);
+    expect(reasonsOf(PERCENT_KPI, { evidence: evidenceOf([{ ...pdfRef, size: 0 }]) })).toEqual(['evidence:evidenceSize']);
+    expect(reasonsOf(PERCENT_KPI, { evidence: '[]' })).toEqual(['evidence:evidenceMalformed']);
+    // A name with ':' or '?' is a legitimate name: kept as written, replaced only when a copy is saved.
+    expect(reasonsOf(PERCENT_KPI, { evidence: evidenceOf([{ ...pdfRef, name: 'Report: 2024?.pdf' }]) })).toEqual([]);
+  });
+
+  it('refuses fields a record kind does not have, an empty change, a KPI not in the catalogue and an unknown catalogue', () => {
+    expect(reasonsOf('city:c1', { numerator: 1 })).toEqual(['numerator:unknownField']);
+    expect(reasonsOf('city:c1', {})).toEqual(['-:noFields']);
+    expect(reasonsOf('value:a1:XX-NOPE-1C:_', { directValue: 1 })).toEqual(['-:unknownDataPoint']);
+    expect(reasonsOf('assessment:a1', { catalogueId: 'u4ssc-2099' })).toEqual(['catalogueId:unknownCatalogue']);
+    expect(reasonsOf('assessment:a1', { deleted: 'yes' })).toEqual(['deleted:notAFlag']);
+    expect(reasonsOf('nonsense', { x: 1 })).toEqual(['-:invalidRecordId']);
+  });
+
+  it('accepts everything the app itself writes: the demo assessment and generated demo edits', async () => {
+    const demo = await demoRevisions();
+    expect(checkRevisions(demo, { context: contextOfRevisions(demo) })).toEqual([]);
+    for (const seed of [1, 7, 42]) {
+      const { revisions: generated } = await demoBundleInput({ seed, revisions: 400 });
+      expect(checkRevisions(generated, { context: contextOfRevisions(generated) }), `seed ${seed}`).toEqual([]);
+    }
+    expect(checkRevisions(await sampleRevisions('dev-1'))).toEqual([]);
+  });
+
+  it('lets another rule plug in, with the records it reads loaded first', () => {
+    const onlyAssigned: RecordRule = {
+      name: 'assigned',
+      reads: (_revision, ref) => (ref.kind === 'kpiValue' ? [`assessment:${ref.assessmentId}`] : []),
+      check: (revision, _ref, context) =>
+        context.stateOf('assessment:a1')?.fields.title?.conflict === false && revision.author !== 'facilitator'
+          ? [{ field: null, reason: 'unknownField' }]
+          : [],
+    };
+    const revision = draft(PERCENT_KPI, { numerator: 1 });
+    expect(recordsReadBy([revision], [...RECORD_RULES, onlyAssigned])).toEqual(['assessment:a1']);
+    expect(checkRevision(revision, { rules: [...RECORD_RULES, onlyAssigned] })).toEqual([]);
+  });
+});
+
+describe('record rules in the bundle decoder', () => {
+  it('refuses a validly signed bundle whole when one revision is invalid, naming record, field and reason', async () => {
+    const device = await signerFromSeed(9);
+    const good = await sampleRevisions(device.id);
+    const bad = await edit(device.id, 'assessment:other', { cityId: 'bad id!', year: 2025, catalogueId: 'u4ssc-2017' }, 9_000);
+    const bytes = await encodeBundle({ revisions: [...good, bad], device, encryption: { kind: 'none' } });
+    const error = await decodeBundle(bytes).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BundleError);
+    expect((error as BundleError).code).toBe('E_INVALID_RECORD');
+    expect((error as BundleError).details).toMatchObject({ recordId: 'assessment:other', field: 'cityId', reason: 'notAnId', count: 1 });
+  });
+
+  it('holds evidence against the bytes: declared size, leading bytes, and no file that no revision names', async () => {
+    const device = await signerFromSeed(10);
+    const [, , first] = await sampleRevisions(device.id);
+    const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n%%EOF\n');
+    const html = new TextEncoder().encode('<html><script>alert(1)</script></html>');
+    const attached = await evidenceEdit(device.id, first!.recordId, [{ name: 'report.pdf', bytes: pdf }], 7_000, [first!.id]);
+    expect(checkEvidenceParts([attached], new Map([[JSON.parse(attached.fields.evidence as string)[0].sha256, pdf]]))).toEqual({ findings: [], unreferenced: [] });
+
+    const disguised = await evidenceEdit(device.id, first!.recordId, [{ name: 'report.pdf', bytes: html }], 7_000, [first!.id]);
+    const hash = JSON.parse(disguised.fields.evidence as string)[0].sha256 as string;
+    expect(checkEvidenceParts([disguised], new Map([[hash, html]])).findings.map((finding) => finding.reason)).toEqual(['evidenceContentMismatch']);
+
+    const understated = await edit(device.id, first!.recordId, { evidence: (disguised.fields.evidence as string).replace(`"size":${html.length}`, '"size":5') }, 7_000);
+    expect(checkEvidenceParts([understated], new Map([[hash, html]])).findings.map((finding) => finding.reason)).toEqual(['evidenceSizeMismatch']);
+    expect(checkEvidenceParts([first!], new Map([[hash, html]])).unreferenced).toEqual([hash]);
+
+    const smuggled = await encodeBundle({ revisions: [first!], attachments: [html], device, encryption: { kind: 'none' } });
+    await expect(decodeBundle(smuggled)).rejects.toMatchObject({ code: 'E_SCHEMA' });
+    const lying = await encodeBundle({ revisions: [first!, disguised], attachments: [html], device, encryption: { kind: 'none' } });
+    await expect(decodeBundle(lying)).rejects.toMatchObject({ code: 'E_INVALID_RECORD', details: { field: 'evidence', reason: 'evidenceContentMismatch' } });
+  });
+});
+
+describe('record rule messages', () => {
+  it('every reason has a translated message', () => {
+    const english = JSON.parse(readFileSync(new URL('../../locales/en/records.json', import.meta.url), 'utf8')) as { reasons: Record<string, string> };
+    expect(Object.keys(english.reasons).sort()).toEqual([...RECORD_FINDING_REASONS].sort());
+  });
+});
