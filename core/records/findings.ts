@@ -13,6 +13,8 @@ export const RECORD_FINDING_REASONS = [
   'noFields',
   /** A field this kind of record does not have. */
   'unknownField',
+  /** A value the field does not accept (where no more precise reason is known). */
+  'invalidValue',
   'notText',
   'textTooLong',
   /** Anything but a finite number where a number belongs, e.g. the string "12". */

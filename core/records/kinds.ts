@@ -1,9 +1,11 @@
 /**
  * The fields each kind of record has and what each may hold. A new record kind adds its table here
- * (and its id to core/revisions/record-id.ts); a field not listed for a kind is refused.
+ * (and its id to core/revisions/record-id.ts); a field not listed for a kind is refused. Workshop
+ * records keep their own table (core/workshop/field-rules.ts), which the field rule consults.
  */
+import { DIRECTIONS } from '../catalogue/types.ts';
 import { ASSESSMENT_FIELDS, CITY_FIELDS, DATA_ORIGINS, QUALITY_LEVELS, VALUE_FIELDS, VALUE_STATUSES } from '../revisions/fields.ts';
-import type { RecordRef } from '../revisions/record-id.ts';
+import type { RecordRef, WorkshopRecordKind } from '../revisions/record-id.ts';
 import { evidenceValueProblem } from './evidence.ts';
 import { anyNumber, catalogueId, flag, nonNegativeNumber, oneOf, recordIdPart, text, year, type FieldCheck } from './field-checks.ts';
 
@@ -51,8 +53,26 @@ const KPI_VALUE: Record<(typeof VALUE_FIELDS)[number], FieldCheck> = {
   officeNote: text(),
 };
 
-export const FIELD_TABLES: { readonly [K in RecordRef['kind']]: Readonly<Record<string, FieldCheck>> } = {
+const TARGET_SET: Readonly<Record<string, FieldCheck>> = {
+  name: text(),
+  source: text(),
+  catalogueId,
+  example: flag,
+  note: text(),
+  deleted: flag,
+};
+
+const TARGET: Readonly<Record<string, FieldCheck>> = {
+  target: anyNumber,
+  direction: oneOf(DIRECTIONS),
+  source: text(),
+  note: text(),
+};
+
+export const FIELD_TABLES: { readonly [K in Exclude<RecordRef['kind'], WorkshopRecordKind>]: Readonly<Record<string, FieldCheck>> } = {
   city: CITY,
   assessment: ASSESSMENT,
   kpiValue: KPI_VALUE,
+  targetSet: TARGET_SET,
+  target: TARGET,
 };

@@ -6,19 +6,28 @@
 import { DEFAULT_CATALOGUE_ID, findKpi, findPoint, getCatalogue } from '../catalogue/index.ts';
 import type { DataPointDefinition, KpiDefinition } from '../catalogue/types.ts';
 import { currentValue } from '../revisions/derive.ts';
-import { formatRecordId } from '../revisions/record-id.ts';
+import { WORKSHOP_RECORD_KINDS, formatRecordId, type RecordRef, type WorkshopRecordKind } from '../revisions/record-id.ts';
 import type { FieldMap } from '../revisions/types.ts';
 import { hardRangeOf, isPercentage, mayExceedHundred } from '../validation/validate-point.ts';
+import { invalidWorkshopField } from '../workshop/field-rules.ts';
 import type { RecordRule, RuleProblem } from './findings.ts';
 import { FIELD_TABLES } from './kinds.ts';
 
 /** Every field is one the record kind has, holding a value of the right type and shape. */
+function isWorkshopKind(kind: RecordRef['kind']): kind is WorkshopRecordKind {
+  return (WORKSHOP_RECORD_KINDS as readonly string[]).includes(kind);
+}
+
 export const fieldRule: RecordRule = {
   name: 'fields',
   check(revision, ref) {
-    const table = FIELD_TABLES[ref.kind];
     const entries = Object.entries(revision.fields);
     if (entries.length === 0) return [{ field: null, reason: 'noFields' }];
+    if (isWorkshopKind(ref.kind)) {
+      const field = invalidWorkshopField(ref.kind, revision.fields);
+      return field === null ? [] : [{ field, reason: 'invalidValue' }];
+    }
+    const table = FIELD_TABLES[ref.kind];
     const problems: RuleProblem[] = [];
     for (const [field, value] of entries) {
       const check = Object.hasOwn(table, field) ? table[field] : undefined;
