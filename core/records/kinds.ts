@@ -4,7 +4,16 @@
  * records keep their own table (core/workshop/field-rules.ts), which the field rule consults.
  */
 import { DIRECTIONS } from '../catalogue/types.ts';
-import { ASSESSMENT_FIELDS, CITY_FIELDS, DATA_ORIGINS, QUALITY_LEVELS, VALUE_FIELDS, VALUE_STATUSES } from '../revisions/fields.ts';
+import {
+  ASSESSMENT_FIELDS,
+  CITY_FIELDS,
+  DATA_ORIGINS,
+  QUALITY_LEVELS,
+  TARGET_FIELDS,
+  TARGET_SET_FIELDS,
+  VALUE_FIELDS,
+  VALUE_STATUSES,
+} from '../revisions/fields.ts';
 import type { RecordRef, WorkshopRecordKind } from '../revisions/record-id.ts';
 import { evidenceValueProblem } from './evidence.ts';
 import { anyNumber, catalogueId, flag, nonNegativeNumber, oneOf, recordIdPart, text, year, type FieldCheck } from './field-checks.ts';
@@ -53,7 +62,7 @@ const KPI_VALUE: Record<(typeof VALUE_FIELDS)[number], FieldCheck> = {
   officeNote: text(),
 };
 
-const TARGET_SET: Readonly<Record<string, FieldCheck>> = {
+const TARGET_SET: Record<(typeof TARGET_SET_FIELDS)[number], FieldCheck> = {
   name: text(),
   source: text(),
   catalogueId,
@@ -62,7 +71,7 @@ const TARGET_SET: Readonly<Record<string, FieldCheck>> = {
   deleted: flag,
 };
 
-const TARGET: Readonly<Record<string, FieldCheck>> = {
+const TARGET: Record<(typeof TARGET_FIELDS)[number], FieldCheck> = {
   target: anyNumber,
   direction: oneOf(DIRECTIONS),
   source: text(),
