@@ -1,6 +1,6 @@
 /**
- * The import preview: which of a bundle's revisions are new here, and which conflicts they would
- * create, computed with the same deriveRecord the app uses, before anything is written.
+ * The import preview: which of a bundle's revisions are new here, which conflicts they would create
+ * and which current values they would replace, computed with the same deriveRecord the app uses, before anything is written.
  */
 import { type FieldWrite, deriveRecord } from '../revisions/derive.ts';
 import type { Revision } from '../revisions/types.ts';
@@ -10,6 +10,14 @@ export interface PlannedConflict {
   readonly field: string;
   /** Every competing write after the import, newest first by clock (display order only). */
   readonly candidates: readonly FieldWrite[];
+}
+
+/** A current value here that the bundle's revisions supersede with a different one (no conflict arises). */
+export interface PlannedReplacement {
+  readonly recordId: string;
+  readonly field: string;
+  readonly before: FieldWrite;
+  readonly after: FieldWrite;
 }
 
 export interface ImportPlan {
@@ -23,12 +31,18 @@ export interface ImportPlan {
   readonly touchedRecordIds: readonly string[];
   /** Conflicts that exist after the import and did not exist (with the same candidates) before. */
   readonly newConflicts: readonly PlannedConflict[];
+  /** Current values that would change without a conflict: the bundle's edits build on them and overwrite them. */
+  readonly replacedValues: readonly PlannedReplacement[];
   /** Parent ids that are neither in the bundle nor stored here (kept; shown for information). */
   readonly missingParentCount: number;
 }
 
 export type ExistingIds = ReadonlySet<string> | ((id: string) => boolean);
 export type ExistingRevisionsByRecord = ReadonlyMap<string, readonly Revision[]> | ((recordId: string) => Iterable<Revision>);
+
+function sameValue(a: FieldWrite['value'], b: FieldWrite['value']): boolean {
+  return Object.is(a, b) || (a === 0 && b === 0);
+}
 
 function candidateKey(candidates: readonly FieldWrite[]): string {
   return candidates
@@ -66,13 +80,19 @@ export function planImport(
   }
   const touchedRecordIds = [...byRecord.keys()].sort();
   const newConflicts: PlannedConflict[] = [];
+  const replacedValues: PlannedReplacement[] = [];
   for (const recordId of touchedRecordIds) {
     const existing = [...existingFor(recordId)];
     const before = deriveRecord(recordId, existing);
     const after = deriveRecord(recordId, [...existing, ...byRecord.get(recordId)!]);
     for (const [field, state] of Object.entries(after.fields)) {
-      if (!state.conflict) continue;
       const previous = before.fields[field];
+      if (!state.conflict) {
+        if (previous && !previous.conflict && !sameValue(previous.current.value, state.current.value)) {
+          replacedValues.push({ recordId, field, before: previous.current, after: state.current });
+        }
+        continue;
+      }
       if (previous?.conflict && candidateKey(previous.candidates) === candidateKey(state.candidates)) continue;
       newConflicts.push({ recordId, field, candidates: state.candidates });
     }
@@ -84,6 +104,7 @@ export function planImport(
     alreadyImported: newRevisions.length === 0,
     touchedRecordIds,
     newConflicts,
+    replacedValues,
     missingParentCount,
   };
 }

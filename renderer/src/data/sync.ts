@@ -6,7 +6,9 @@
  */
 import { toBase64Url } from '../../../core/crypto/bytes.ts';
 import type { DecodedBundle } from '../../../core/bundle/decode.ts';
-import { planImport, type PlannedConflict } from '../../../core/bundle/plan-import.ts';
+import { mergeRevisionSets } from '../../../core/bundle/merge.ts';
+import { checkRevisions, contextOfRevisions, recordsReadBy } from '../../../core/records/index.ts';
+import { planImport, type PlannedConflict, type PlannedReplacement } from '../../../core/bundle/plan-import.ts';
 import type { DecodedReceipt } from '../../../core/bundle/receipt.ts';
 import { currentValue, deriveRecords } from '../../../core/revisions/derive.ts';
 import { receiveHlc } from '../../../core/revisions/hlc.ts';
@@ -15,6 +17,7 @@ import type { Revision } from '../../../core/revisions/types.ts';
 import { attachmentRowsOf, evidenceHashesOf } from './attachments.ts';
 import type { CityKpiDb, HeldRow, ImportRow, SignerRow } from './db.ts';
 import { DataError } from './errors.ts';
+import { refuseFindings } from './field-rules.ts';
 import { readClock } from './meta.ts';
 import { guardWorkshopRules, workshopViolations } from './workshop-guard.ts';
 import type { WorkshopViolation } from '../../../core/workshop/rules.ts';
@@ -52,6 +55,8 @@ export interface ImportPreview {
   /** Evidence files the bundle carries. */
   readonly attachmentCount: number;
   readonly newConflicts: readonly PlannedConflict[];
+  /** Current values here that the bundle would overwrite (its edits build on them), not only new conflicts. */
+  readonly replacedValues: readonly PlannedReplacement[];
   /** The cities the bundle touches, with their names as they will read after the import. */
   readonly cities: readonly { readonly cityId: string; readonly name: string }[];
   readonly assessmentIds: readonly string[];
@@ -172,6 +177,7 @@ export async function previewImport(db: CityKpiDb, opened: OpenedBundle): Promis
     newRevisionCount: plan.newCount,
     attachmentCount: decoded.attachments.size,
     newConflicts: plan.newConflicts,
+    replacedValues: plan.replacedValues,
     cities: cities.map(({ cityId, recordId }) => {
       const name = currentValue(cityStates.get(recordId), 'name');
       return { cityId, name: typeof name === 'string' ? name : '' };
@@ -231,6 +237,7 @@ export function applyBundle(db: CityKpiDb, opened: OpenedBundle, options: ApplyO
     }
     const stored = await db.revisions.bulkGet(ids);
     const fresh = decoded.revisions.filter((_, index) => stored[index] === undefined);
+    await guardRecordRules(db, fresh, decoded.revisions);
     await guardWorkshopRules(db, fresh);
     await db.revisions.bulkAdd(fresh);
     const storedAttachments = new Set(await db.attachments.where(':id').anyOf(attachmentHashes).primaryKeys());
@@ -252,6 +259,17 @@ export function applyBundle(db: CityKpiDb, opened: OpenedBundle, options: ApplyO
     await advanceClockPast(db, latestClock, nowMs);
     return { status: 'imported', addedCount: fresh.length, knownCount: ids.length - fresh.length };
   });
+}
+
+/**
+ * The record rules on what an import adds, inside its transaction (Dexie calls, then a pure check): the
+ * bundle decoder already ran them on the file alone; here they also see the records stored here that
+ * they read (an assessment's catalogue), as the screens' writes do.
+ */
+async function guardRecordRules(db: CityKpiDb, fresh: readonly Revision[], bundle: readonly Revision[]): Promise<void> {
+  const reads = recordsReadBy(fresh);
+  const stored = reads.length === 0 ? [] : await db.revisions.where('recordId').anyOf(reads).toArray();
+  refuseFindings(checkRevisions(fresh, { context: contextOfRevisions(mergeRevisionSets(stored, bundle)) }));
 }
 
 /** Edits made after an import display after what it brought (within the clock's drift bound). Dexie calls only. */

@@ -19,9 +19,37 @@ export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** The current values the import would overwrite: edits that build on ours replace them without a conflict. */
+function ReplacedValues({ preview }: { readonly preview: ImportPreview }) {
+  const { t } = useTranslation(['sync', 'records', 'entry', 'city', 'catalogue']);
+  const format = useFormatNumber();
+  const { replacedValues } = preview;
+  if (replacedValues.length === 0) return null;
+  return (
+    <section className="stack-tight" aria-labelledby="preview-replaced-title">
+      <h3 id="preview-replaced-title">{t('records:preview.replacedTitle')}</h3>
+      <p className="muted">{t('records:preview.replacedIntro')}</p>
+      <ul className="stack-tight">
+        {replacedValues.slice(0, CONFLICTS_SHOWN).map(({ recordId, field, before, after }) => (
+          <li key={`${recordId}/${field}`}>
+            <strong>{describeField(recordId, field, t)}</strong>
+            {': '}
+            {t('records:preview.replacedItem', {
+              before: isolate(formatCandidate(before.value, t, format)),
+              after: isolate(formatCandidate(after.value, t, format)),
+              author: isolate(after.author || t('sync:device.unnamed')),
+            })}
+          </li>
+        ))}
+      </ul>
+      {replacedValues.length > CONFLICTS_SHOWN ? <p className="muted">{t('sync:preview.moreConflicts', { count: replacedValues.length - CONFLICTS_SHOWN })}</p> : null}
+    </section>
+  );
+}
+
 /** What importing this file would do, before anything is written. */
 export function ImportPreviewView({ opened, preview }: { readonly opened: OpenedBundle; readonly preview: ImportPreview }) {
-  const { t } = useTranslation(['sync', 'bundle', 'entry', 'city', 'catalogue']);
+  const { t } = useTranslation(['sync', 'bundle', 'entry', 'city', 'catalogue', 'records']);
   const language = useLanguage();
   const format = useFormatNumber();
   const cities = preview.cities.map((city) => city.name || city.cityId);
@@ -60,8 +88,11 @@ export function ImportPreviewView({ opened, preview }: { readonly opened: Opened
         <dd>{t('sync:preview.evidenceCount', { count: preview.attachmentCount, formatted: format(preview.attachmentCount) })}</dd>
         <dt>{t('sync:preview.conflicts')}</dt>
         <dd>{t('sync:preview.conflictCount', { count: preview.newConflicts.length })}</dd>
+        <dt>{t('records:preview.replaced')}</dt>
+        <dd>{t('records:preview.replacedCount', { count: preview.replacedValues.length, formatted: format(preview.replacedValues.length) })}</dd>
       </dl>
       <AdvancedFacts deviceId={preview.device.id} />
+      <ReplacedValues preview={preview} />
       {preview.newConflicts.length > 0 ? (
         <section className="stack-tight" aria-labelledby="preview-conflicts-title">
           <h3 id="preview-conflicts-title">{t('sync:preview.conflictsTitle')}</h3>
