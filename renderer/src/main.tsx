@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './styles/fonts.css';
 import './styles/app.css';
 import { App } from './app/App.tsx';
+import { FatalErrorBoundary } from './app/FatalError.tsx';
 import { getBridge } from './bridge/index.ts';
 import { getUiLanguage, setUiLanguage } from './data/index.ts';
 import { detectLanguage, initI18n, rememberLanguageIn } from './i18n/index.ts';
@@ -15,7 +16,9 @@ async function start(): Promise<void> {
   if (!container) throw new Error('index.html has no #root');
   createRoot(container).render(
     <StrictMode>
-      <App />
+      <FatalErrorBoundary>
+        <App />
+      </FatalErrorBoundary>
     </StrictMode>,
   );
 }

@@ -5,7 +5,8 @@
  */
 import { currentValue, deriveRecord, deriveRecords, type RecordState } from '../../../core/revisions/derive.ts';
 import { parseHlc } from '../../../core/revisions/hlc.ts';
-import { formatRecordId, parseRecordId, valueRecordPrefix, type RecordRef } from '../../../core/revisions/record-id.ts';
+import { formatRecordId, isRecordIdPart, parseRecordId, valueRecordPrefix, type RecordRef } from '../../../core/revisions/record-id.ts';
+import { checkRevision, fieldRule, type RecordFinding } from '../../../core/records/index.ts';
 import type { Revision } from '../../../core/revisions/types.ts';
 import type { CityKpiDb } from './db.ts';
 import type { AssessmentView, CityView, ValueView } from './types.ts';
@@ -67,6 +68,13 @@ function assessmentRecord(assessmentId: string, revisions: readonly Revision[]):
   return { assessmentId, state, createdAtMs: createdAtMs(revisions) };
 }
 
+/** The record rules' findings on a record's agreed current values (a conflict is not damage). */
+function damageOf(state: RecordState): RecordFinding[] {
+  const fields = Object.fromEntries(Object.entries(state.fields).flatMap(([field, fieldState]) => (fieldState.conflict ? [] : [[field, fieldState.current.value]])));
+  if (Object.keys(fields).length === 0) return [];
+  return checkRevision({ recordId: state.recordId, fields, author: '', deviceId: '' }, { rules: [fieldRule] });
+}
+
 function assessmentView({ assessmentId, state, createdAtMs }: AssessmentRecord, cityStates: ReadonlyMap<string, RecordState>): AssessmentView {
   const cityId = text(state, 'cityId');
   const cityState = cityStates.get(cityRecordId(cityId));
@@ -82,11 +90,13 @@ function assessmentView({ assessmentId, state, createdAtMs }: AssessmentRecord, 
     city: cityView(cityId, cityState),
     fieldStates: state.fields,
     cityFieldStates: cityState?.fields ?? {},
+    damage: damageOf(state),
   };
 }
 
+/** '' when the assessment names no usable city: a damaged city id must not make the whole list fail. */
 function cityRecordId(cityId: string): string {
-  return cityId === '' ? '' : formatRecordId({ kind: 'city', cityId });
+  return isRecordIdPart(cityId) ? formatRecordId({ kind: 'city', cityId }) : '';
 }
 
 /** Current states of the cities of these assessments, keyed by city record id. */

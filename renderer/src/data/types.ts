@@ -4,6 +4,7 @@
  */
 import type { FieldValue, Revision } from '../../../core/revisions/types.ts';
 import type { FieldState } from '../../../core/revisions/derive.ts';
+import type { RecordFinding } from '../../../core/records/index.ts';
 
 export interface CityView {
   readonly id: string;
@@ -33,6 +34,11 @@ export interface AssessmentView {
   readonly fieldStates: Readonly<Record<string, FieldState>>;
   /** The city record's fields with provenance, or conflicts; empty when the city has no revisions. */
   readonly cityFieldStates: Readonly<Record<string, FieldState>>;
+  /**
+   * What the record rules find wrong in the assessment's current values (data written by an older
+   * version or around the rules): such an assessment is listed and marked as damaged, never thrown.
+   */
+  readonly damage: readonly RecordFinding[];
 }
 
 /** The derived state of one KPI data point: every field with its provenance, or a conflict. */

@@ -153,6 +153,13 @@ export class SyncPage {
     await this.importSection.getByRole('heading', { name: this.t('sync:preview.title') }).waitFor();
   }
 
+  /** Chooses a file the import refuses before any preview, and returns the reason the panel gives. */
+  async chooseRefusedFile(path: string): Promise<string> {
+    await this.upload(this.importSection.getByRole('button', { name: this.t('sync:import.choose') }), path);
+    await this.importFailure.waitFor();
+    return (await this.importFailure.textContent()) ?? '';
+  }
+
   /** The preview's facts as label → text. */
   async previewFacts(): Promise<Record<string, string>> {
     return this.importSection.locator('dl').first().evaluate((list) => {

@@ -124,7 +124,7 @@ export function EvidenceList({ field, target, onChange }: EvidenceListProps) {
       const bytes = await readAttachment(ref.sha256);
       const extension = extensionOf(ref.name);
       const result = await getBridge().saveFile({
-        suggestedName: ref.name,
+        suggestedName: fileNameForSaving(ref.name),
         bytes,
         filters: [{ name: t('entry:evidence.fileFilter'), extensions: extension === '' ? EVIDENCE_EXTENSIONS : [extension] }],
       });

@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../app/routes.ts';
 import type { AssessmentView } from '../../data/types.ts';
 import { isolate } from '../../i18n/index.ts';
+import { describeFinding } from '../sync/describe-finding.ts';
 import { DeleteAssessmentButton } from './DeleteAssessmentButton.tsx';
 
 export function AssessmentList({ assessments }: { readonly assessments: readonly AssessmentView[] }) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['common', 'records']);
   return (
     <table className="table">
       <caption className="visually-hidden">{t('home.list.caption')}</caption>
@@ -25,10 +26,12 @@ export function AssessmentList({ assessments }: { readonly assessments: readonly
             <th scope="row">
               <span className="cluster">
                 <a href={hrefFor({ name: 'workspace', assessmentId: assessment.id })}>
-                  <bdi>{assessment.city.name}</bdi>
+                  <bdi>{assessment.city.name || assessment.title || assessment.id}</bdi>
                 </a>
                 {assessment.demo ? <span className="badge badge-demo">{t('home.demo.badge')}</span> : null}
+                {assessment.damage[0] ? <span className="badge badge-warning">{t('records:damaged.badge')}</span> : null}
               </span>
+              {assessment.damage[0] ? <p className="muted">{describeFinding(assessment.damage[0], t, 'records:damaged.detail')}</p> : null}
             </th>
             <td>
               <bdi>{assessment.city.country}</bdi>

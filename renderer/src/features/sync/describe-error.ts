@@ -15,12 +15,12 @@ export class BridgeCallError extends Error {
 
 /** One translated sentence for anything an export, import or key import can throw. */
 export function describeError(error: unknown, t: TFunction): string {
-  if (isBundleError(error) && error.code === 'E_INVALID_RECORD') return describeFinding(findingOfBundleError(error), t, 'import');
+  if (isBundleError(error) && error.code === 'E_INVALID_RECORD') return describeFinding(findingOfBundleError(error), t, 'records:refused.import');
   if (isBundleError(error)) return t(`bundle:errors.${error.code}`, { ...error.details });
   if (error instanceof KeyFileError) {
     return error.line === null ? t('sync:keys.invalidFile') : t('sync:keys.invalidLine', { line: error.line });
   }
-  if (error instanceof DataError && error.findings[0]) return describeFinding(error.findings[0], t, 'import');
+  if (error instanceof DataError && error.findings[0]) return describeFinding(error.findings[0], t, 'records:refused.import');
   if (error instanceof DataError) return t(`common:errors.data.${error.code}`);
   if (error instanceof BridgeCallError) return t(`sync:bridge.${error.code}`);
   return t('sync:unexpected');

@@ -24,9 +24,12 @@ function describeTarget(finding: FindingLike, t: TFunction): string {
   return t('records:record.unknown', { recordId: finding.recordId });
 }
 
-/** One translated sentence naming what a record rule refused, where, and why. */
-export function describeFinding(finding: FindingLike, t: TFunction, situation: 'import' | 'save'): string {
-  return t(`records:refused.${situation}`, {
+/** The sentences a finding can be told in: a refused import, a refused save, a damaged stored record. */
+export type FindingSentence = 'records:refused.import' | 'records:refused.save' | 'records:damaged.detail';
+
+/** One translated sentence naming what a record rule found, where, and why. */
+export function describeFinding(finding: FindingLike, t: TFunction, sentence: FindingSentence): string {
+  return t(sentence, {
     what: describeTarget(finding, t),
     reason: t(`records:reasons.${finding.reason}`, localParams(finding.params)),
   });
