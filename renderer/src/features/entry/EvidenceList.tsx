@@ -13,6 +13,7 @@ import {
   checkAttachment,
   cleanFileName,
   evidenceValue,
+  fileNameForSaving,
   parseEvidence,
   readAttachment,
   storeAttachment,
