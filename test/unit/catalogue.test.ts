@@ -420,16 +420,20 @@ describe('u4ssc-2017-v2: the first version with the official corrections', () =>
     }
   });
 
-  it.each(LANGUAGES)('names its new units and the corrected numerators and denominators in %s', (language) => {
+  it.each(LANGUAGES)('names its new units and explains the corrected KPIs in %s', (language) => {
     const doc = locales[language] ?? {};
-    for (const key of [
-      ...unitsOf(U4SSC_2017_V2).map((unit) => `units.${unit}`),
-      'definitions.EC-I-ES-2C.numerator',
-      'definitions.EC-I-ES-2C.denominator',
-      'definitions.SC-SH-SA-6C.numerator',
-      'definitions.SC-SH-SA-7C.numerator',
-    ]) {
-      expect(typeof lookup(doc, key) === 'string' && (lookup(doc, key) as string).length > 0, `${language}: ${key}`).toBe(true);
+    for (const unit of unitsOf(U4SSC_2017_V2)) expect(lookup(doc, `units.${unit}`), `${language}: ${unit}`).toEqual(expect.any(String));
+    const help = JSON.parse(readFileSync(new URL(`../../locales/${language}/kpi-help.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+    const englishHelp = JSON.parse(readFileSync(new URL('../../locales/en/kpi-help.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    for (const key of ['EC-I-ES-2C.definition', 'EC-I-ES-2C.numerator', 'EC-I-ES-2C.denominator', 'SC-SH-SA-6C.numerator', 'SC-SH-SA-7C.numerator']) {
+      const text = lookup(help, `kpi.${key}`);
+      expect(text, `${language}: ${key}`).toEqual(expect.any(String));
+      if (language !== 'en') expect(text, `${language}: ${key}`).not.toBe(lookup(englishHelp, `kpi.${key}`));
+    }
+    if (language === 'en') {
+      expect(lookup(help, 'kpi.EC-I-ES-2C.definition')).toMatch(/minutes \(CAIDI\)/);
+      expect(lookup(help, 'kpi.EC-I-ES-2C.denominator')).toMatch(/customer interruptions/);
+      expect(lookup(help, 'kpi.SC-SH-SA-6C.numerator')).toMatch(/full-time equivalents/);
     }
   });
 });
