@@ -75,5 +75,14 @@ describe.concurrent('data entry that tells the truth', () => {
     expect(await entry.usedValue.textContent()).toContain(text('ar', 'entry:point.directValue'));
     expect(await entry.setAsideMarker.count()).toBe(1);
     expect(await entry.form.getByText(text('ar', 'entry:point.fieldOf', { role: text('ar', 'entry:point.numerator'), what: text('ar', 'kpi-help:kpi.EC-ICT-ICT-1C.numerator') })).count()).toBeGreaterThan(0);
+
+    // A multi-point KPI with a long unit: each value box keeps room for its digits (it once showed "31.:").
+    await session.open(`#/a/${demoAssessmentId}/kpi/EN-EN-AQ-1C`);
+    await entry.heading('EN-EN-AQ-1C').waitFor();
+    const pm10 = entry.form.locator('[data-point-id="pm10"]').getByRole('textbox').first();
+    await pm10.fill('1234.5');
+    const fits = await pm10.evaluate((input) => ({ width: input.clientWidth, overflow: input.scrollWidth > input.clientWidth }));
+    expect(fits.width).toBeGreaterThan(90);
+    expect(fits.overflow).toBe(false);
   });
 });
