@@ -68,3 +68,15 @@ describe('office view', () => {
     expect(confirmed && !confirmed.conflict ? confirmed.current.value : undefined).toBe(20);
   });
 });
+
+describe('office view: category scores', () => {
+  it('scores a category across cities against the chosen target set, the shipped example labelled as one', async () => {
+    await assessment('Lakeside', 'Veloria', 2025, 60);
+    render(<OfficeScreen />);
+    fireEvent.click(await screen.findByRole('radio', { name: 'A category score' }));
+    expect(await screen.findByText(/They are not the U4SSC benchmarks/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Explicit SDG targets for 2030 \(example\)/ })).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Values of every city and year' });
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['City', 'Country', 'Year', 'Score', 'Band']);
+  });
+});

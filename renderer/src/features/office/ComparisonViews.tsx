@@ -133,8 +133,6 @@ export function CategoryComparisonView({ entries, categoryId, targets }: { reado
   );
   return (
     <>
-      <p className="muted">{t('results:targets.source', { source: targets.source })}</p>
-      {targets.example ? <p className="notice notice-warning">{t('results:targets.exampleWarning')}</p> : null}
       <EChart option={option} className="chart chart-office" />
       <table className="table results-table">
         <caption className="visually-hidden">{t('office:compare.caption')}</caption>

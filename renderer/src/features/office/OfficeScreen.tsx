@@ -6,6 +6,7 @@ import { useAllValues, useAssessments } from '../../data/hooks.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { OptionSelect } from '../entry/OptionSelect.tsx';
 import { ExportButtons } from '../results/ExportButtons.tsx';
+import { TargetSetPicker } from '../results/TargetSetPicker.tsx';
 import { useTargetSets } from '../results/use-scores.ts';
 import { fileStem } from '../sync/files.ts';
 import { pointKey, pointOptions } from '../targets/point-options.ts';
@@ -107,6 +108,7 @@ export function OfficeScreen() {
       ) : (
         <section className="stack" aria-labelledby="office-compare">
           <h2 id="office-compare">{t('office:compare.title')}</h2>
+          {targets ? <TargetSetPicker sets={targets.sets} chosen={targets.chosen} onChoose={targets.choose} /> : null}
           {targets?.chosen ? <CategoryComparisonView entries={shown} categoryId={category} targets={targets.chosen} /> : <p className="notice">{t('office:compare.noTargets')}</p>}
         </section>
       )}
