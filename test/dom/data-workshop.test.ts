@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LAKE_TOWN } from './support/lake-town.ts';
 import { decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
 import { deviceIdentityFromSeed } from '../../core/crypto/device-identity.ts';
 import { nextHlc } from '../../core/revisions/hlc.ts';
@@ -42,10 +43,7 @@ async function laptop(): Promise<DataStore> {
 /** An assessment with Fatima (facilitator, PIN 2468), Amina (Water), Li (Energy), Victor (verifier, PIN 1357); KPI to Water. */
 async function workshopLaptop() {
   const store = await laptop();
-  const { assessmentId } = await store.createAssessment({
-    city: { name: 'Lake Town', country: 'KE', population: 100000, households: 30000, areaKm2: null, gdp: null, currency: 'KES' },
-    year: 2026,
-  });
+  const { assessmentId } = await store.createAssessment(LAKE_TOWN);
   const { participantIds } = await createWorkshop(store, {
     assessmentId,
     title: 'Data week',
@@ -197,10 +195,7 @@ describe('the demo city’s sample workshop', () => {
 describe('metadata shared by a KPI’s data points', () => {
   it('is typed once for all five air pollution points, and a point can still differ', async () => {
     const store = await laptop();
-    const { assessmentId } = await store.createAssessment({
-      city: { name: 'Lake Town', country: 'KE', population: 100000, households: 30000, areaKm2: null, gdp: null, currency: 'KES' },
-      year: 2026,
-    });
+    const { assessmentId } = await store.createAssessment(LAKE_TOWN);
     const airPollution = U4SSC_2017.kpis.find((kpi) => kpi.id === 'EN-EN-AQ-1C')!;
     expect(airPollution.dataPoints.length).toBe(5);
     await saveSharedFields(store, assessmentId, airPollution.id, { source: 'Air monitoring network 2025', quality: 'measured', dataYear: 2025 });

@@ -5,15 +5,13 @@ import { assign, createWorkshop, recordVerdict, switchParticipant } from '../../
 import { AssessmentOverview } from '../../renderer/src/features/workshop/AssessmentOverview.tsx';
 import { VerificationSummary } from '../../renderer/src/features/workshop/VerificationSummary.tsx';
 import { useScreenDatabase } from './support/screen-database.ts';
+import { LAKE_TOWN } from './support/lake-town.ts';
 
 const database = useScreenDatabase('workshop-screens');
 
 async function verifiedWorkshop() {
   const { store } = database;
-  const { assessmentId } = await store.createAssessment({
-    city: { name: 'Lake Town', country: 'KE', population: 100000, households: 30000, areaKm2: null, gdp: null, currency: 'KES' },
-    year: 2026,
-  });
+  const { assessmentId } = await store.createAssessment(LAKE_TOWN);
   const { participantIds } = await createWorkshop(store, {
     assessmentId,
     title: 'Data week',

@@ -110,7 +110,8 @@ describe.concurrent('workshop mode', () => {
     await enter(laptop, assessmentId, broadband, '13');
     expect(await entry.valueOf('entry:point.directValue')).toBe('13');
     await projector.close();
-  });
+    // The whole workshop in one story: longer than the default on a busy machine.
+  }, 240_000);
 
   test('a participant package goes to another profile and the returned bundle merges through the import preview', async ({ browsers, expect }) => {
     const facilitator = await browsers.launch();
