@@ -29,13 +29,6 @@ export const RECORD_FINDING_REASONS = [
   'unknownCatalogue',
   /** The KPI or data point is not in the assessment's catalogue. */
   'unknownDataPoint',
-  'negativeNumerator',
-  'denominatorNotPositive',
-  /** A percentage that may not pass 100 % whose numerator is above its denominator. */
-  'numeratorExceedsDenominator',
-  /** Outside the KPI's hard range (`params.min` / `params.max`). */
-  'belowMinimum',
-  'aboveMaximum',
   'evidenceMalformed',
   /** A file name with folders, control or bidirectional-override characters. */
   'evidenceName',

@@ -4,11 +4,10 @@
  * and the office server all call checkRevisions with RECORD_RULES.
  */
 import { DEFAULT_CATALOGUE_ID, findKpi, findPoint, getCatalogue } from '../catalogue/index.ts';
-import type { DataPointDefinition, KpiDefinition } from '../catalogue/types.ts';
+import type { DataPointDefinition } from '../catalogue/types.ts';
 import { currentValue } from '../revisions/derive.ts';
 import { WORKSHOP_RECORD_KINDS, formatRecordId, type RecordRef, type WorkshopRecordKind } from '../revisions/record-id.ts';
 import type { FieldMap } from '../revisions/types.ts';
-import { hardRangeOf, isPercentage, mayExceedHundred } from '../validation/validate-point.ts';
 import { invalidWorkshopField } from '../workshop/field-rules.ts';
 import type { RecordRule, RuleProblem } from './findings.ts';
 import { FIELD_TABLES } from './kinds.ts';
@@ -41,32 +40,6 @@ export const fieldRule: RecordRule = {
   },
 };
 
-function numberIn(fields: FieldMap, field: string): number | null {
-  const value = fields[field];
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function ratioProblems(kpi: KpiDefinition, point: DataPointDefinition, fields: FieldMap): RuleProblem[] {
-  const problems: RuleProblem[] = [];
-  const numerator = numberIn(fields, 'numerator');
-  const denominator = numberIn(fields, 'denominator');
-  if (numerator !== null && numerator < 0) problems.push({ field: 'numerator', reason: 'negativeNumerator' });
-  if (denominator !== null && denominator <= 0) problems.push({ field: 'denominator', reason: 'denominatorNotPositive' });
-  if (numerator !== null && denominator !== null && denominator > 0 && numerator > denominator && isPercentage(point) && !mayExceedHundred(kpi, point)) {
-    problems.push({ field: 'numerator', reason: 'numeratorExceedsDenominator', params: { numerator, denominator } });
-  }
-  return problems;
-}
-
-function directValueProblems(kpi: KpiDefinition, point: DataPointDefinition, fields: FieldMap): RuleProblem[] {
-  const value = numberIn(fields, 'directValue');
-  const range = hardRangeOf(kpi, point);
-  if (value === null || !range) return [];
-  if (range.min !== undefined && value < range.min) return [{ field: 'directValue', reason: 'belowMinimum', params: { min: range.min, value } }];
-  if (range.max !== undefined && value > range.max) return [{ field: 'directValue', reason: 'aboveMaximum', params: { max: range.max, value } }];
-  return [];
-}
-
 function choiceProblems(point: DataPointDefinition, fields: FieldMap): RuleProblem[] {
   const { choice } = fields;
   if (typeof choice !== 'string') return [];
@@ -75,10 +48,9 @@ function choiceProblems(point: DataPointDefinition, fields: FieldMap): RuleProbl
 }
 
 /**
- * A value record belongs to a data point of its assessment's catalogue, and what the revision itself
- * says breaks none of the point's hard rules. Only what the revision holds is judged: a numerator
- * above a denominator saved earlier, or above the city profile's households, is validation's to
- * report, since another laptop may be correcting the other figure at the same moment.
+ * A value record belongs to a data point of its assessment's catalogue, and a choice is one the point
+ * offers. Figures a person may still be correcting (a negative numerator, a percentage above 100) are
+ * stored and reported by validation as errors ("reported with errors"), on every laptop alike.
  */
 export const dataPointRule: RecordRule = {
   name: 'dataPoint',
@@ -90,12 +62,7 @@ export const dataPointRule: RecordRule = {
     const kpi = findKpi(catalogue, ref.kpiId);
     const point = kpi && findPoint(kpi, ref.pointId);
     if (!kpi || !point) return [{ field: null, reason: 'unknownDataPoint', params: { kpiId: ref.kpiId, pointId: ref.pointId } }];
-    const { fields } = revision;
-    return [
-      ...(point.computation.kind === 'ratio' ? ratioProblems(kpi, point, fields) : []),
-      ...directValueProblems(kpi, point, fields),
-      ...choiceProblems(point, fields),
-    ];
+    return choiceProblems(point, revision.fields);
   },
 };
 

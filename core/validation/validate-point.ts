@@ -16,17 +16,17 @@ const PERCENT_UNITS = new Set(['percent', 'percentOfGdp']);
 const PERCENT_RANGE: NumericRange = { min: 0, max: 100 };
 const NUMERIC_FIELDS = ['numerator', 'denominator', 'directValue', 'dataYear'] as const satisfies readonly ValueField[];
 
-export function isPercentage(point: DataPointDefinition): boolean {
+function isPercentage(point: DataPointDefinition): boolean {
   return PERCENT_UNITS.has(point.unit) || (point.computation.kind === 'ratio' && point.computation.scale === 100);
 }
 
 /** The catalogue's hard range; a percentage without one is held to 0–100. */
-export function hardRangeOf(kpi: KpiDefinition, point: DataPointDefinition): NumericRange | undefined {
+function hardRangeOf(kpi: KpiDefinition, point: DataPointDefinition): NumericRange | undefined {
   return point.hardRange ?? kpi.hardRange ?? (isPercentage(point) ? PERCENT_RANGE : undefined);
 }
 
 /** School Enrolment and the like: percentages whose catalogue range lets them pass 100. */
-export function mayExceedHundred(kpi: KpiDefinition, point: DataPointDefinition): boolean {
+function mayExceedHundred(kpi: KpiDefinition, point: DataPointDefinition): boolean {
   const max = hardRangeOf(kpi, point)?.max;
   return max === undefined || max > 100;
 }

@@ -160,7 +160,7 @@ describe('citykpi bundle commands in process', () => {
       await edit(device.id, 'value:evil-2025:EC-ICT-ICT-1C:_', { numerator: 5, source: hostile[0]! }, 1_200),
       await edit(device.id, 'value:evil-2025:EC-ICT-ICT-2C:_', { numerator: 5, source: hostile[2]! }, 1_300),
       await edit(device.id, 'value:evil-2025:EC-ICT-ICT-3C:_', { numerator: 5, source: hostile[4]! }, 1_400),
-      await edit(device.id, 'value:evil-2025:EC-ICT-ICT-5C:_', { directValue: 4, source: hostile[5]! }, 1_500),
+      await edit(device.id, 'value:evil-2025:EC-ICT-ICT-5C:_', { directValue: -4, source: hostile[5]! }, 1_500),
       await edit(device.id, 'value:evil-2025:EN-EN-EQ-1C:_', { directValue: 1, source: 'line one\nline "two", three' }, 1_600),
     ];
     writeFileSync(join(dir, 'evil.citykpi'), await encodeBundle({ revisions, device, encryption: { kind: 'none' } }));
@@ -174,10 +174,11 @@ describe('citykpi bundle commands in process', () => {
     expect(cellsOf('EC-ICT-ICT-2C')[14]).toBe("'-2+3");
     expect(cellsOf('EC-ICT-ICT-3C')[14]).toBe("'\tTAB");
     expect(cellsOf('EC-ICT-ICT-5C')[14]).toBe("'\rCR");
-    expect(cellsOf('EC-ICT-ICT-5C')[8]).toBe('4');
+    // A number stays a number: a negative value is not a formula.
+    expect(cellsOf('EC-ICT-ICT-5C')[8]).toBe('-4');
     expect(cellsOf('EN-EN-EQ-1C')[14]).toBe('line one\nline "two", three');
     expect(csv.stdout).toContain('"line one\nline ""two"", three"');
-    expect(table.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(table.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual(['-4']);
 
     const text = (await cli('values', 'evil.citykpi', '--allow-unknown')).stdout.split('\n').filter(Boolean);
     expect(text).toHaveLength(1 + 5);
