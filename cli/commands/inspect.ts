@@ -28,6 +28,25 @@ export function envelopeText(envelope: BundleEnvelope): string {
   }
 }
 
+interface MakerSummary {
+  readonly fingerprint: string;
+  readonly deviceId: string;
+  readonly deviceName: string;
+  readonly proof: string;
+  readonly revisions: number;
+}
+
+/** Who made the bundle's revisions: one entry per device key (the demo's well-known revisions have none). */
+function makersOf(bundle: DecodedBundle): MakerSummary[] {
+  const makers = new Map<string, MakerSummary>();
+  for (const origin of bundle.origins.values()) {
+    const key = `${origin.fingerprint} ${origin.deviceId}`;
+    const seen = makers.get(key);
+    makers.set(key, { fingerprint: origin.fingerprint, deviceId: origin.deviceId, deviceName: origin.deviceName, proof: origin.proof, revisions: (seen?.revisions ?? 0) + 1 });
+  }
+  return [...makers.values()].sort((a, b) => (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : 0));
+}
+
 export function inspectJson(bundle: DecodedBundle): unknown {
   const { extensions, ...manifest } = bundle.manifest;
   return {
@@ -41,8 +60,11 @@ export function inspectJson(bundle: DecodedBundle): unknown {
     },
     envelope: bundle.envelope,
     fileSha256: bundle.fileSha256,
+    makers: makersOf(bundle),
   };
 }
+
+const PROOF_TEXT: Readonly<Record<string, string>> = { signer: 'signed this bundle', attestation: 'attested, relayed', demo: 'well-known demo data' };
 
 function inspectText(file: string, bundle: DecodedBundle): string {
   const m = bundle.manifest;
@@ -61,6 +83,10 @@ function inspectText(file: string, bundle: DecodedBundle): string {
     `catalogues:  ${list(m.catalogueIds)}`,
     `counts:      ${m.counts.revisions} revisions, ${m.counts.records} records, ${m.counts.attachments} attachments`,
     `since:       ${m.since ?? '- (full export)'}`,
+    'made by:',
+    ...makersOf(bundle).map(
+      (maker) => `  ${maker.fingerprint || '-'}  ${terminalText(maker.deviceName)} (${terminalText(maker.deviceId)})  ${maker.revisions} revisions, ${PROOF_TEXT[maker.proof]}`,
+    ),
     'parts:',
     ...m.parts.map((part) => `  ${part.name}  ${part.bytes} bytes  sha256 ${part.sha256}`),
   ];

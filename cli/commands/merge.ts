@@ -20,7 +20,7 @@ import { checkWorkshopRevisions } from '../../core/workshop/rules.ts';
 import { terminalText } from '../terminal-text.ts';
 import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { KEY_OPTIONS, KEY_USAGE, asInputErrors, loadBundleKeys, readKeyFile, refuseExistingOutput, writeFileAtomic } from './bundle-files.ts';
-import { OFFICE_TRUST_OPTIONS, OFFICE_TRUST_USAGE, decodeOfficeBundle, loadOfficeTrust } from './trust-files.ts';
+import { OFFICE_TRUST_OPTIONS, OFFICE_TRUST_USAGE, decodeOfficeBundle, loadOfficeTrust, officeTrustsAll } from './trust-files.ts';
 
 const USAGE = `citykpi merge <file>... --out <file> [--identity <office.key>] [--to <office.pub>] [--open] [--force] [--allow-unknown]
 
@@ -102,7 +102,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   const trust = await loadOfficeTrust(io, values);
   const bundles: DecodedBundle[] = [];
   for (const file of positionals) bundles.push(await decodeOfficeBundle(io, file, keys, trust));
-  const unknownInputs = bundles.filter((bundle) => !bundle.signer.known).length;
+  const unknownInputs = bundles.filter((bundle) => !officeTrustsAll(bundle, keys, trust)).length;
 
   const { signer, recipients: ownRecipients } = await mergeSigner(io, values.identity ?? [], unknownInputs === 0);
   if (unknownInputs > 0 && (values.identity ?? []).length > 0) {
@@ -132,6 +132,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
       encryption,
       appVersion: 'citykpi-cli',
       extensions: mergeExtensions(bundles.map((bundle) => bundle.extensions)),
+      attestations: bundles.flatMap((bundle) => bundle.attestations),
     }),
   );
   writeFileAtomic(io, values.out, bytes);

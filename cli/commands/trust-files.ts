@@ -5,15 +5,18 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { DecodedBundle } from '../../core/bundle/index.ts';
+import type { DecodedBundle, SignerTrust } from '../../core/bundle/index.ts';
 import {
   EMPTY_TRUST_STORE,
   TrustFileError,
   type TrustStore,
   formatTrustFile,
   parseTrustFile,
+  firstUntrusted,
   requireTrustedSigner,
+  signerTrustOf,
 } from '../../core/trust/trust-store.ts';
+import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { InputError, type Io } from '../io.ts';
 import { type BundleKeys, asInputErrors, decodeBundleFile, readBoundedFile, writeFileAtomic } from './bundle-files.ts';
 
@@ -71,8 +74,19 @@ export async function loadOfficeTrust(io: Io, values: { 'trust-file'?: string; '
 }
 
 /** Decodes a bundle completely and applies the office rule to its signer. */
+function officeSigners(keys: BundleKeys, trust: OfficeTrust): (publicKeyRaw: Uint8Array) => SignerTrust {
+  const enrolled = signerTrustOf(trust.store);
+  return (publicKey) => (keys.trusted.has(toBase64Url(publicKey)) ? 'trusted' : enrolled(publicKey));
+}
+
+/** Decodes a bundle completely and applies the office rule to its signer and to the makers of the revisions it relays. */
 export async function decodeOfficeBundle(io: Io, path: string, keys: BundleKeys, trust: OfficeTrust): Promise<DecodedBundle> {
   const bundle = await decodeBundleFile(io, path, keys, trust.store);
-  await asInputErrors(path, async () => requireTrustedSigner(bundle, trust));
+  await asInputErrors(path, async () => requireTrustedSigner(bundle, { allowUnknown: trust.allowUnknown, trustedSigners: officeSigners(keys, trust) }));
   return bundle;
+}
+
+/** Whether the office may vouch for everything in the bundle (false only for what --allow-unknown let in). */
+export function officeTrustsAll(bundle: DecodedBundle, keys: BundleKeys, trust: OfficeTrust): boolean {
+  return firstUntrusted(bundle, officeSigners(keys, trust)) === null;
 }

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { currentValues, type CurrentValueRow } from '../../core/bundle/index.ts';
 import { type CompetingWrite, type FieldConflict, type PointValueRow, pointValues } from '../../core/bundle/index.ts';
+import type { RevisionOrigin } from '../../core/bundle/provenance.ts';
 import type { FieldValue } from '../../core/revisions/types.ts';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { withClient, withOfficeDatabase } from '../office/database.ts';
@@ -38,13 +39,16 @@ function textCell(value: string | number | null): string {
   return value === null ? '-' : terminalText(String(value));
 }
 
-function writeText(write: CompetingWrite): string {
-  return `${JSON.stringify(write.value)} by ${JSON.stringify(write.author)} on ${write.deviceId} at ${write.time ?? write.hlc}`;
+/** Each competing value names the key that is proven to have made it, not only the device and author it claims. */
+function writeText(write: CompetingWrite, origins: ReadonlyMap<string, RevisionOrigin>): string {
+  const origin = origins.get(write.revisionId);
+  const key = origin === undefined || origin.proof === 'demo' ? 'demo data' : `key ${origin.fingerprint}`;
+  return `${JSON.stringify(write.value)} by ${JSON.stringify(write.author)} on ${write.deviceId} at ${write.time ?? write.hlc} (${key})`;
 }
 
 const TEXT_HEADER = ['city_id', 'city', 'country', 'year', 'assessment_id', 'kpi_code', 'kpi_id', 'point_id', 'value', 'kind', 'unit', 'status', 'quality', 'data_year', 'source', 'conflict'];
 
-function toText(rows: readonly PointValueRow[]): string {
+function toText(rows: readonly PointValueRow[], origins: ReadonlyMap<string, RevisionOrigin>): string {
   const lines = [TEXT_HEADER.join('\t')];
   for (const row of rows) {
     const conflicted = row.conflicts.length > 0;
@@ -56,7 +60,7 @@ function toText(rows: readonly PointValueRow[]): string {
       ].map(textCell).join('\t'),
     );
     for (const conflict of row.conflicts) {
-      for (const write of conflict.values) lines.push(`\tCONFLICT ${conflict.field}: ${textCell(writeText(write))}`);
+      for (const write of conflict.values) lines.push(`\tCONFLICT ${conflict.field}: ${textCell(writeText(write, origins))}`);
     }
   }
   return lines.map((line) => `${line}\n`).join('');
@@ -146,16 +150,17 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
     throw new UsageError('give exactly one bundle file, or --postgres and no file');
   }
   if (values.json && values.csv) throw new UsageError('--json and --csv exclude each other');
-  const revisions =
-    values.postgres === undefined
-      ? (await decodeOfficeBundle(io, positionals[0]!, await loadBundleKeys(io, values), await loadOfficeTrust(io, values))).revisions
-      : await withOfficeDatabase(values.postgres, (pool) => withClient(pool, storedRevisions));
+  const bundle =
+    values.postgres === undefined ? await decodeOfficeBundle(io, positionals[0]!, await loadBundleKeys(io, values), await loadOfficeTrust(io, values)) : null;
+  const revisions = bundle ? bundle.revisions : await withOfficeDatabase(values.postgres!, (pool) => withClient(pool, storedRevisions));
+  const origins: ReadonlyMap<string, RevisionOrigin> = bundle?.origins ?? new Map();
   if (values.fields) {
     const rows = currentValues(revisions);
     io.out(values.json ? `${JSON.stringify(rows, null, 2)}\n` : values.csv ? fieldsToCsv(rows) : fieldsToText(rows));
   } else {
     const rows = pointValues(revisions);
-    io.out(values.json ? `${JSON.stringify(rows, null, 2)}\n` : values.csv ? toCsv(rows) : toText(rows));
+    io.out(values.json ? `${JSON.stringify(rows, null, 2)}
+` : values.csv ? toCsv(rows) : toText(rows, origins));
   }
   return EXIT_OK;
 }

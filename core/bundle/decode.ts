@@ -12,9 +12,10 @@ import { type OpenedVia, decryptAge, startsWithAgeMagic } from './age-layer.ts';
 import { type Container, decodeContainer } from './container.ts';
 import type { BundleExtensions } from './encode.ts';
 import { BundleError } from './errors.ts';
-import { ATTACHMENT_PART, FORMAT_MINOR, OPEN_MAGIC_PREFIX, REVISIONS_PART, SEALED_MAGIC_PREFIX } from './format.ts';
+import { ATTACHMENT_PART, FORMAT_MINOR, OPEN_MAGIC_PREFIX, PROVENANCE_MINOR, REVISIONS_PART, SEALED_MAGIC_PREFIX } from './format.ts';
 import { type BundleLimits, DEFAULT_LIMITS } from './limits.ts';
 import { type Manifest, readManifest } from './manifest.ts';
+import { type Attestation, PROVENANCE_PART, type RevisionOrigin, attributeRevisions, decodeProvenancePart } from './provenance.ts';
 import { decodeRevisionsPart } from './revisions-part.ts';
 import { scopeOf } from './scope.ts';
 import { decodeUtf8Strict, parseStrictJson } from './strict-json.ts';
@@ -59,6 +60,10 @@ export interface DecodedBundle {
   readonly fileSha256: string;
   /** Newer-minor content to carry through merge and re-export. */
   readonly extensions: BundleExtensions;
+  /** The device key each revision is bound to (by id): the signer's, or the attesting device's. */
+  readonly origins: ReadonlyMap<string, RevisionOrigin>;
+  /** The verified attestations the bundle carries, to keep and pass on when its revisions are re-exported. */
+  readonly attestations: readonly Attestation[];
 }
 
 /** What the first bytes say, without keys: lets the UI ask for a passphrase or warn that a file is readable. */
@@ -153,18 +158,21 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
 
   const newerMinor = manifest.formatMinor > FORMAT_MINOR;
   let revisions: Revision[] = [];
+  let attestations: Attestation[] = [];
   const attachments = new Map<string, Uint8Array>();
   const unknownParts: { name: string; bytes: Uint8Array }[] = [];
   for (const [index, declared] of manifest.parts.entries()) {
     const part = container.parts[index]!;
     const attachment = ATTACHMENT_PART.exec(declared.name);
     if (declared.name === REVISIONS_PART) revisions = await decodeRevisionsPart(part, limits, newerMinor);
+    else if (declared.name === PROVENANCE_PART && manifest.formatMinor >= PROVENANCE_MINOR) attestations = await decodeProvenancePart(part, limits);
     else if (attachment) {
       // Parts are content-addressed: the name must be the hash the signed manifest vouches for.
       if (attachment[1] !== declared.sha256) throw new BundleError('E_HASH_MISMATCH', `part ${declared.name} is not named by its hash`);
       attachments.set(attachment[1]!, part);
     }
-    else if (newerMinor) unknownParts.push({ name: declared.name, bytes: part });
+    // Known names keep their meaning at every minor: a malformed `att-` part is never an extension.
+    else if (newerMinor && !declared.name.startsWith('att-')) unknownParts.push({ name: declared.name, bytes: part });
     else throw new BundleError('E_SCHEMA', `unknown part ${declared.name} for format 1.${manifest.formatMinor}`);
   }
   if (!names.has(REVISIONS_PART)) throw new BundleError('E_SCHEMA', 'the bundle has no revisions part');
@@ -186,6 +194,8 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
     if (revisions[i - 1]!.id >= revisions[i]!.id) throw new BundleError('E_SCHEMA', 'revisions are not sorted by id');
   }
 
+  const origins = await attributeRevisions(revisions, { deviceId: manifest.device.id, deviceName: manifest.device.name, publicKey: container.signerKey }, attestations);
+
   const known = options.trustedSigners?.(container.signerKey) === 'trusted';
   if (!known && options.unknownSigner === 'reject') {
     throw new BundleError('E_UNKNOWN_SIGNER', 'the bundle is signed by a key that is not trusted here');
@@ -204,5 +214,7 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
     envelope,
     fileSha256: toHex(await sha256(bytes)),
     extensions: { formatMinor: manifest.formatMinor, manifest: manifest.extensions, parts: unknownParts },
+    origins,
+    attestations,
   };
 }

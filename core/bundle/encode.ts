@@ -24,6 +24,7 @@ import {
 import { DEFAULT_LIMITS } from './limits.ts';
 import { type Manifest, type ManifestPart, manifestToJson, readManifest } from './manifest.ts';
 import { mergeRevisionSets } from './merge.ts';
+import { type Attestation, PROVENANCE_PART, attest, chooseAttestations, encodeProvenancePart } from './provenance.ts';
 import { decodeRevisionsPart, encodeRevisionLines } from './revisions-part.ts';
 import { scopeOf } from './scope.ts';
 import { type JsonValue, parseStrictJson } from './strict-json.ts';
@@ -69,6 +70,11 @@ export interface EncodeBundleInput {
   readonly bundleId?: string;
   readonly createdAt?: string;
   readonly extensions?: BundleExtensions;
+  /**
+   * Attestations of the other devices whose revisions this bundle relays (from decoded bundles, or kept
+   * by an importer). The bundle carries those it needs; its own revisions are attested afresh.
+   */
+  readonly attestations?: Iterable<Attestation>;
   readonly onProgress?: (progress: BundleProgress) => void;
 }
 
@@ -111,10 +117,15 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
   const newerMinor = (input.extensions?.formatMinor ?? 0) > FORMAT_MINOR;
   await decodeRevisionsPart(revisionBytes, limits, newerMinor);
 
+  const relayed = await chooseAttestations(revisions, input.device.id, input.attestations ?? []);
+  const ownIds = revisions.filter((revision) => revision.deviceId === input.device.id).map((revision) => revision.id);
+  const attestations = ownIds.length === 0 ? relayed : [...relayed, await attest(input.device, ownIds)];
+
   const attachments = new Map<string, Uint8Array>();
   for (const attachment of input.attachments ?? []) attachments.set(toHex(await sha256(attachment)), attachment);
   const partList: { name: string; bytes: Uint8Array }[] = [
     { name: REVISIONS_PART, bytes: revisionBytes },
+    ...(attestations.length === 0 ? [] : [{ name: PROVENANCE_PART, bytes: encodeProvenancePart(attestations) }]),
     ...[...attachments].sort(([a], [b]) => (a < b ? -1 : 1)).map(([hash, bytes]) => ({ name: `att-${hash}`, bytes })),
     ...(input.extensions?.parts ?? []),
   ];

@@ -20,6 +20,8 @@ export const BUNDLE_ERROR_CODES = [
   'E_SIGNATURE',
   /** The signature is valid but the caller does not trust this signer. */
   'E_UNKNOWN_SIGNER',
+  /** A revision claims a device that neither signed the bundle nor attested it (provenance, format 1.1). */
+  'E_FOREIGN_REVISION',
   /** A part or a revision does not match the hash the signed manifest gives for it. */
   'E_HASH_MISMATCH',
   /** Well-formed bytes whose content breaks the format's rules (types, missing fields, duplicates). */

@@ -7,6 +7,7 @@ import { asBufferSource, concatBytes, utf8 } from './bytes.ts';
 export const SIGNING_DOMAINS = {
   bundleManifest: 'citykpi-bundle/v1 manifest\n',
   receipt: 'citykpi-receipt/v1\n',
+  attestation: 'citykpi-attestation/v1\n',
   selfTest: 'citykpi-self-test/v1\n',
 } as const;
 export type SigningDomain = (typeof SIGNING_DOMAINS)[keyof typeof SIGNING_DOMAINS];

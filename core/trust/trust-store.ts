@@ -12,6 +12,7 @@
  */
 import { BundleError } from '../bundle/errors.ts';
 import type { SignerTrust } from '../bundle/decode.ts';
+import type { RevisionOrigin } from '../bundle/provenance.ts';
 import { fromBase64Url, toBase64Url } from '../crypto/bytes.ts';
 import { fingerprintOf } from '../crypto/fingerprint.ts';
 import { PUBLIC_KEY_BYTES } from '../crypto/signing.ts';
@@ -157,17 +158,40 @@ export function signerTrustOf(store: TrustStore, extraKeys: Iterable<Uint8Array>
 
 /**
  * The office's rule for a decoded bundle: its signer must be trusted (enrolled, or the office itself),
+ * and so must every device whose attested revisions it relays (pass `trustedSigners` to check those),
  * else E_UNKNOWN_SIGNER, unless the caller explicitly allows unknown signers. Whoever allows them must
  * never sign the result as the office (see docs/cli.md, `--allow-unknown`).
  */
+export interface TrustCheckedBundle {
+  readonly signer: { readonly known: boolean; readonly fingerprint: string };
+  readonly origins?: ReadonlyMap<string, RevisionOrigin>;
+}
+
 export function requireTrustedSigner(
-  bundle: { readonly signer: { readonly known: boolean; readonly fingerprint: string } },
-  options: { readonly allowUnknown: boolean },
+  bundle: TrustCheckedBundle,
+  options: { readonly allowUnknown: boolean; readonly trustedSigners?: (publicKeyRaw: Uint8Array) => SignerTrust },
 ): void {
-  if (bundle.signer.known || options.allowUnknown) return;
+  if (options.allowUnknown) return;
+  const untrusted = firstUntrusted(bundle, options.trustedSigners);
+  if (!untrusted) return;
   throw new BundleError(
     'E_UNKNOWN_SIGNER',
-    `signed by device ${bundle.signer.fingerprint}, which is not enrolled here: compare the fingerprint with the laptop, then run citykpi trust add`,
-    { fingerprint: bundle.signer.fingerprint },
+    untrusted.revisionId === undefined
+      ? `signed by device ${untrusted.fingerprint}, which is not enrolled here: compare the fingerprint with the laptop, then run citykpi trust add`
+      : `revision ${untrusted.revisionId} was made by device ${untrusted.fingerprint}, which is not enrolled here: enroll it before accepting its edits`,
+    { fingerprint: untrusted.fingerprint },
   );
+}
+
+/** The bundle's signer if it is not trusted, else the first relayed revision whose maker is not; null when everything is trusted. */
+export function firstUntrusted(
+  bundle: TrustCheckedBundle,
+  trustedSigners?: (publicKeyRaw: Uint8Array) => SignerTrust,
+): { readonly fingerprint: string; readonly revisionId?: string } | null {
+  if (!bundle.signer.known) return { fingerprint: bundle.signer.fingerprint };
+  if (!trustedSigners || !bundle.origins) return null;
+  for (const [revisionId, origin] of bundle.origins) {
+    if (origin.proof === 'attestation' && trustedSigners(origin.publicKey) !== 'trusted') return { fingerprint: origin.fingerprint, revisionId };
+  }
+  return null;
 }

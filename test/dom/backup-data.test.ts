@@ -42,6 +42,8 @@ function dependencies(writeBackup: BackupDependencies['writeBackup'], recipients
 
 async function dbWithEdits(): Promise<CityKpiDb> {
   const db = freshDb();
+  // The backup's signer is this installation: its revisions carry the signer's device id.
+  await db.meta.put({ key: 'deviceId', value: 'laptop-7' });
   const store = createDataStore(db);
   await store.openDemo();
   await store.saveValueFields(DEMO_ASSESSMENT_ID, 'EC-ICT-ICT-1C', '_', { numerator: 130_000, source: 'Census 2025' });

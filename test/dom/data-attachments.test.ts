@@ -68,6 +68,7 @@ async function exportFrom(machine: Laptop, sinceReceipt = false): Promise<Opened
   const snapshot = await collectExport(machine.db, { sinceReceipt });
   const bytes = await encodeBundle({
     revisions: snapshot.revisions,
+    attestations: snapshot.attestations,
     attachments: snapshot.attachments.values(),
     device: { id: await machine.store.getDeviceId(), name: 'laptop', publicKey: machine.identity.publicKey, privateKey: machine.identity.privateKey },
     encryption: { kind: 'none' },
@@ -274,6 +275,7 @@ describe('export and import', () => {
     const snapshot = await collectExport(field.db, { sinceReceipt: false });
     const bytes = await encodeBundle({
       revisions: snapshot.revisions,
+    attestations: snapshot.attestations,
       device: { id: await field.store.getDeviceId(), name: 'laptop', publicKey: field.identity.publicKey, privateKey: field.identity.privateKey },
       encryption: { kind: 'none' },
     });

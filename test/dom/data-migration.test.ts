@@ -100,6 +100,38 @@ describe.each(released.versions.map(({ version }) => version))('a database made 
   });
 });
 
+describe('the import ledger (version 4)', () => {
+  it('is keyed by file hash, with every row of the old bundle-id ledger copied into it', async () => {
+    const name = freshName();
+    const made = fixture(3);
+    await restore(name, 3, made.tables);
+    const old = ['a', 'b'].map((letter, index) => ({
+      bundleId: letter.repeat(32),
+      fileSha256: `${index}`.repeat(64),
+      signerKey: 'key',
+      signerFingerprint: 'FP',
+      signerDeviceId: 'dev',
+      signerDeviceName: 'Laptop',
+      createdAt: '2026-01-01T00:00:00Z',
+      importedAtMs: index,
+      revisionCount: 2,
+      addedCount: 2,
+    }));
+    const v3 = new Dexie(name);
+    for (const step of SCHEMA_HISTORY.filter((entry) => entry.version <= 3)) v3.version(step.version).stores(step.stores);
+    await v3.table('imports').bulkAdd(old);
+    v3.close();
+
+    const db = createDb(name);
+    await db.open();
+    expect(db.tables.map((table) => table.name)).not.toContain('imports');
+    expect(await db.ledger.orderBy('importedAtMs').toArray()).toEqual(old);
+    expect(await db.ledger.get('1'.repeat(64))).toEqual(old[1]);
+    expect(await db.attestations.count()).toBe(0);
+    db.close();
+  });
+});
+
 describe('a database from a newer CityKPI', () => {
   it('is refused with E_DB_NEWER and left untouched', async () => {
     const name = freshName();

@@ -59,10 +59,12 @@ async function machine(name: string, failOn?: { table: string; active: () => boo
   return { db, store: createDataStore(db), identity, name };
 }
 
-async function exportFrom(source: Machine, sinceReceipt = false): Promise<OpenedBundle> {
+async function exportFrom(source: Machine, sinceReceipt = false, bundleId?: string): Promise<OpenedBundle> {
   const snapshot = await collectExport(source.db, { sinceReceipt });
   const bytes = await encodeBundle({
+    ...(bundleId === undefined ? {} : { bundleId }),
     revisions: snapshot.revisions,
+    attestations: snapshot.attestations,
     device: { id: await source.store.getDeviceId(), name: source.name, publicKey: source.identity.publicKey, privateKey: source.identity.privateKey },
     encryption: { kind: 'none' },
     since: snapshot.since,
@@ -98,7 +100,38 @@ describe('export and import', () => {
     expect(await applyBundle(office.db, opened)).toEqual({ status: 'already-imported' });
     expect((await previewImport(office.db, opened)).alreadyImported).toBe(true);
     expect(await office.db.revisions.count()).toBe(count);
-    expect(await office.db.imports.count()).toBe(1);
+    expect(await office.db.ledger.count()).toBe(1);
+  });
+
+  it('keys the import ledger by the file content: a bundle that reuses another bundle id is still imported', async () => {
+    const laptop = await machine('laptop');
+    const office = await machine('office');
+    await laptop.store.openDemo();
+    await trust(office, laptop);
+    const sameId = 'a1a2a3a4a5a6a7a8a9aaabacadaeaf00';
+    expect((await applyBundle(office.db, await exportFrom(laptop, false, sameId))).status).toBe('imported');
+    await laptop.store.saveValueFields(DEMO_ASSESSMENT_ID, 'EC-ICT-ICT-1C', '_', { numerator: 131_000 });
+    const second = await exportFrom(laptop, false, sameId);
+    expect((await previewImport(office.db, second)).alreadyImported).toBe(false);
+    expect(await applyBundle(office.db, second)).toMatchObject({ status: 'imported', addedCount: 1 });
+    expect((await office.db.ledger.toArray()).map((row) => row.bundleId)).toEqual([sameId, sameId]);
+  });
+
+  it('keeps the attestations of imported bundles, so a relayed export proves who made each edit', async () => {
+    const laptop = await machine('laptop');
+    const office = await machine('office');
+    const other = await machine('other laptop');
+    await laptop.store.openDemo();
+    const editId = (await laptop.store.saveValueFields(DEMO_ASSESSMENT_ID, 'EC-ICT-ICT-1C', '_', { numerator: 132_000 }))!;
+    await trust(office, laptop);
+    await applyBundle(office.db, await exportFrom(laptop));
+    expect(await office.db.attestations.count()).toBe(1);
+    await trust(other, office);
+    const relayed = await exportFrom(office);
+    expect(relayed.decoded.origins.get(editId)).toMatchObject({ proof: 'attestation', fingerprint: laptop.identity.fingerprint });
+    await applyBundle(other.db, relayed);
+    const again = await exportFrom(other);
+    expect(again.decoded.origins.get(editId)).toMatchObject({ proof: 'attestation', fingerprint: laptop.identity.fingerprint, deviceName: 'laptop' });
   });
 
   it('holds a bundle from an unknown signer untouched until someone approves it', async () => {
@@ -196,7 +229,7 @@ describe('receipts', () => {
     expect(await exportStatus(laptop.db)).toMatchObject({ undeliveredCount: 0, lastReceipt: { receiptId: receipt.receiptId } });
 
     const nothingNew = await collectExport(laptop.db, { sinceReceipt: true });
-    expect(nothingNew).toEqual({ revisions: [], since: receipt.receiptId, attachments: new Map() });
+    expect(nothingNew).toEqual({ revisions: [], since: receipt.receiptId, attachments: new Map(), attestations: [] });
 
     const editId = await laptop.store.saveValueFields(DEMO_ASSESSMENT_ID, 'EN-EN-AQ-1C', 'pm10', { directValue: 29.9 });
     const incremental = await collectExport(laptop.db, { sinceReceipt: true });
@@ -211,7 +244,7 @@ describe('receipts', () => {
 });
 
 describe('import atomicity (fake-indexeddb; the real-Chromium run is in e2e)', () => {
-  it.each(['revisions', 'imports', 'held', 'meta'])('leaves the database unchanged when writing %s fails', async (table) => {
+  it.each(['revisions', 'ledger', 'attestations', 'held', 'meta'])('leaves the database unchanged when writing %s fails', async (table) => {
     let failing = false;
     const laptop = await machine('laptop');
     const office = await machine('office', { table, active: () => failing });
@@ -222,7 +255,7 @@ describe('import atomicity (fake-indexeddb; the real-Chromium run is in e2e)', (
     const opened = await exportFrom(laptop);
     const before = {
       revisions: await office.db.revisions.count(),
-      imports: await office.db.imports.count(),
+      imports: await office.db.ledger.count(),
       meta: await office.db.meta.toArray(),
     };
 
@@ -231,7 +264,7 @@ describe('import atomicity (fake-indexeddb; the real-Chromium run is in e2e)', (
     failing = false;
 
     expect(await office.db.revisions.count()).toBe(before.revisions);
-    expect(await office.db.imports.count()).toBe(before.imports);
+    expect(await office.db.ledger.count()).toBe(before.imports);
     expect(await office.db.meta.toArray()).toEqual(before.meta);
     expect(await applyBundle(office.db, opened)).toMatchObject({ status: 'imported' });
   });

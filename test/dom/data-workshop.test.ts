@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LAKE_TOWN } from './support/lake-town.ts';
 import { decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
+import { attest } from '../../core/bundle/provenance.ts';
 import { deviceIdentityFromSeed } from '../../core/crypto/device-identity.ts';
 import { nextHlc } from '../../core/revisions/hlc.ts';
 import { createRevision } from '../../core/revisions/revision-id.ts';
@@ -135,8 +136,12 @@ describe('importing into a workshop', () => {
     const snapshot = await collectExport(office.store.db, { sinceReceipt: false });
     const forged = await aminasLaptopValue(office.assessmentId, OTHER, 99);
     const honest = await aminasLaptopValue(office.assessmentId, KPI, 7);
+    // Amina's laptop got the workshop from the office's package, with the office's attestation of its revisions.
+    const officeKey = await deviceIdentityFromSeed(new Uint8Array(32).fill(6));
+    const officeDevice = { id: await office.store.getDeviceId(), name: 'Office', publicKey: officeKey.publicKey, privateKey: officeKey.privateKey };
     const bytes = await encodeBundle({
       revisions: [...snapshot.revisions, forged, honest],
+      attestations: [await attest(officeDevice, snapshot.revisions.map((revision) => revision.id))],
       device: { id: 'laptop-amina', name: 'Amina laptop', publicKey: identity.publicKey, privateKey: identity.privateKey },
       encryption: { kind: 'none' },
       since: null,
@@ -152,7 +157,7 @@ describe('importing into a workshop', () => {
     expect(failure).toBeInstanceOf(DataError);
     expect((failure as WorkshopRuleError).violations.map((violation) => violation.revisionId)).toEqual([forged.id]);
     expect(await revisionCount(office.store)).toBe(before);
-    expect(await office.store.db.imports.count()).toBe(0);
+    expect(await office.store.db.ledger.count()).toBe(0);
   });
 
   it('accepts a whole workshop arriving on a fresh laptop', async () => {
@@ -163,7 +168,7 @@ describe('importing into a workshop', () => {
     const snapshot = await collectExport(facilitator.store.db, { sinceReceipt: false });
     const bytes = await encodeBundle({
       revisions: snapshot.revisions,
-      device: { id: 'facilitator', name: 'Facilitator', publicKey: identity.publicKey, privateKey: identity.privateKey },
+      device: { id: await facilitator.store.getDeviceId(), name: 'Facilitator', publicKey: identity.publicKey, privateKey: identity.privateKey },
       encryption: { kind: 'none' },
       since: null,
     });

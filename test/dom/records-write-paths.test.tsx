@@ -71,7 +71,7 @@ describe('imports go through the record rules', () => {
     const error = await refusal(applyBundle(database(), forged, { nowMs: 5 }));
     expect(error.findings[0]).toMatchObject({ recordId: 'assessment:lake-2025', field: 'cityId', reason: 'notAnId' });
     expect(await database().revisions.count()).toBe(0);
-    expect(await database().imports.count()).toBe(0);
+    expect(await database().ledger.count()).toBe(0);
   });
 
   it('previews how many current values a bundle would replace, not only the conflicts it creates', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { bundleKindOf, decodeBundle, decodeReceipt, encodeBundle, encodeReceipt } from '../../core/bundle/index.ts';
+import { attest } from '../../core/bundle/provenance.ts';
 import { deviceIdentityFromSeed, formatKeyFile, generateOfficeKeyPair, type DeviceIdentity } from '../../core/crypto/index.ts';
 import type { Bridge, OpenedFile, SaveFileRequest } from '../../electron/contract/bridge.ts';
 import { createWebBridge, resetBridgeForTests } from '../../renderer/src/bridge/index.ts';
@@ -81,6 +82,7 @@ async function otherLaptop(seed: number, edit: (other: DataStore) => Promise<voi
   const snapshot = await collectExport(otherDb, { sinceReceipt: false });
   const bytes = await encodeBundle({
     revisions: snapshot.revisions,
+    attestations: snapshot.attestations,
     device: { id: await other.getDeviceId(), name: 'Field laptop 7', publicKey: identity.publicKey, privateKey: identity.privateKey },
     encryption,
   });
@@ -222,8 +224,11 @@ describe('import', () => {
     const { assessmentId } = await store.createAssessment({ city: testCity, year: 2025 });
     // The other laptop starts from this one's assessment (as after an earlier exchange), then both edit the same value.
     const shared = await db.revisions.toArray();
+    const me = await getDeviceIdentity(null);
+    const proof = await attest({ id: await store.getDeviceId(), name: 'Field laptop 1', publicKey: me.publicKey, privateKey: me.privateKey }, shared.map((revision) => revision.id));
     const other = await otherLaptop(12, async (laptop) => {
       await laptop.db.revisions.bulkAdd(shared);
+      await laptop.db.attestations.put(proof);
       await laptop.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { directValue: 61 });
     });
     await store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { directValue: 58 });

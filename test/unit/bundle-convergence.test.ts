@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle, mergeRevisionSets, planImport } from '../../core/bundle/index.ts';
 import type { DecodedBundle } from '../../core/bundle/decode.ts';
+import type { Attestation } from '../../core/bundle/provenance.ts';
 import type { BundleSigner } from '../../core/bundle/encode.ts';
 import { canonicalJson } from '../../core/revisions/canonical-json.ts';
 import { deriveRecord, deriveRecords } from '../../core/revisions/derive.ts';
@@ -56,6 +57,8 @@ interface Laptop {
   clock: string | null;
   exported: Set<string>;
   lastBundle: Uint8Array | null;
+  /** Kept from imports, as the data layer keeps them, so relayed revisions can be exported again. */
+  attestations: Attestation[];
 }
 
 let signers: BundleSigner[] | null = null;
@@ -75,7 +78,7 @@ function recordRevisions(store: Map<string, Revision>, recordId: string): Revisi
 /** Runs the laptops; returns every bundle exported and every revision ever created. */
 async function simulate(devices: number, commands: readonly Command[], skews: readonly number[]) {
   const all = await deviceSigners();
-  const laptops: Laptop[] = all.slice(0, devices).map((signer) => ({ signer, store: new Map(), clock: null, exported: new Set(), lastBundle: null }));
+  const laptops: Laptop[] = all.slice(0, devices).map((signer) => ({ signer, store: new Map(), clock: null, exported: new Set(), lastBundle: null, attestations: [] }));
   const bundles: Uint8Array[] = [];
   const created: Revision[] = [];
   let wall = Date.UTC(2025, 5, 1);
@@ -90,7 +93,13 @@ async function simulate(devices: number, commands: readonly Command[], skews: re
   };
   const exportFrom = async (laptop: Laptop, full: boolean) => {
     const revisions = [...laptop.store.values()].filter((revision) => full || !laptop.exported.has(revision.id));
-    const bytes = await encodeBundle({ revisions, device: laptop.signer, encryption: { kind: 'none' }, createdAt: '2025-06-01T00:00:00Z' });
+    const bytes = await encodeBundle({
+      revisions,
+      device: laptop.signer,
+      encryption: { kind: 'none' },
+      createdAt: '2025-06-01T00:00:00Z',
+      attestations: laptop.attestations,
+    });
     for (const revision of revisions) laptop.exported.add(revision.id);
     laptop.lastBundle = bytes;
     bundles.push(bytes);
@@ -115,7 +124,9 @@ async function simulate(devices: number, commands: readonly Command[], skews: re
     } else if (command.from !== command.to) {
       // Laptop-to-laptop hand-over: a full export of one, imported by the other.
       await exportFrom(laptops[command.from]!, true);
-      addAll(laptops[command.to]!.store, (await decodeBundle(laptops[command.from]!.lastBundle!)).revisions);
+      const received = await decodeBundle(laptops[command.from]!.lastBundle!);
+      addAll(laptops[command.to]!.store, received.revisions);
+      laptops[command.to]!.attestations.push(...received.attestations);
     }
   }
   for (const laptop of laptops) await exportFrom(laptop, false);

@@ -1,6 +1,6 @@
 /** The tamper and forgery matrix: every altered, forged or oversized bundle is refused with its code. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BundleError, type BundleErrorCode, decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
+import { BundleError, type BundleErrorCode, FORMAT_MINOR, decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
 import type { DecodeBundleOptions } from '../../core/bundle/decode.ts';
 import { generateOfficeKeyPair, type OfficeKeyPair } from '../../core/crypto/office-keys.ts';
 import { toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
@@ -106,7 +106,7 @@ describe('open (signed, unencrypted) bundles', () => {
   });
 
   it('holds a validly signed bundle from an unknown signer, and rejects it when asked to', async () => {
-    const own = await encodeBundle({ revisions, device: stranger, encryption: { kind: 'none' } });
+    const own = await encodeBundle({ revisions: await sampleRevisions(stranger.id), device: stranger, encryption: { kind: 'none' } });
     const enrolled = toBase64Url(device.publicKey);
     const trustedSigners = (key: Uint8Array) => (toBase64Url(key) === enrolled ? 'trusted' : 'unknown');
     expect((await decodeBundle(own, { trustedSigners })).signer.known).toBe(false);
@@ -127,14 +127,14 @@ describe('open (signed, unencrypted) bundles', () => {
     const layout = unpack(open);
     await expectCode(repack(await resign({ ...layout, manifest: { ...layout.manifest, workshop: 'x' } }, device)), 'E_SCHEMA');
 
-    const newer = { ...layout.manifest, formatMinor: 1, workshop: { id: 'ws-1', room: 'B' } };
+    const newer = { ...layout.manifest, formatMinor: FORMAT_MINOR + 1, workshop: { id: 'ws-1', room: 'B' } };
     const decoded = await decodeBundle(repack(await resign({ ...layout, manifest: newer }, device)));
     expect(decoded.manifest.extensions).toEqual({ workshop: { id: 'ws-1', room: 'B' } });
     const again = await decodeBundle(
       await encodeBundle({ revisions: decoded.revisions, device, encryption: { kind: 'none' }, extensions: decoded.extensions }),
     );
     expect(again.manifest.extensions).toEqual({ workshop: { id: 'ws-1', room: 'B' } });
-    expect(again.manifest.formatMinor).toBe(1);
+    expect(again.manifest.formatMinor).toBe(FORMAT_MINOR + 1);
   });
 
   it('keeps unknown revision properties and parts of a newer minor version, verified by the revision id', async () => {
@@ -145,7 +145,7 @@ describe('open (signed, unencrypted) bundles', () => {
       revisions: [future],
       device,
       encryption: { kind: 'none' },
-      extensions: { formatMinor: 2, manifest: {}, parts: [{ name: 'photos.index', bytes: utf8.encode('[]') }] },
+      extensions: { formatMinor: FORMAT_MINOR + 2, manifest: {}, parts: [{ name: 'photos.index', bytes: utf8.encode('[]') }] },
     });
     const decoded = await decodeBundle(bytes);
     expect((decoded.revisions[0] as unknown as Record<string, unknown>).confidence).toBe('high');

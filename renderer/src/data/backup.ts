@@ -93,6 +93,7 @@ export async function writeFullBackup(db: CityKpiDb, dependencies: BackupDepende
     const bytes = await encodeBundle({
       revisions: snapshot.revisions,
       attachments: snapshot.attachments.values(),
+      attestations: snapshot.attestations,
       device,
       encryption,
       ...(dependencies.appVersion ? { appVersion: dependencies.appVersion } : {}),

@@ -4,6 +4,7 @@
  * merge without coordination.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { Attestation } from '../../../core/bundle/provenance.ts';
 import type { Revision } from '../../../core/revisions/types.ts';
 import { DataError } from './errors.ts';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from './schema-history.ts';
@@ -14,7 +15,11 @@ export interface MetaRow {
   readonly value: string | null;
 }
 
-/** One imported bundle: "already imported" is decided here, in the same transaction as the data. */
+/**
+ * One imported bundle, keyed by the SHA-256 of the file: "already imported" is decided here, in the same
+ * transaction as the data. Never by the bundle id alone: the signer chooses it, so one file could make
+ * another look imported.
+ */
 export interface ImportRow {
   readonly bundleId: string;
   readonly fileSha256: string;
@@ -97,13 +102,15 @@ export type CityKpiDb = Dexie & {
   /** Exactly the core Revision objects (no local properties: the id hashes every property). */
   revisions: EntityTable<Revision, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
-  imports: EntityTable<ImportRow, 'bundleId'>;
+  ledger: EntityTable<ImportRow, 'fileSha256'>;
   held: EntityTable<HeldRow, 'fileSha256'>;
   delivered: EntityTable<DeliveredRow, 'revisionId'>;
   receipts: EntityTable<ReceiptRow, 'receiptId'>;
   signers: EntityTable<SignerRow, 'publicKey'>;
   identity: EntityTable<IdentityRow, 'key'>;
   attachments: EntityTable<AttachmentRow, 'sha256'>;
+  /** Signed statements of the devices whose revisions were imported here, so exports can relay those revisions with proof. */
+  attestations: EntityTable<Attestation, 'signature'>;
 };
 
 export const APP_DB_NAME = 'citykpi';

@@ -43,6 +43,25 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       attachments: 'sha256, addedAtMs',
     },
   },
+  {
+    // The import ledger keyed by the file's SHA-256 (a bundle id is the signer's choice, so one file could
+    // make another look imported), with the old rows copied; attestations of the revisions relayed here.
+    version: 4,
+    stores: {
+      ledger: 'fileSha256, bundleId, importedAtMs',
+      attestations: 'signature',
+    },
+    upgrade: async (transaction) => {
+      await transaction.table('ledger').bulkPut(await transaction.table('imports').toArray());
+    },
+  },
+  {
+    // The old ledger, once its rows are in `ledger`.
+    version: 5,
+    stores: {
+      imports: null,
+    },
+  },
 ];
 
 /** The version this code opens databases at; a database at a higher one was made by a newer CityKPI. */

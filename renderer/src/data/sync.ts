@@ -9,6 +9,7 @@ import type { DecodedBundle } from '../../../core/bundle/decode.ts';
 import { mergeRevisionSets } from '../../../core/bundle/merge.ts';
 import { checkRevisions, contextOfRevisions, recordsReadBy } from '../../../core/records/index.ts';
 import { planImport, type PlannedConflict, type PlannedReplacement } from '../../../core/bundle/plan-import.ts';
+import type { Attestation } from '../../../core/bundle/provenance.ts';
 import type { DecodedReceipt } from '../../../core/bundle/receipt.ts';
 import { currentValue, deriveRecords } from '../../../core/revisions/derive.ts';
 import { receiveHlc } from '../../../core/revisions/hlc.ts';
@@ -39,6 +40,8 @@ export interface ExportSnapshot {
    * from the laptop that has it.
    */
   readonly attachments: ReadonlyMap<string, Uint8Array>;
+  /** The attestations kept from imports, for encodeBundle's `attestations`: it carries those the revisions need. */
+  readonly attestations: readonly Attestation[];
 }
 
 export interface ImportPreview {
@@ -48,7 +51,7 @@ export interface ImportPreview {
   readonly device: { readonly id: string; readonly name: string; readonly fingerprint: string };
   /** False: importing holds the bundle for an explicit decision instead of merging it. */
   readonly signerKnown: boolean;
-  /** This bundle (same id or same file) was imported before: importing again changes nothing. */
+  /** This same file was imported before: importing again changes nothing. */
   readonly alreadyImported: boolean;
   readonly revisionCount: number;
   readonly newRevisionCount: number;
@@ -77,15 +80,16 @@ export type ReceiptResult = { readonly status: 'applied'; readonly markedCount: 
  * self-contained even for an office that lost earlier ones (duplicates merge away).
  */
 export function collectExport(db: CityKpiDb, options: { readonly sinceReceipt: boolean }): Promise<ExportSnapshot> {
-  return db.transaction('r', [db.revisions, db.delivered, db.receipts, db.attachments], async () => {
+  return db.transaction('r', [db.revisions, db.delivered, db.receipts, db.attachments, db.attestations], async () => {
     const all = await db.revisions.toArray();
-    if (!options.sinceReceipt) return { revisions: sortById(all), since: null, attachments: await attachmentsOf(db, all) };
+    const attestations = await db.attestations.toArray();
+    if (!options.sinceReceipt) return { revisions: sortById(all), since: null, attachments: await attachmentsOf(db, all), attestations };
     const latestReceipt = await db.receipts.orderBy('appliedAtMs').last();
     const delivered = new Set(await db.delivered.toCollection().primaryKeys());
     const pending = all.filter((revision) => !delivered.has(revision.id));
     const context = contextRecordIds(pending, all);
     const chosen = all.filter((revision) => !delivered.has(revision.id) || context.has(revision.recordId));
-    return { revisions: sortById(chosen), since: latestReceipt?.receiptId ?? null, attachments: await attachmentsOf(db, chosen) };
+    return { revisions: sortById(chosen), since: latestReceipt?.receiptId ?? null, attachments: await attachmentsOf(db, chosen), attestations };
   });
 }
 
@@ -130,16 +134,16 @@ async function isTrusted(db: CityKpiDb, publicKey: Uint8Array): Promise<boolean>
   return (await db.signers.get(toBase64Url(publicKey))) !== undefined;
 }
 
+/** The same file, byte for byte: a bundle id is the signer's choice and proves nothing about the content. */
 async function ledgerHas(db: CityKpiDb, decoded: DecodedBundle): Promise<boolean> {
-  if (await db.imports.get(decoded.manifest.bundleId)) return true;
-  return (await db.imports.where('fileSha256').equals(decoded.fileSha256).count()) > 0;
+  return (await db.ledger.get(decoded.fileSha256)) !== undefined;
 }
 
 /** What importing would do, computed with core's planImport before anything is written. */
 export async function previewImport(db: CityKpiDb, opened: OpenedBundle): Promise<ImportPreview> {
   const { decoded } = opened;
   const bundleRevisions = decoded.revisions;
-  const { knownIds, existing, refused, trusted, alreadyImported } = await db.transaction('r', [db.revisions, db.signers, db.imports], async () => {
+  const { knownIds, existing, refused, trusted, alreadyImported } = await db.transaction('r', [db.revisions, db.signers, db.ledger], async () => {
     const ids = bundleRevisions.map((revision) => revision.id);
     const stored = await db.revisions.bulkGet(ids);
     const knownIds = new Set(ids.filter((_, index) => stored[index] !== undefined));
@@ -228,7 +232,7 @@ export function applyBundle(db: CityKpiDb, opened: OpenedBundle, options: ApplyO
   const ids = decoded.revisions.map((revision) => revision.id);
   const latestClock = decoded.revisions.reduce<string | null>((latest, revision) => (latest === null || revision.hlc > latest ? revision.hlc : latest), null);
   const attachmentHashes = [...decoded.attachments.keys()];
-  return db.transaction('rw', [db.revisions, db.imports, db.held, db.signers, db.meta, db.attachments], async (): Promise<ImportResult> => {
+  return db.transaction('rw', [db.revisions, db.ledger, db.held, db.signers, db.meta, db.attachments, db.attestations], async (): Promise<ImportResult> => {
     if (await ledgerHas(db, decoded)) return { status: 'already-imported' };
     if (options.approveSigner && !(await isTrusted(db, decoded.signer.publicKey))) await db.signers.add(signerRow);
     if (!(await isTrusted(db, decoded.signer.publicKey))) {
@@ -254,7 +258,8 @@ export function applyBundle(db: CityKpiDb, opened: OpenedBundle, options: ApplyO
       revisionCount: decoded.revisions.length,
       addedCount: fresh.length,
     };
-    await db.imports.add(row);
+    await db.ledger.add(row);
+    await db.attestations.bulkPut([...decoded.attestations]);
     await db.held.delete(decoded.fileSha256);
     await advanceClockPast(db, latestClock, nowMs);
     return { status: 'imported', addedCount: fresh.length, knownCount: ids.length - fresh.length };
@@ -324,7 +329,7 @@ export function exportStatus(db: CityKpiDb): Promise<ExportStatus> {
 }
 
 export function listImports(db: CityKpiDb): Promise<ImportRow[]> {
-  return db.imports.orderBy('importedAtMs').reverse().toArray();
+  return db.ledger.orderBy('importedAtMs').reverse().toArray();
 }
 
 /**

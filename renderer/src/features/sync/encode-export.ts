@@ -13,6 +13,7 @@ export async function encodeExport(
   const bytes = await encodeBundle({
     revisions: snapshot.revisions,
     attachments: snapshot.attachments.values(),
+    attestations: snapshot.attestations,
     device,
     encryption,
     since: snapshot.since,

@@ -20,7 +20,7 @@ async function savePackage(assessmentId: string, participant: Participant, filte
   const revisions = participantPackage(snapshot.revisions, getCatalogue(DEFAULT_CATALOGUE_ID)!, assessmentId, participant.id);
   const bridge = getBridge();
   const [device, info] = await Promise.all([getBundleSigner(bridge), bridge.appInfo()]);
-  const bytes = await encodeBundle({ revisions, device, encryption: { kind: 'none' }, since: null, appVersion: info.version });
+  const bytes = await encodeBundle({ revisions, attestations: snapshot.attestations, device, encryption: { kind: 'none' }, since: null, appVersion: info.version });
   const name = await saveBytes(`workshop-${fileStem(participant.name)}.${BUNDLE_EXTENSION}`, bytes, { name: filterName, extensions: [BUNDLE_EXTENSION] });
   return name === null ? null : { name, count: revisions.length };
 }
