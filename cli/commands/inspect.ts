@@ -36,7 +36,7 @@ interface MakerSummary {
   readonly revisions: number;
 }
 
-/** Who made the bundle's revisions: one entry per device key (the demo's well-known revisions have none). */
+/** Who made the bundle's revisions: one entry per device key and device id. */
 function makersOf(bundle: DecodedBundle): MakerSummary[] {
   const makers = new Map<string, MakerSummary>();
   for (const origin of bundle.origins.values()) {
@@ -64,7 +64,7 @@ export function inspectJson(bundle: DecodedBundle): unknown {
   };
 }
 
-const PROOF_TEXT: Readonly<Record<string, string>> = { signer: 'signed this bundle', attestation: 'attested, relayed', demo: 'well-known demo data' };
+const PROOF_TEXT: Readonly<Record<string, string>> = { signer: 'signed this bundle', attestation: 'attested, relayed', demo: 'demo data, vouched for by the signer' };
 
 function inspectText(file: string, bundle: DecodedBundle): string {
   const m = bundle.manifest;
@@ -85,7 +85,7 @@ function inspectText(file: string, bundle: DecodedBundle): string {
     `since:       ${m.since ?? '- (full export)'}`,
     'made by:',
     ...makersOf(bundle).map(
-      (maker) => `  ${maker.fingerprint || '-'}  ${terminalText(maker.deviceName)} (${terminalText(maker.deviceId)})  ${maker.revisions} revisions, ${PROOF_TEXT[maker.proof]}`,
+      (maker) => `  ${maker.fingerprint}  ${terminalText(maker.deviceName)} (${terminalText(maker.deviceId)})  ${maker.revisions} revisions, ${PROOF_TEXT[maker.proof]}`,
     ),
     'parts:',
     ...m.parts.map((part) => `  ${part.name}  ${part.bytes} bytes  sha256 ${part.sha256}`),

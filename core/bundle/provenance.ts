@@ -14,7 +14,8 @@ import { fromBase64Url, toBase64Url } from '../crypto/bytes.ts';
 import { fingerprintOf } from '../crypto/fingerprint.ts';
 import { SIGNING_DOMAINS, sign, verify } from '../crypto/signing.ts';
 import { canonicalJson, canonicalJsonBytes } from '../revisions/canonical-json.ts';
-import { DEMO_ORIGIN, demoRevisions } from '../demo/index.ts';
+import { DEMO_ASSESSMENT_ID, DEMO_CITY_ID, DEMO_ORIGIN } from '../demo/index.ts';
+import { parseRecordId } from '../revisions/record-id.ts';
 import type { Revision } from '../revisions/types.ts';
 import { BundleError } from './errors.ts';
 import type { BundleLimits } from './limits.ts';
@@ -42,8 +43,7 @@ export interface RevisionOrigin {
   readonly fingerprint: string;
   /**
    * `signer`: the bundle's own signature covers it; `attestation`: a relayed revision, proved by its
-   * maker's attestation; `demo`: one of the demo's well-known revisions, which every reader rebuilds
-   * (core/demo), so they need no key.
+   * maker's attestation; `demo`: one of the demo's revisions, vouched for by the bundle's signer (their key).
    */
   readonly proof: 'signer' | 'attestation' | 'demo';
 }
@@ -116,15 +116,18 @@ export async function decodeProvenancePart(bytes: Uint8Array, limits: BundleLimi
   return attestations;
 }
 
-let demoIds: Promise<ReadonlySet<string>> | undefined;
-
-/** The ids of the demo's revisions, as every installation builds them. */
-function wellKnownDemoIds(): Promise<ReadonlySet<string>> {
-  demoIds ??= demoRevisions(DEMO_ORIGIN).then((revisions) => new Set(revisions.map((revision) => revision.id)));
-  return demoIds;
+/**
+ * The demo's revisions: made by no key (every installation builds them, and their content changes
+ * between versions), so they are recognised by their shape and confined to the demo: the demo origin's
+ * device id, no parents, and only the demo city's and demo assessment's records. The bundle's signer
+ * vouches for them like for its own.
+ */
+export function isDemoRevision(revision: Revision): boolean {
+  if (revision.deviceId !== DEMO_ORIGIN.deviceId || revision.parents.length > 0) return false;
+  const ref = parseRecordId(revision.recordId);
+  if (ref?.kind === 'city') return ref.cityId === DEMO_CITY_ID;
+  return (ref?.kind === 'assessment' || ref?.kind === 'kpiValue') && ref.assessmentId === DEMO_ASSESSMENT_ID;
 }
-
-const DEMO_ORIGIN_KEY = new Uint8Array(0);
 
 function foreignRevisionError(revision: Revision): BundleError {
   return new BundleError(
@@ -171,15 +174,14 @@ export async function attributeRevisions(
   const attested = new Map<Attestation, RevisionOrigin>();
   const origins = new Map<string, RevisionOrigin>();
   const deviceOfRevision = new Map<string, string>();
-  const demo = await wellKnownDemoIds();
-  const demoOrigin: RevisionOrigin = { deviceId: DEMO_ORIGIN.deviceId, deviceName: DEMO_ORIGIN.author, publicKey: DEMO_ORIGIN_KEY, fingerprint: '', proof: 'demo' };
+  const demoOrigin: RevisionOrigin = { ...signerOrigin, deviceId: DEMO_ORIGIN.deviceId, deviceName: DEMO_ORIGIN.author, proof: 'demo' };
   for (const revision of revisions) {
     deviceOfRevision.set(revision.id, revision.deviceId);
     if (revision.deviceId === signer.deviceId) {
       origins.set(revision.id, signerOrigin);
       continue;
     }
-    if (demo.has(revision.id)) {
+    if (isDemoRevision(revision)) {
       origins.set(revision.id, demoOrigin);
       continue;
     }
@@ -207,7 +209,6 @@ export async function attributeRevisions(
  * Throws E_FOREIGN_REVISION when a relayed revision has none: an encoder must not write what readers refuse.
  */
 export async function chooseAttestations(revisions: readonly Revision[], ownDeviceId: string, available: Iterable<Attestation>): Promise<Attestation[]> {
-  const demo = await wellKnownDemoIds();
   const candidates = [...available].sort((a, b) => b.revisionIds.length - a.revisionIds.length);
   const byRevision = new Map<string, Attestation[]>();
   for (const attestation of candidates) {
@@ -220,7 +221,7 @@ export async function chooseAttestations(revisions: readonly Revision[], ownDevi
   const chosen = new Set<Attestation>();
   const keyOfDevice = new Map<string, string>();
   for (const revision of revisions) {
-    if (revision.deviceId === ownDeviceId || demo.has(revision.id)) continue;
+    if (revision.deviceId === ownDeviceId || isDemoRevision(revision)) continue;
     const key = keyOfDevice.get(revision.deviceId);
     const options = (byRevision.get(revision.id) ?? []).filter(
       (attestation) => attestation.device.id === revision.deviceId && (key === undefined || attestation.device.publicKey === key),

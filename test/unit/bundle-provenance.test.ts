@@ -97,10 +97,12 @@ describe('provenance', () => {
     expect(await codeOf(decodeBundle(repack(await resign(layout, laptop1, { fixHashes: true }))))).toBe('E_SCHEMA');
   });
 
-  it("accepts the demo's well-known revisions from any signer, as every installation rebuilds them", async () => {
+  it("accepts the demo's revisions from any signer, vouched for by it, but only inside the demo assessment", async () => {
     const demo = await demoRevisions();
     const decoded = await decodeBundle(await encodeBundle({ revisions: [...demo, ...(await sampleRevisions(laptop1.id))], device: laptop1, encryption: open }));
-    expect(decoded.origins.get(demo[0]!.id)?.proof).toBe('demo');
+    expect(decoded.origins.get(demo[0]!.id)).toMatchObject({ proof: 'demo', fingerprint: await fingerprintOf(laptop1.publicKey) });
     expect(decoded.attestations.every((attestation) => attestation.device.id === laptop1.id)).toBe(true);
+    const outsideTheDemo = await edit('citykpi-demo', 'value:real-2025:EC-ICT-ICT-1C:_', { numerator: 1 }, 1_000, [], 'CityKPI demo');
+    expect(await codeOf(encodeBundle({ revisions: [outsideTheDemo], device: laptop1, encryption: open }))).toBe('E_FOREIGN_REVISION');
   });
 });

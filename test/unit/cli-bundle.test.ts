@@ -5,12 +5,15 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIMITS, encodeBundle } from '../../core/bundle/index.ts';
 import type { PointValueRow } from '../../core/bundle/point-values.ts';
 import { parseKeyFile } from '../../core/crypto/key-file.ts';
 import { edit, signerFromSeed } from '../fixtures/bundles/helpers.ts';
 import { type CliResult, ERROR_LINE, runCli, spawnCli as spawnIn } from './support/run-cli.ts';
+
+// Many CLI runs per test, some as child processes: slow on a shared two-core machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 let dir: string;
 
@@ -58,7 +61,7 @@ beforeAll(async () => {
   expect((await cli('demo', '--out', 'b.citykpi', '--seed', '2')).code).toBe(0);
   // The office enrolls both demo laptops, as docs/cli.md's office session does.
   for (const file of ['a.citykpi', 'b.citykpi']) expect((await cli('trust', 'add', file)).code).toBe(0);
-}, 120_000);
+}, 240_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -98,7 +101,7 @@ describe('citykpi bundle commands as processes', () => {
     expect(tampered.stderr).toMatch(/^citykpi: E_SIGNATURE: /);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^citykpi: E_USAGE: /);
-  }, 120_000);
+  });
 });
 
 describe('citykpi bundle commands in process', () => {

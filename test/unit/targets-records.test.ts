@@ -72,8 +72,8 @@ describe('target set records', () => {
   });
 
   it('travels in a signed bundle like any other record', async () => {
-    const revisions = await write(targetSetChanges(null, EXAMPLE_TARGET_SET));
     const signer = await signerFromSeed(3);
+    const revisions = await write(targetSetChanges(null, EXAMPLE_TARGET_SET), signer.id);
     const bytes = await encodeBundle({ revisions, device: signer, encryption: { kind: 'none' }, bundleId: 'a'.repeat(32), createdAt: '2025-02-01T00:00:00Z' });
     const decoded = await decodeBundle(bytes);
     const byPoint = (a: { kpiId: string }, b: { kpiId: string }) => (a.kpiId < b.kpiId ? -1 : 1);
