@@ -64,7 +64,7 @@ export function inspectJson(bundle: DecodedBundle): unknown {
   };
 }
 
-const PROOF_TEXT: Readonly<Record<string, string>> = { signer: 'signed this bundle', attestation: 'attested, relayed', demo: 'demo data, vouched for by the signer' };
+const PROOF_TEXT: Readonly<Record<string, string>> = { signer: 'signed this bundle', attestation: 'attested, relayed', keyless: 'made on every laptop alike (demo, catalogue update), vouched for by the signer' };
 
 function inspectText(file: string, bundle: DecodedBundle): string {
   const m = bundle.manifest;

@@ -42,7 +42,7 @@ function textCell(value: string | number | null): string {
 /** Each competing value names the key that is proven to have made it, not only the device and author it claims. */
 function writeText(write: CompetingWrite, origins: ReadonlyMap<string, RevisionOrigin>): string {
   const origin = origins.get(write.revisionId);
-  const key = origin === undefined || origin.proof === 'demo' ? 'demo data' : `key ${origin.fingerprint}`;
+  const key = origin === undefined || origin.proof === 'keyless' ? 'made on every laptop' : `key ${origin.fingerprint}`;
   return `${JSON.stringify(write.value)} by ${JSON.stringify(write.author)} on ${write.deviceId} at ${write.time ?? write.hlc} (${key})`;
 }
 

@@ -43,9 +43,10 @@ export interface RevisionOrigin {
   readonly fingerprint: string;
   /**
    * `signer`: the bundle's own signature covers it; `attestation`: a relayed revision, proved by its
-   * maker's attestation; `demo`: one of the demo's revisions, vouched for by the bundle's signer (their key).
+   * maker's attestation; `keyless`: made by no key (the demo, the catalogue update), vouched for by the
+   * bundle's signer, whose key it carries.
    */
-  readonly proof: 'signer' | 'attestation' | 'demo';
+  readonly proof: 'signer' | 'attestation' | 'keyless';
 }
 
 export interface AttestingDevice {
@@ -129,6 +130,18 @@ export function isDemoRevision(revision: Revision): boolean {
   return (ref?.kind === 'assessment' || ref?.kind === 'kpiValue') && ref.assessmentId === DEMO_ASSESSMENT_ID;
 }
 
+/**
+ * The catalogue update's revisions (renderer/src/data/catalogue-migration.ts): every laptop writes the
+ * same bytes when it moves an assessment to the current catalogue, so they too are made by no key and
+ * the signer vouches for them.
+ */
+export const CATALOGUE_UPDATE_DEVICE = 'citykpi-catalogue-update';
+
+/** Revisions every installation makes itself: no key made them, the bundle's signer vouches for them. */
+export function isKeylessRevision(revision: Revision): boolean {
+  return isDemoRevision(revision) || revision.deviceId === CATALOGUE_UPDATE_DEVICE;
+}
+
 function foreignRevisionError(revision: Revision): BundleError {
   return new BundleError(
     'E_FOREIGN_REVISION',
@@ -174,15 +187,14 @@ export async function attributeRevisions(
   const attested = new Map<Attestation, RevisionOrigin>();
   const origins = new Map<string, RevisionOrigin>();
   const deviceOfRevision = new Map<string, string>();
-  const demoOrigin: RevisionOrigin = { ...signerOrigin, deviceId: DEMO_ORIGIN.deviceId, deviceName: DEMO_ORIGIN.author, proof: 'demo' };
   for (const revision of revisions) {
     deviceOfRevision.set(revision.id, revision.deviceId);
     if (revision.deviceId === signer.deviceId) {
       origins.set(revision.id, signerOrigin);
       continue;
     }
-    if (isDemoRevision(revision)) {
-      origins.set(revision.id, demoOrigin);
+    if (isKeylessRevision(revision)) {
+      origins.set(revision.id, { ...signerOrigin, deviceId: revision.deviceId, deviceName: revision.author, proof: 'keyless' });
       continue;
     }
     const attestation = covering.get(`${revision.deviceId} ${revision.id}`);
@@ -221,7 +233,7 @@ export async function chooseAttestations(revisions: readonly Revision[], ownDevi
   const chosen = new Set<Attestation>();
   const keyOfDevice = new Map<string, string>();
   for (const revision of revisions) {
-    if (revision.deviceId === ownDeviceId || isDemoRevision(revision)) continue;
+    if (revision.deviceId === ownDeviceId || isKeylessRevision(revision)) continue;
     const key = keyOfDevice.get(revision.deviceId);
     const options = (byRevision.get(revision.id) ?? []).filter(
       (attestation) => attestation.device.id === revision.deviceId && (key === undefined || attestation.device.publicKey === key),

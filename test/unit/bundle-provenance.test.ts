@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle, type DecodedBundle } from '../../core/bundle/index.ts';
 import type { BundleSigner } from '../../core/bundle/encode.ts';
-import { PROVENANCE_PART, attest, attestationLine, decodeProvenancePart } from '../../core/bundle/provenance.ts';
+import { MIGRATION_DEVICE } from '../../renderer/src/data/catalogue-migration.ts';
+import { CATALOGUE_UPDATE_DEVICE, PROVENANCE_PART, attest, attestationLine, decodeProvenancePart } from '../../core/bundle/provenance.ts';
 import { DEFAULT_LIMITS } from '../../core/bundle/limits.ts';
 import { toBase64Url, utf8 } from '../../core/crypto/bytes.ts';
 import { fingerprintOf } from '../../core/crypto/fingerprint.ts';
@@ -100,8 +101,9 @@ describe('provenance', () => {
   it("accepts the demo's revisions from any signer, vouched for by it, but only inside the demo assessment", async () => {
     const demo = await demoRevisions();
     const decoded = await decodeBundle(await encodeBundle({ revisions: [...demo, ...(await sampleRevisions(laptop1.id))], device: laptop1, encryption: open }));
-    expect(decoded.origins.get(demo[0]!.id)).toMatchObject({ proof: 'demo', fingerprint: await fingerprintOf(laptop1.publicKey) });
+    expect(decoded.origins.get(demo[0]!.id)).toMatchObject({ proof: 'keyless', fingerprint: await fingerprintOf(laptop1.publicKey) });
     expect(decoded.attestations.every((attestation) => attestation.device.id === laptop1.id)).toBe(true);
+    expect(CATALOGUE_UPDATE_DEVICE).toBe(MIGRATION_DEVICE);
     const outsideTheDemo = await edit('citykpi-demo', 'value:real-2025:EC-ICT-ICT-1C:_', { numerator: 1 }, 1_000, [], 'CityKPI demo');
     expect(await codeOf(encodeBundle({ revisions: [outsideTheDemo], device: laptop1, encryption: open }))).toBe('E_FOREIGN_REVISION');
   });
