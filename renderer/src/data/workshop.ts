@@ -271,9 +271,11 @@ export async function updateQuestion(
 export async function saveSharedFields(store: DataStore, assessmentId: string, kpiId: string, fields: FieldMap): Promise<void> {
   const kpi = getCatalogue(DEFAULT_CATALOGUE_ID)!.kpis.find((candidate) => candidate.id === kpiId);
   if (!kpi) throw new DataError('E_INVALID', `no KPI ${kpiId} in the catalogue`);
-  const values = checkFields('kpiValue', fields);
-  if (Object.keys(values).some((field) => !(SHARED_FIELDS as readonly string[]).includes(field))) throw new DataError('E_INVALID', 'not a shared field');
+  if (Object.keys(fields).some((field) => !(SHARED_FIELDS as readonly string[]).includes(field))) throw new DataError('E_INVALID', 'not a shared field');
   const edits = new Map<string, FieldsFor>();
-  for (const point of pointsOf(kpi)) edits.set(refId({ kind: 'kpiValue', assessmentId, kpiId, pointId: point.id }), changedFields(values));
+  for (const point of pointsOf(kpi)) {
+    const recordId = refId({ kind: 'kpiValue', assessmentId, kpiId, pointId: point.id });
+    edits.set(recordId, changedFields(checkFields(recordId, fields)));
+  }
   await store.writeEdits(edits);
 }
