@@ -43,7 +43,7 @@ describe('invalid records in a bundle', () => {
     // Still usable: the start page lists what the approved bundle brought, and nothing of the refused one.
     await session.page.getByRole('link', { name: text('en', 'common:app.name') }).click();
     await shell.heading('common:home.title').waitFor();
-    await session.page.getByRole('link', { name: 'Démoville ✓' }).waitFor();
+    await session.page.getByRole('link', { name: 'Démoville ✓', exact: true }).waitFor();
     expect(await session.page.getByRole('row').count()).toBe(2);
 
     await shell.switchLanguage('ar');

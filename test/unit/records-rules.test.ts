@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BundleError, decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
 import { demoBundleInput } from '../../core/bundle/demo-bundle.ts';
@@ -15,6 +17,7 @@ import {
   type RevisionUnderCheck,
 } from '../../core/records/index.ts';
 import { edit, evidenceEdit, sampleRevisions, signerFromSeed } from '../fixtures/bundles/helpers.ts';
+import { ERROR_LINE, runCli } from './support/run-cli.ts';
 
 const PERCENT_KPI = 'value:a1:EC-ICT-ICT-1C:_'; // households with Internet access, %, may not pass 100
 const ENROLMENT = 'value:a1:SC-EH-ED-2C:_'; // school enrolment, %, may pass 100 (pupils from elsewhere)
@@ -110,6 +113,18 @@ describe('record rules in the bundle decoder', () => {
     expect(error).toBeInstanceOf(BundleError);
     expect((error as BundleError).code).toBe('E_INVALID_RECORD');
     expect((error as BundleError).details).toMatchObject({ recordId: 'assessment:other', field: 'cityId', reason: 'notAnId', count: 1 });
+  });
+
+  it('citykpi verify reports the invalid record on one line and exits 1', async () => {
+    const device = await signerFromSeed(11);
+    const bad = await edit(device.id, 'assessment:other', { cityId: 'bad id!', year: 2025, catalogueId: 'u4ssc-2017' }, 9_000);
+    const dir = mkdtempSync(join(tmpdir(), 'citykpi-records-'));
+    writeFileSync(join(dir, 'bad.citykpi'), await encodeBundle({ revisions: [bad], device, encryption: { kind: 'none' } }));
+    const result = await runCli(dir, ['verify', 'bad.citykpi']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(ERROR_LINE);
+    expect(result.stderr).toContain('E_INVALID_RECORD');
+    expect(result.stderr).toContain('assessment:other cityId: notAnId');
   });
 
   it('holds evidence against the bytes: declared size, leading bytes, and no file that no revision names', async () => {
