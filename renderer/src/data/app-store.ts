@@ -1,6 +1,6 @@
 /** The app's own database and store, created on first use; DOM tests may swap them. */
 import { migrateCatalogues } from './catalogue-migration.ts';
-import { APP_DB_NAME, createDb } from './db.ts';
+import { APP_DB_NAME, createDb, retryFailedOpen } from './db.ts';
 import { requestPersistence, type PersistenceStatus } from './persistence.ts';
 import { createDataStore, type DataStore } from './store.ts';
 
@@ -15,6 +15,7 @@ export function appStore(): DataStore {
     // Once per app start, not per store swap.
     persistence ??= requestPersistence(globalThis.navigator?.storage);
   }
+  retryFailedOpen(current.db);
   return current;
 }
 

@@ -123,6 +123,17 @@ export interface DbDependencies {
 /** Write durability: a committed edit is on disk before the UI says "saved" (Chrome defaults to relaxed). */
 export const DURABILITY = 'strict' as const;
 
+const madeByNewerVersion = new WeakSet<Dexie>();
+
+/**
+ * Dexie answers every call after a failed open with that failure. A full disk or a file held by another
+ * program can be over by the next call, so the connection is reset and that call opens it again; a
+ * database from a newer CityKPI stays refused, and one closed on purpose stays closed.
+ */
+export function retryFailedOpen(db: CityKpiDb): void {
+  if (db.hasFailed() && !db.hasBeenClosed() && !madeByNewerVersion.has(db)) db.close({ disableAutoOpen: false });
+}
+
 export function createDb(name: string, dependencies: DbDependencies = {}): CityKpiDb {
   const db = new Dexie(name, {
     chromeTransactionDurability: DURABILITY,
@@ -138,6 +149,7 @@ export function createDb(name: string, dependencies: DbDependencies = {}): CityK
     // Dexie keeps IndexedDB versions at ten times its own.
     const stored = db.backendDB().version / 10;
     if (stored > CURRENT_SCHEMA_VERSION) {
+      madeByNewerVersion.add(db);
       db.close();
       throw new DataError('E_DB_NEWER', `the database is at schema version ${stored}, this CityKPI knows up to ${CURRENT_SCHEMA_VERSION}`);
     }

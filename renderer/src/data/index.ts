@@ -31,7 +31,7 @@ import type { TargetSet } from '../../../core/targets/types.ts';
 export type * from './types.ts';
 export type { AssessmentFieldUpdate, DataStore, ValueFieldUpdate } from './store.ts';
 export type { PersistenceStatus } from './persistence.ts';
-export { DataError, type DataErrorCode } from './errors.ts';
+export { DataError, storageProblemOf, type DataErrorCode, type StorageProblem } from './errors.ts';
 export { persistenceStatus } from './app-store.ts';
 export { DEMO_ASSESSMENT_ID, DEMO_CITY_ID } from '../../../core/demo/index.ts';
 export { MAX_AUTHOR_NAME_LENGTH } from './meta.ts';

@@ -20,7 +20,7 @@ import { createRevision } from '../../../core/revisions/revision-id.ts';
 import type { FieldMap, FieldValue, Revision } from '../../../core/revisions/types.ts';
 import type { CityKpiDb } from './db.ts';
 import { migrateCatalogues } from './catalogue-migration.ts';
-import { DataError, mapDataErrors } from './errors.ts';
+import { DataError, mapDataErrors, refuseWritesAfterDiskFull, toDataError } from './errors.ts';
 import { checkFields, checkWrites, type Writer } from './field-rules.ts';
 import { MAX_AUTHOR_NAME_LENGTH, advanceStoredClock, ensureDeviceId, readAuthorName, readClock, readUiLanguage, writeAuthorName, writeUiLanguage } from './meta.ts';
 import { isDeleted, recordState, revisionsOfRecord } from './queries.ts';
@@ -166,6 +166,7 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
   const writeRecords = (edits: ReadonlyMap<string, FieldsFor>, authorOverride?: string): Promise<Revision[]> => {
     const recordIds = [...edits.keys()];
     return locks.run(recordIds, async () => {
+      refuseWritesAfterDiskFull();
       const device = await getDeviceId();
       const author = authorOverride ?? (await workshopAuthorFor(db, recordIds)) ?? (await readAuthorName(db)) ?? '';
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
@@ -181,7 +182,15 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
           revisions.push(checkExportable(await createRevision({ recordId, fields, author, deviceId: device, hlc: await tick(device), parents: heads })));
         }
         await checkBuilt(revisions, states);
-        const committed = await db.transaction('rw', db.revisions, db.meta, async () => {
+        // A full disk aborts the transaction: its requests only say "aborted", the transaction says why,
+        // possibly after Dexie has already rejected.
+        let finished: Promise<DOMException | null> = Promise.resolve(null);
+        const committed = await db.transaction('rw', db.revisions, db.meta, async (transaction) => {
+          const idb = transaction.idbtrans;
+          finished = new Promise((resolve) => {
+            idb.addEventListener('abort', () => resolve(idb.error));
+            idb.addEventListener('complete', () => resolve(null));
+          });
           for (const { recordId, heads } of planned) {
             const current = deriveRecord(recordId, await revisionsOfRecord(db, recordId)).heads;
             if (!sameHeads(current, heads)) return false;
@@ -190,6 +199,9 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
           await db.revisions.bulkAdd(revisions);
           await advanceStoredClock(db, revisions[revisions.length - 1]!.hlc);
           return true;
+        }).catch(async (error: unknown) => {
+          const abortedBy = await Promise.race([finished, new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_000))]);
+          throw abortedBy ? toDataError(abortedBy) : error;
         });
         if (committed) return revisions;
       }

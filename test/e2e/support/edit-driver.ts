@@ -32,17 +32,19 @@ export async function listenForEdits(context: BrowserContext, reports: EditRepor
 export async function startEdits(field: Locator, values: readonly string[]): Promise<void> {
   await field.evaluate((input, values) => {
     const element = input as HTMLInputElement | HTMLTextAreaElement;
-    const form = element.closest('article') ?? document.body;
-    const status = form.querySelector('[data-testid="save-status"]');
-    const failure = form.querySelector('[role="alert"]');
-    if (!status || !failure) throw new Error('the field has no save status next to it');
+    // The save status beside this field: the nearest one up the tree.
+    let form: Element | null = element;
+    while (form && !form.querySelector('[data-testid="save-status"]')) form = form.parentElement;
+    const status = form?.querySelector('[data-testid="save-status"]');
+    const failure = status?.parentElement?.querySelector('[role="alert"]');
+    if (!form || !status || !failure) throw new Error('the field has no save status next to it');
     const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element) as object, 'value')!.set!;
     // "Saved" re-mounts its text on every save, so a new node there is a new acknowledgement.
     const nextSave = () =>
       new Promise<boolean>((resolve) => {
         const previous = status.firstChild;
         const observer = new MutationObserver(() => {
-          const saved = status.firstChild !== null && status.firstChild !== previous;
+          const saved = status.getAttribute('data-state') === 'saved' && status.firstChild !== null && status.firstChild !== previous;
           const failed = (failure.textContent ?? '') !== '';
           if (!saved && !failed) return;
           observer.disconnect();

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/routes.ts';
-import { createAssessment } from '../../data/index.ts';
+import { createAssessment, storageProblemOf, type StorageProblem } from '../../data/index.ts';
 import { NumberField } from '../../ui/number-field/index.ts';
 import { CityProfileFields } from '../city/CityProfileFields.tsx';
 import { EMPTY_CITY, type CityDraft, type CityDraftField } from '../city/city-draft.ts';
@@ -31,7 +31,7 @@ export function CreateAssessmentForm() {
   const [year, setYear] = useState<number | null>(initialYear);
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<{ readonly storage: StorageProblem | null } | null>(null);
 
   const commitCity = <F extends CityDraftField>(field: F, value: CityDraft[F]) => {
     latest.current = { ...latest.current, city: { ...latest.current.city, [field]: value } };
@@ -58,12 +58,12 @@ export function CreateAssessmentForm() {
       return;
     }
     setBusy(true);
-    setFailed(false);
+    setFailed(null);
     try {
       const { assessmentId } = await createAssessment({ city: draft, year: draftYear });
       navigate({ name: 'workspace', assessmentId });
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      setFailed({ storage: storageProblemOf(error) });
       setBusy(false);
     }
   };
@@ -86,7 +86,7 @@ export function CreateAssessmentForm() {
       </div>
       {failed ? (
         <p className="notice notice-danger" role="alert">
-          {t('common:home.create.failed')}
+          {failed.storage ? t(`common:errors.data.${failed.storage}`) : t('common:home.create.failed')}
         </p>
       ) : null}
       <div className="cluster">
