@@ -4,7 +4,7 @@
  * be among the revisions in IndexedDB afterwards, the field must show the last acknowledged edit or a
  * later one, and the app must open its database after every kill.
  *   KILL_CYCLES=200 npx vitest run --project e2e test/e2e/kill-cycles.test.ts   runs more cycles
- *   KILL_SEED=<n> repeats a run's kill moments, KILL_VERBOSE=1 prints every cycle
+ *   KILL_SEED=<n> repeats a run's kill moments, KILL_EDITS=<n> changes the script's length, KILL_VERBOSE=1 prints every cycle
  */
 import { describe } from 'vitest';
 import { EntryPage } from './pages/entry-page.ts';
@@ -14,7 +14,7 @@ import { text } from './support/locales.ts';
 import { test } from './support/sessions.ts';
 import type { KillableSession } from './support/browser.ts';
 
-const SCRIPTED_EDITS = 1_000;
+const SCRIPTED_EDITS = Number(process.env.KILL_EDITS ?? 1_000);
 const MIN_CYCLES = Number(process.env.KILL_CYCLES ?? 50);
 const kpi = { id: 'EC-ICT-ICT-1C', code: 'EC: ICT: ICT: 1C' };
 const sourceField = 'entry:point.source';
@@ -93,10 +93,16 @@ describe('kill cycles', () => {
       const planned = Array.from({ length: Math.min(SCRIPTED_EDITS - nextEdit, 2 * share + 1) }, (_, index) => `edit ${nextEdit + index} (cycle ${cycles})`);
       // Kill after a random number of acknowledgements, then a random few milliseconds more, so the kill
       // lands before, inside or after the next write's transaction.
-      const killAfterAcks = Math.floor(next() * Math.min(planned.length, 2 * share));
+      // Past the minimum number of cycles, every cycle acknowledges at least one edit, so the script ends.
+      const killAfterAcks = Math.max(cycles >= MIN_CYCLES ? 1 : 0, Math.floor(next() * Math.min(planned.length, 2 * share)));
       const extraDelayMs = Math.floor(next() * 25);
       await startEdits(field, planned);
+      const stalledAt = Date.now() + 20_000;
       while (reports.acknowledged.length < killAfterAcks && reports.failed.length === 0) {
+        if (Date.now() > stalledAt) {
+          problems.push(`cycle ${cycles}: only ${reports.acknowledged.length} of ${killAfterAcks} edits acknowledged in 20 s`);
+          break;
+        }
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
       await new Promise((resolve) => setTimeout(resolve, extraDelayMs));
