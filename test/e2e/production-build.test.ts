@@ -1,4 +1,4 @@
-/** What the production build served to Chromium must not contain: the test bridge hook is compiled out. */
+/** The production build served to Chromium: the test bridge hook compiled out, heavy code left for later. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,5 +11,13 @@ describe('the production renderer build', () => {
     expect(scripts.length).toBeGreaterThan(0);
     const naming = scripts.filter((name) => readFileSync(join(assets, name), 'utf8').includes('__CITYKPI_TEST_BRIDGE__'));
     expect(naming).toEqual([]);
+  });
+
+  it('loads the passphrase strength estimator on demand, not with the first screen', () => {
+    const html = readFileSync(new URL('../../dist/renderer/index.html', import.meta.url), 'utf8');
+    const entry = /<script[^>]+src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    expect(readFileSync(join(assets, entry!), 'utf8')).not.toContain('adjacencyGraphs');
+    expect(readdirSync(assets).some((name) => name.endsWith('.js') && readFileSync(join(assets, name), 'utf8').includes('adjacencyGraphs'))).toBe(true);
   });
 });

@@ -26,6 +26,7 @@ import { exportFileStem } from './export-file-name.ts';
 import { BUNDLE_EXTENSION, saveFileAt } from './files.ts';
 import { useOfficeRecipients } from './office-recipients.ts';
 import { WorkProgress } from './WorkProgress.tsx';
+import { PassphraseStrength } from '../../ui/passphrase-strength/PassphraseStrength.tsx';
 
 export const MIN_PASSPHRASE_LENGTH = 10;
 
@@ -176,6 +177,7 @@ function ExportForm({ close }: { readonly close: () => void }) {
             error={attempted ? passphraseError : undefined}
             isDisabled={working}
           />
+          {passphrase === '' ? null : <PassphraseStrength passphrase={passphrase} />}
           <PassphraseField
             label={t('sync:export.passphraseAgain')}
             value={confirmation}
