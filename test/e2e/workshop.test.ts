@@ -98,6 +98,7 @@ describe.concurrent('workshop mode', () => {
     await desk.switchTo('Li', 'participant');
     await laptop.open(`#/a/${assessmentId}/kpi/${broadband.id}`);
     await entry.heading(broadband.id).waitFor();
+    await laptop.page.getByText(text('en', 'workshop:lock.verified')).waitFor();
     expect(await entry.textbox('entry:point.directValue').evaluate((input) => input.matches(':disabled'))).toBe(true);
     expect(await entry.valueOf('entry:point.directValue')).toBe('12');
 
