@@ -3,9 +3,10 @@
 // served on 127.0.0.1 with the same CSP as the desktop shell, and the default browser opens it.
 // Never triggers a download on a Node that Electron's installer does not support (it would fail anyway).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedBinary, runnable } from './electron-binary.mjs';
 import { startWeb } from './start-web.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,43 +15,15 @@ const electronPackage = join(root, 'node_modules', 'electron');
 const DOWNLOAD_NEEDS_NODE = [22, 12];
 const skipBuild = process.env.CITYKPI_START_SKIP_BUILD === '1';
 
-function executableName() {
-  const pathFile = join(electronPackage, 'path.txt');
-  return existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-}
-
-/** Same lookup as the electron package's index.js, minus its implicit download. */
-function installedBinary() {
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) {
-    const binary = join(override, executableName() ?? 'electron');
-    return existsSync(binary) ? binary : null;
-  }
-  const name = executableName();
-  if (name === null) return null;
-  const binary = join(electronPackage, 'dist', name);
-  return existsSync(binary) ? binary : null;
-}
-
 function nodeCanDownload() {
   const [major, minor] = process.versions.node.split('.').map(Number);
   const [needMajor, needMinor] = DOWNLOAD_NEEDS_NODE;
   return major > needMajor || (major === needMajor && minor >= needMinor);
 }
 
-/** A binary that is present but cannot run here (missing system libraries, wrong architecture) fails this. */
-function runnable(binary) {
-  const env = { ...process.env };
-  delete env.ELECTRON_RUN_AS_NODE;
-  const probe = spawnSync(binary, ['--version'], { env, encoding: 'utf8', timeout: 20_000 });
-  if (probe.error) return { reason: `it cannot run here: ${probe.error.message}` };
-  if (probe.status !== 0) return { reason: `it cannot run here: "${binary} --version" exited with ${probe.status ?? probe.signal}` };
-  return { binary };
-}
-
 /** `{ binary }` when Electron can be launched, otherwise `{ reason }` saying why not. */
 function resolveElectron() {
-  const found = installedBinary();
+  const found = installedBinary(electronPackage);
   if (found) return runnable(found);
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return { reason: 'nothing runnable in ELECTRON_OVERRIDE_DIST_PATH' };
   if (!existsSync(join(electronPackage, 'install.js'))) return { reason: 'the electron package is not installed' };
@@ -58,7 +31,7 @@ function resolveElectron() {
     return { reason: `not installed, and downloading it needs Node ${DOWNLOAD_NEEDS_NODE.join('.')}+, this is Node ${process.versions.node}` };
   }
   const download = spawnSync(process.execPath, [join(electronPackage, 'install.js')], { cwd: electronPackage, stdio: 'pipe' });
-  const downloaded = download.status === 0 ? installedBinary() : null;
+  const downloaded = download.status === 0 ? installedBinary(electronPackage) : null;
   return downloaded ? runnable(downloaded) : { reason: 'its download failed' };
 }
 
