@@ -11,7 +11,9 @@ import {
   checkEvidenceParts,
   checkRevision,
   checkRevisions,
+  cleanFileName,
   contextOfRevisions,
+  fileNameForSaving,
   recordsReadBy,
   type RecordRule,
   type RevisionUnderCheck,
@@ -147,6 +149,18 @@ describe('record rules in the bundle decoder', () => {
     await expect(decodeBundle(smuggled)).rejects.toMatchObject({ code: 'E_SCHEMA' });
     const lying = await encodeBundle({ revisions: [first!, disguised], attachments: [html], device, encryption: { kind: 'none' } });
     await expect(decodeBundle(lying)).rejects.toMatchObject({ code: 'E_INVALID_RECORD', details: { field: 'evidence', reason: 'evidenceContentMismatch' } });
+  });
+});
+
+describe('evidence file names', () => {
+  it('are cleaned for showing (folders, controls and bidi overrides removed) and made savable without refusing them', () => {
+    expect(cleanFileName('C:\\scans\\invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    expect(cleanFileName('rapport\u0007 final.pdf')).toBe('rapport final.pdf');
+    expect(fileNameForSaving('Report: 2024?.pdf')).toBe('Report_ 2024_.pdf');
+    expect(fileNameForSaving('a<b>|c*"d".csv')).toBe('a_b__c__d_.csv');
+    expect(fileNameForSaving('CON.txt')).toBe('_CON.txt');
+    expect(fileNameForSaving('notes. . .')).toBe('notes');
+    expect(fileNameForSaving('..')).toBe('evidence');
   });
 });
 
