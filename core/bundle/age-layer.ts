@@ -10,7 +10,8 @@ import { AGE_MAGIC } from './format.ts';
 import type { BundleLimits } from './limits.ts';
 
 const MAX_HEADER_BYTES = 64 * 1024;
-export const DEFAULT_SCRYPT_LOG_N = 16;
+/** age's own default (2^18): what a passphrase bundle costs an attacker per guess. Lower values are for tests only. */
+export const DEFAULT_SCRYPT_LOG_N = 18;
 
 export type AgeEncryption =
   | { readonly kind: 'recipients'; readonly recipients: readonly string[] }

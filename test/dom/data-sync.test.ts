@@ -243,6 +243,36 @@ describe('receipts', () => {
   });
 });
 
+describe('receipts only from the office', () => {
+  it('refuses a receipt from a trusted peer laptop, and one that confirms none of the revisions held here, marking nothing', async () => {
+    const laptop = await machine('laptop');
+    const peer = await machine('peer laptop');
+    await laptop.store.openDemo();
+    const ids = (await laptop.db.revisions.toArray()).map((revision) => revision.id);
+    // Laptop-to-laptop exchange: the peer is trusted for its bundles (approved on import), not as the office.
+    await trustSigner(laptop.db, { publicKey: peer.identity.publicKey, label: peer.name, source: 'approved' });
+    const receiptFrom = async (signer: Machine, revisionIds: readonly string[]) =>
+      decodeReceipt(
+        await encodeReceipt({
+          bundleIds: ['c'.repeat(32)],
+          revisionIds,
+          signer: { id: await signer.store.getDeviceId(), name: signer.name, publicKey: signer.identity.publicKey, privateKey: signer.identity.privateKey },
+        }),
+      );
+    const fromPeer = await markDelivered(laptop.db, await receiptFrom(peer, ids)).catch((error: unknown) => error);
+    expect(fromPeer).toBeInstanceOf(DataError);
+    expect((fromPeer as DataError).code).toBe('E_RECEIPT_NOT_OFFICE');
+
+    const office = await machine('office');
+    await trust(laptop, office);
+    const forAnotherLaptop = await markDelivered(laptop.db, await receiptFrom(office, ['d'.repeat(64)])).catch((error: unknown) => error);
+    expect((forAnotherLaptop as DataError).code).toBe('E_RECEIPT_NOT_OURS');
+    expect(await laptop.db.delivered.count()).toBe(0);
+    expect(await laptop.db.receipts.count()).toBe(0);
+    expect(await markDelivered(laptop.db, await receiptFrom(office, ids))).toEqual({ status: 'applied', markedCount: ids.length });
+  });
+});
+
 describe('import atomicity (fake-indexeddb; the real-Chromium run is in e2e)', () => {
   it.each(['revisions', 'ledger', 'attestations', 'held', 'meta'])('leaves the database unchanged when writing %s fails', async (table) => {
     let failing = false;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BundleError, bundleKindOf, decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
+import { BundleError, DEFAULT_LIMITS, bundleKindOf, decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
+import { scanAgeHeader } from '../../core/bundle/age-layer.ts';
 import { generateOfficeKeyPair } from '../../core/crypto/office-keys.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { evidenceEdit, sampleRevisions, signerFromSeed } from '../fixtures/bundles/helpers.ts';
@@ -59,6 +60,13 @@ describe('bundle round trip', () => {
     const stranger = await generateOfficeKeyPair();
     expect(await codeOf(decodeBundle(bytes, { identities: [stranger.secretText] }))).toBe('E_NOT_FOR_THIS_RECIPIENT');
   });
+
+  it('uses age\'s default scrypt work factor, 2^18, for a passphrase bundle', async () => {
+    const device = await signerFromSeed(3);
+    const revisions = await sampleRevisions(device.id);
+    const bytes = await encodeBundle({ revisions, device, encryption: { kind: 'passphrase', passphrase: 'correct horse battery staple' } });
+    expect(scanAgeHeader(bytes, DEFAULT_LIMITS).scryptLogN).toBe(18);
+  }, 60_000);
 
   it('encrypts with a passphrase and asks for it', async () => {
     const device = await signerFromSeed(3);

@@ -19,6 +19,10 @@ export type DataErrorCode =
   | 'E_NOT_FOUND'
   /** A receipt (or bundle) is signed by a key that is not trusted on this machine. */
   | 'E_UNKNOWN_SIGNER'
+  /** A receipt signed by a trusted key that is not an office key (e.g. a peer laptop): it may not mark anything delivered. */
+  | 'E_RECEIPT_NOT_OFFICE'
+  /** A receipt that confirms none of the revisions this laptop holds: it is for another laptop. */
+  | 'E_RECEIPT_NOT_OURS'
   /** The workshop's rules refuse the change: not assigned to this person, not their role, or verified and locked. */
   | 'E_FORBIDDEN';
 

@@ -333,17 +333,20 @@ export function listImports(db: CityKpiDb): Promise<ImportRow[]> {
 }
 
 /**
- * Marks the revisions a trusted office confirmed, so "since last receipt" exports leave them out.
- * A receipt from an unknown signer is refused: a forged one could hide edits from the next export.
+ * Marks the revisions the office confirmed, so "since last receipt" exports leave them out. Only a
+ * receipt signed by an office key (imported from the office key file) counts, and only for revisions
+ * held here: any other receipt could hide edits from the next export.
  */
 export function markDelivered(db: CityKpiDb, receipt: DecodedReceipt, nowMs: number = Date.now()): Promise<ReceiptResult> {
   return db.transaction('rw', [db.receipts, db.delivered, db.revisions, db.signers], async (): Promise<ReceiptResult> => {
-    if (!(await isTrusted(db, receipt.signer.publicKey))) {
-      throw new DataError('E_UNKNOWN_SIGNER', 'the receipt is signed by a key that is not trusted here');
-    }
+    const signer = await db.signers.get(toBase64Url(receipt.signer.publicKey));
+    if (!signer) throw new DataError('E_UNKNOWN_SIGNER', 'the receipt is signed by a key that is not trusted here');
+    // A peer laptop is trusted for its bundles, never to say what the office has: only office keys confirm delivery.
+    if (signer.source !== 'keyFile') throw new DataError('E_RECEIPT_NOT_OFFICE', 'the receipt is not signed by an office key');
     if (await db.receipts.get(receipt.receiptId)) return { status: 'already-applied' };
     const stored = await db.revisions.bulkGet([...receipt.revisionIds]);
     const ours = receipt.revisionIds.filter((_, index) => stored[index] !== undefined);
+    if (ours.length === 0) throw new DataError('E_RECEIPT_NOT_OURS', 'the receipt confirms no revision held here');
     await db.delivered.bulkPut(ours.map((revisionId) => ({ revisionId, receiptId: receipt.receiptId })));
     await db.receipts.add({
       receiptId: receipt.receiptId,
