@@ -137,6 +137,16 @@ describe('open (signed, unencrypted) bundles', () => {
     expect(again.manifest.formatMinor).toBe(FORMAT_MINOR + 1);
   });
 
+  it('keeps known names strict at a newer minor: a malformed attachment part is refused, not kept as an extension', async () => {
+    const bytes = await encodeBundle({
+      revisions,
+      device,
+      encryption: { kind: 'none' },
+      extensions: { formatMinor: FORMAT_MINOR + 1, manifest: {}, parts: [{ name: 'att-not-a-hash', bytes: utf8.encode('<html>') }] },
+    });
+    await expectCode(bytes, 'E_SCHEMA');
+  });
+
   it('keeps unknown revision properties and parts of a newer minor version, verified by the revision id', async () => {
     const { id: _oldId, ...content } = revisions[0]!;
     const futureContent = { ...content, confidence: 'high' };
