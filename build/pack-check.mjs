@@ -3,7 +3,7 @@
 //   node build/pack-check.mjs                  checks this repository (run `npm run build` first)
 //   node build/pack-check.mjs --project DIR    checks another project folder (used by the unit test)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,8 @@ const EXPECTED_FUSES = [
 ];
 const REQUIRED_FILES = ['package.json', 'dist/renderer/index.html', 'dist-electron/main.cjs', 'dist-electron/preload.cjs'];
 const ALLOWED_FILE = /^(package\.json|dist\/renderer\/.+|dist-electron\/(main|preload)\.cjs)$/;
+/** The whole app.asar (renderer, fonts for seven languages, shell); a jump means something was pulled in by mistake. */
+const ASAR_BUDGET_BYTES = 40 * 1024 * 1024;
 
 function fail(problems) {
   console.error(`pack-check: FAILED\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
@@ -116,8 +118,13 @@ try {
   const problems = [];
   for (const file of files.keys()) if (!ALLOWED_FILE.test(file)) problems.push(`unexpected file in app.asar: ${file}`);
   for (const file of REQUIRED_FILES) if (!files.has(file)) problems.push(`missing from app.asar: ${file}`);
+  for (const file of files.keys()) if (file.endsWith('.map')) problems.push(`source map in app.asar: ${file}`);
+  const asarBytes = statSync(join(unpacked, 'resources', 'app.asar')).size;
+  if (asarBytes > ASAR_BUDGET_BYTES) problems.push(`app.asar is ${asarBytes} bytes, over the ${ASAR_BUDGET_BYTES}-byte budget`);
   const manifest = files.has('package.json') ? JSON.parse(read('package.json').toString('utf8')) : {};
   if (manifest.main !== 'dist-electron/main.cjs') problems.push(`package.json main is ${manifest.main}, expected dist-electron/main.cjs`);
+  if (Object.keys(manifest.dependencies ?? {}).length > 0) problems.push(`packed package.json has dependencies: ${Object.keys(manifest.dependencies).join(', ')}`);
+  if (manifest.devDependencies) problems.push('packed package.json still lists devDependencies');
   const unpackedExtras = readdirSync(join(unpacked, 'resources')).filter((name) => name !== 'app.asar');
   if (unpackedExtras.length > 0) problems.push(`files outside app.asar in resources/: ${unpackedExtras.join(', ')}`);
 
@@ -131,7 +138,7 @@ try {
   }
 
   if (problems.length > 0) fail(problems);
-  console.log(`pack-check: ok (${files.size} files in app.asar, all under package.json, dist/renderer, dist-electron; fuses as configured)`);
+  console.log(`pack-check: ok (${files.size} files, ${(asarBytes / 1024 / 1024).toFixed(1)} MB in app.asar, all under package.json, dist/renderer, dist-electron, no source maps, no dependencies; fuses as configured)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
