@@ -23,7 +23,7 @@ export function applyValueImport(store: DataStore, assessmentId: string, values:
       if (!kpi || !findPoint(kpi, value.pointId)) throw new DataError('E_INVALID', `no data point ${value.kpiId}/${value.pointId}`);
       const recordId = formatRecordId({ kind: 'kpiValue', assessmentId, kpiId: value.kpiId, pointId: value.pointId });
       if (edits.has(recordId)) throw new DataError('E_INVALID', `${value.kpiId}/${value.pointId} appears twice`);
-      edits.set(recordId, changedFields(checkFields('kpiValue', value.fields)));
+      edits.set(recordId, changedFields(checkFields(recordId, value.fields)));
     }
     if (edits.size === 0) return 0;
     return (await store.writeEdits(edits)).length;
