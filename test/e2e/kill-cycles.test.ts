@@ -9,10 +9,9 @@
 import { describe } from 'vitest';
 import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
-import { listenForEdits, startEdits, type EditReports } from './support/edit-driver.ts';
+import { listenForEdits, startEdits, storedFieldValues, type EditReports } from './support/edit-driver.ts';
 import { text } from './support/locales.ts';
 import { test } from './support/sessions.ts';
-import type { KillableSession } from './support/browser.ts';
 
 const SCRIPTED_EDITS = Number(process.env.KILL_EDITS ?? 1_000);
 const MIN_CYCLES = Number(process.env.KILL_CYCLES ?? 50);
@@ -29,26 +28,6 @@ function random(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-/** Every value the `source` field of any revision in the app's database holds. */
-async function storedSources(session: KillableSession): Promise<Set<string>> {
-  const values = await session.page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('citykpi');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('revisions').objectStore('revisions').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            open.result.close();
-            resolve((all.result as { fields: Record<string, unknown> }[]).map((revision) => revision.fields['source']).filter((value) => typeof value === 'string'));
-          };
-        };
-      }),
-  );
-  return new Set(values);
 }
 
 describe('kill cycles', () => {
@@ -79,7 +58,7 @@ describe('kill cycles', () => {
       opened += 1;
 
       // What survived the previous kill.
-      const stored = await storedSources(session);
+      const stored = await storedFieldValues(session.page, 'source');
       lost.push(...acknowledgedInOrder.filter((value) => !stored.has(value)));
       const shown = await field.inputValue();
       const lastAcknowledged = acknowledgedInOrder.at(-1);
@@ -120,7 +99,7 @@ describe('kill cycles', () => {
     await final.open(`#/a/${assessmentId}/kpi/${kpi.id}`);
     await new EntryPage(final.page).textbox(sourceField).waitFor();
     opened += 1;
-    const stored = await storedSources(final);
+    const stored = await storedFieldValues(final.page, 'source');
     lost.push(...acknowledgedInOrder.filter((value) => !stored.has(value)));
     await final.close();
 

@@ -5,7 +5,7 @@
  * acknowledgement is reported to the test at once through a binding, so the test knows exactly which
  * edits the screen had acknowledged when it kills the browser.
  */
-import type { BrowserContext, Locator } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 const ackBinding = '__e2eEditAcknowledged';
 const failBinding = '__e2eEditFailed';
@@ -64,4 +64,25 @@ export async function startEdits(field: Locator, values: readonly string[]): Pro
       }
     })();
   }, values);
+}
+
+/** Every string value `field` has in any revision of the app's database, read straight from IndexedDB. */
+export async function storedFieldValues(page: Page, field: string): Promise<Set<string>> {
+  const values = await page.evaluate(
+    (field) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('citykpi');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('revisions').objectStore('revisions').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            open.result.close();
+            resolve((all.result as { fields: Record<string, unknown> }[]).map((revision) => revision.fields[field]).filter((value): value is string => typeof value === 'string'));
+          };
+        };
+      }),
+    field,
+  );
+  return new Set(values);
 }
