@@ -2,7 +2,8 @@
  * Data entry that tells the truth, in English and Arabic: who is typing is asked once; a wrong value
  * is kept but shown as "reported with errors" in the form and the tree alike; the value that counts is
  * marked used and the other set aside; refused text stays in its field with "not saved" beside it,
- * also after going to the next KPI and back; the header stays in view when a KPI address is opened.
+ * also after going to the next KPI and back; the header stays in view when a KPI address is opened;
+ * a long department name is shown whole.
  */
 import { describe } from 'vitest';
 import { AppShell } from './pages/app-shell.ts';
@@ -45,6 +46,18 @@ describe.concurrent('data entry that tells the truth', () => {
     expect(await entry.usedValue.textContent()).toContain(text('en', 'entry:point.directValue'));
     expect(await entry.setAsideMarker.count()).toBe(1);
     expect(await entry.computedValue.textContent()).toMatch(/^30\s/);
+
+    // A long department name is shown whole in the tree's department filter, never cut off.
+    const department = 'Metropolitan Water, Sanitation and Environmental Health Authority';
+    await entry.commitText('entry:point.department', department);
+    const departmentFilter = session.page.getByRole('button', { name: new RegExp(text('en', 'entry:tree.filters.department')) });
+    await departmentFilter.click();
+    await session.page.getByRole('option', { name: department }).click();
+    const shown = await departmentFilter.locator('[data-rac], span').first().evaluate((value) => ({
+      text: value.textContent,
+      cut: value.scrollWidth > value.clientWidth || value.scrollHeight > value.clientHeight,
+    }));
+    expect(shown).toEqual({ text: department, cut: false });
 
     await entry.type('entry:point.dataYear', '202');
     const dataYear = entry.form.locator('[data-field="dataYear"]');
