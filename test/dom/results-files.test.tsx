@@ -105,6 +105,43 @@ describe('exports', () => {
   });
 });
 
+describe('the DHIS2 mapping', () => {
+  it('exports to the data elements of a chosen mapping file, refuses a file that is not one, and saves the generated mapping', async () => {
+    const { assessmentId, cityId } = await newAssessment('Lakeside');
+    await database.store.saveValueFields(assessmentId, 'EC-ICT-ICT-1C', '_', { directValue: 87.5 });
+    await database.store.saveValueFields(assessmentId, 'SC-EH-H-1C', '_', { directValue: 3 });
+    render(<ExportButtons assessmentIds={[assessmentId]} fileStem="lakeside-2025" />);
+    screen.getByText('The DHIS2 export uses data element codes generated from the KPI codes.');
+
+    files.toOpen.push({ name: 'broken.json', bytes: encode('{"dataElements": [{"kpi": "EC-ICT-ICT-1C"}]}') });
+    fireEvent.click(screen.getByRole('button', { name: 'Choose a DHIS2 mapping file' }));
+    await screen.findByText(/^This file is not a DHIS2 mapping \(problem at dataElements\.0\.dataPoint/);
+    files.toOpen.push({ name: 'notes.json', bytes: encode('kpi;element') });
+    fireEvent.click(screen.getByRole('button', { name: 'Choose a DHIS2 mapping file' }));
+    await screen.findByText('This file is not JSON text, so it cannot be a DHIS2 mapping.');
+
+    const mapping = {
+      dataElements: [{ kpi: 'EC-ICT-ICT-1C', dataPoint: '_', dataElement: 'hhInternetPct', categoryOptionCombo: 'HllvX50cXC0' }],
+      orgUnits: { [cityId]: 'ImspTQPwCqd' },
+    };
+    files.toOpen.push({ name: 'ministry.json', bytes: encode(JSON.stringify(mapping)) });
+    fireEvent.click(screen.getByRole('button', { name: 'Choose a DHIS2 mapping file' }));
+    await screen.findByText('The DHIS2 export uses the mapping file ministry.json (entries: 1).');
+    fireEvent.click(screen.getByRole('button', { name: 'DHIS2 JSON' }));
+    await screen.findByText(/^Saved as lakeside-2025-dhis2\.json\. 1 values have no DHIS2 data element/);
+    const exported = JSON.parse(new TextDecoder().decode(files.saved.at(-1)!.bytes)) as { dataValues: Record<string, string>[] };
+    expect(exported.dataValues).toEqual([
+      { dataElement: 'hhInternetPct', categoryOptionCombo: 'HllvX50cXC0', orgUnit: 'ImspTQPwCqd', period: expect.stringMatching(/^\d{4}$/), value: '87.5' },
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Use the codes generated from the KPI codes' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save the generated mapping as a starting point' }));
+    await waitFor(() => expect(files.saved.at(-1)?.suggestedName).toBe('citykpi-dhis2-mapping.json'));
+    const generated = JSON.parse(new TextDecoder().decode(files.saved.at(-1)!.bytes)) as { dataElements: { kpi: string; dataElement: string }[] };
+    expect(generated.dataElements.find((entry) => entry.kpi === 'EC-ICT-ICT-1C')?.dataElement).toBe('U4SSC_EC_ICT_ICT_1C');
+  });
+});
+
 describe('target sets screen', () => {
   it('lists the shipped example labelled as an example, and creates a set from a CSV after a preview', async () => {
     files.toOpen.push({

@@ -7,6 +7,7 @@ import { exportValuesOf } from '../../data/index.ts';
 import { useFormatNumber } from '../../i18n/index.ts';
 import { describeError } from '../sync/describe-error.ts';
 import { saveBytes } from '../sync/files.ts';
+import { Dhis2MappingPicker, type ChosenMapping } from './Dhis2MappingPicker.tsx';
 
 const FORMATS = ['csv', 'xlsx', 'sdmx', 'dhis2'] as const;
 type Format = (typeof FORMATS)[number];
@@ -31,6 +32,7 @@ export function ExportButtons({ assessmentIds, fileStem }: ExportButtonsProps) {
   const format = useFormatNumber();
   const [busy, setBusy] = useState<Format | null>(null);
   const [outcome, setOutcome] = useState<Outcome>();
+  const [dhis2Mapping, setDhis2Mapping] = useState<ChosenMapping | null>(null);
 
   const labels: ExportLabels = {
     dimension: (id) => t(`catalogue:dimensions.${id}`),
@@ -51,7 +53,7 @@ export function ExportButtons({ assessmentIds, fileStem }: ExportButtonsProps) {
       case 'xlsx':
         return { bytes: await valuesToXlsx(values, { labels, rightToLeft: i18n.dir() === 'rtl' }), note: null };
       case 'dhis2': {
-        const exported = valuesToDhis2(values, defaultDhis2Mapping(getCatalogue(DEFAULT_CATALOGUE_ID)!));
+        const exported = valuesToDhis2(values, dhis2Mapping?.mapping ?? defaultDhis2Mapping(getCatalogue(DEFAULT_CATALOGUE_ID)!));
         const note = exported.unmapped.length > 0 ? t('results:export.unmapped', { unmapped: format(exported.unmapped.length) }) : null;
         return { bytes: encode(`${JSON.stringify(exported.dataValueSet, null, 2)}\n`), note };
       }
@@ -87,6 +89,7 @@ export function ExportButtons({ assessmentIds, fileStem }: ExportButtonsProps) {
         ))}
       </div>
       <div aria-live="polite">{outcome ? <p className={outcome.ok ? 'notice' : 'notice notice-danger'}>{outcome.text}</p> : null}</div>
+      <Dhis2MappingPicker chosen={dhis2Mapping} onChange={setDhis2Mapping} />
     </section>
   );
 }
