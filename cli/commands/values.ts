@@ -7,10 +7,11 @@ import { parseArgs } from 'node:util';
 import { currentValues, type CurrentValueRow } from '../../core/bundle/index.ts';
 import { type CompetingWrite, type FieldConflict, type PointValueRow, pointValues } from '../../core/bundle/index.ts';
 import type { RevisionOrigin } from '../../core/bundle/provenance.ts';
-import type { FieldValue } from '../../core/revisions/types.ts';
+import type { FieldValue, Revision } from '../../core/revisions/types.ts';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
-import { withClient, withOfficeDatabase } from '../office/database.ts';
+import { type PoolClient, withClient, withOfficeDatabase } from '../office/database.ts';
 import { storedRevisions } from '../office/ingest.ts';
+import { storedOrigins } from '../office/revision-origins.ts';
 import { terminalText } from '../terminal-text.ts';
 import { KEY_OPTIONS, KEY_USAGE, loadBundleKeys } from './bundle-files.ts';
 import { OFFICE_TRUST_OPTIONS, OFFICE_TRUST_USAGE, decodeOfficeBundle, loadOfficeTrust } from './trust-files.ts';
@@ -42,7 +43,7 @@ function textCell(value: string | number | null): string {
 /** Each competing value names the key that is proven to have made it, not only the device and author it claims. */
 function writeText(write: CompetingWrite, origins: ReadonlyMap<string, RevisionOrigin>): string {
   const origin = origins.get(write.revisionId);
-  const key = origin === undefined || origin.proof === 'keyless' ? 'made on every laptop' : `key ${origin.fingerprint}`;
+  const key = origin === undefined ? 'maker not recorded' : origin.proof === 'keyless' ? 'made on every laptop' : `key ${origin.fingerprint}`;
   return `${JSON.stringify(write.value)} by ${JSON.stringify(write.author)} on ${write.deviceId} at ${write.time ?? write.hlc} (${key})`;
 }
 
@@ -132,6 +133,16 @@ function fieldsToCsv(rows: readonly CurrentValueRow[]): string {
   );
 }
 
+/** Every merged revision with its proven maker, read in one snapshot. */
+async function storedProvenance(client: PoolClient): Promise<{ revisions: Revision[]; origins: ReadonlyMap<string, RevisionOrigin> }> {
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    return { revisions: await storedRevisions(client), origins: await storedOrigins(client) };
+  } finally {
+    await client.query('COMMIT');
+  }
+}
+
 async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -152,8 +163,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   if (values.json && values.csv) throw new UsageError('--json and --csv exclude each other');
   const bundle =
     values.postgres === undefined ? await decodeOfficeBundle(io, positionals[0]!, await loadBundleKeys(io, values), await loadOfficeTrust(io, values)) : null;
-  const revisions = bundle ? bundle.revisions : await withOfficeDatabase(values.postgres!, (pool) => withClient(pool, storedRevisions));
-  const origins: ReadonlyMap<string, RevisionOrigin> = bundle?.origins ?? new Map();
+  const { revisions, origins } = bundle ?? (await withOfficeDatabase(values.postgres!, (pool) => withClient(pool, storedProvenance)));
   if (values.fields) {
     const rows = currentValues(revisions);
     io.out(values.json ? `${JSON.stringify(rows, null, 2)}\n` : values.csv ? fieldsToCsv(rows) : fieldsToText(rows));

@@ -12,6 +12,7 @@ import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { canonicalJson } from '../../core/revisions/canonical-json.ts';
 import type { Revision } from '../../core/revisions/types.ts';
 import { type PoolClient, inTransaction } from './database.ts';
+import { storeOrigins } from './revision-origins.ts';
 import { guardWorkshopRules } from './workshop-guard.ts';
 
 export interface OfficeKeys {
@@ -167,6 +168,7 @@ async function writeBundle(
       [JSON.stringify(batch), signerKey, bundleId],
     );
     addedCount += inserted.rowCount ?? 0;
+    await storeOrigins(client, decoded.revisions.slice(start, start + BATCH), decoded.origins, bundleId);
   }
   for (const [sha256, attachment] of [...decoded.attachments].sort(([a], [b]) => (a < b ? -1 : 1))) {
     await client.query('INSERT INTO attachments (sha256, bytes, bundle_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [sha256, attachment, bundleId]);

@@ -8,6 +8,7 @@ import type { PoolClient } from 'pg';
 import { InputError } from '../io.ts';
 import { OFFICE_STORE_SQL } from './migrations/0001-office-store.ts';
 import { KPI_VALUES_SQL } from './migrations/0002-kpi-values.ts';
+import { REVISION_ORIGINS_SQL } from './migrations/0003-revision-origins.ts';
 
 export interface Migration {
   readonly version: number;
@@ -19,6 +20,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'office_store', sql: OFFICE_STORE_SQL },
   { version: 2, name: 'kpi_values', sql: KPI_VALUES_SQL },
+  { version: 3, name: 'revision_origins', sql: REVISION_ORIGINS_SQL },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -109,6 +109,17 @@ describe('citykpi ingest', () => {
     expect(rows.some((row) => row.conflicts.length > 0)).toBe(true);
   });
 
+  it('keeps the makers an office merge proves by attestation, so its relayed edits are shown as made by their laptops', async () => {
+    const relayed = await freshDatabase();
+    expect((await cli(work.dir, 'db', 'migrate', '--postgres', relayed)).code).toBe(0);
+    expect((await cli(work.dir, 'ingest', '--postgres', relayed, '--identity', 'office.key', '--allow-unknown', 'all.citykpi')).code).toBe(0);
+    const fromFile = await cli(work.dir, 'values', 'all.citykpi', '--identity', 'office.key', '--allow-unknown');
+    expect(await cli(work.dir, 'values', '--postgres', relayed)).toEqual(fromFile);
+    expect(fromFile.stdout).toMatch(/\(key [0-9A-Z-]+\)/);
+    const proofs = await query<{ proof: string }>(relayed, 'SELECT DISTINCT proof FROM revision_origins ORDER BY proof');
+    expect(proofs.map((row) => row.proof)).toEqual(['attestation', 'keyless']);
+  });
+
   it('scores and exports from the database exactly as from the same files', async () => {
     writeFileSync(join(work.dir, 'targets.csv'), 'kpi,data_point,target,direction,source\nEC-ICT-ICT-1C,,100,higher,office\nEN-EN-AQ-1C,pm25,5,lower,WHO 2021\n');
     const fromFile = await cli(work.dir, 'score', 'all.citykpi', '--identity', 'office.key', '--allow-unknown', '--targets', 'targets.csv', '--json');
@@ -135,6 +146,12 @@ describe('citykpi ingest', () => {
     expect(conflicted.length).toBeGreaterThan(0);
     const conflictRows = await query<{ n: number }>(url, "SELECT count(*)::int AS n FROM conflicts WHERE record_id LIKE 'value:%'");
     expect(conflictRows[0]!.n).toBe(conflicted.reduce((sum, row) => sum + (row.candidates as unknown[]).length, 0));
+    const makers = await query<{ device_id: string; maker_device_id: string | null; proof: string | null }>(
+      url,
+      "SELECT DISTINCT device_id, maker_device_id, proof FROM conflicts WHERE record_id LIKE 'value:%' ORDER BY device_id",
+    );
+    expect(makers.length).toBeGreaterThan(1);
+    for (const maker of makers) expect(maker).toEqual({ device_id: maker.device_id, maker_device_id: maker.device_id, proof: 'signer' });
   });
 
   it('computes the KPI values in SQL exactly as `citykpi values` does', async () => {
@@ -153,9 +170,11 @@ describe('citykpi ingest', () => {
 
   it('refuses a bundle whose new revisions break the workshop rules, as the desktop import does', async () => {
     const assessmentId = 'workshop-assessment';
+    // The bundle's revisions claim the device that signs it, as every laptop's own edits do.
+    const device = await signerFromSeed(40);
     let wall = Date.UTC(2026, 2, 1);
     const write = (ref: RecordRef, fields: FieldMap, author: string) =>
-      createRevision({ recordId: formatRecordId(ref), fields, author, deviceId: 'laptop-9', hlc: formatHlc({ wallMs: (wall += 1000), counter: 0, deviceId: 'laptop-9' }), parents: [] });
+      createRevision({ recordId: formatRecordId(ref), fields, author, deviceId: device.id, hlc: formatHlc({ wallMs: (wall += 1000), counter: 0, deviceId: device.id }), parents: [] });
     const setup = [
       await write({ kind: 'workshop', assessmentId, workshopId: 'w1' }, { title: 'Data week', place: 'Town hall' }, 'Fatima'),
       await write({ kind: 'participant', assessmentId, participantId: 'p-fatima' }, { workshopId: 'w1', name: 'Fatima', department: 'Planning', role: 'facilitator' }, 'Fatima'),
@@ -163,7 +182,6 @@ describe('citykpi ingest', () => {
       await write({ kind: 'assignment', assessmentId, kpiId: 'EC-ICT-ICT-1C' }, { department: 'Water' }, 'Fatima'),
     ];
     const foreign = await write({ kind: 'kpiValue', assessmentId, kpiId: 'EC-ICT-ICT-2C', pointId: '_' }, { numerator: 4 }, 'Amina');
-    const device = await signerFromSeed(40);
     const bundle = (revisions: readonly Revision[]) => encodeBundle({ revisions: [...revisions].sort((a, b) => (a.id < b.id ? -1 : 1)), device, encryption: { kind: 'none' } });
     writeFileSync(join(work.dir, 'workshop-foreign.citykpi'), await bundle([...setup, foreign]));
     writeFileSync(join(work.dir, 'workshop.citykpi'), await bundle(setup));

@@ -70,6 +70,44 @@ describe('citykpi db migrate', () => {
     }
   });
 
+  it('keeps the proven maker of revisions stored before origins were recorded, where the ledger still proves it', async () => {
+    const older = await freshDatabase();
+    const pool = new pg.Pool({ connectionString: older, max: 1 });
+    const key = 'A'.repeat(43);
+    const hex = (digit: string) => digit.repeat(64);
+    try {
+      const client = await pool.connect();
+      await migrate(client, MIGRATIONS.filter((migration) => migration.version <= 2));
+      await client.query(
+        `INSERT INTO bundles (bundle_id, file_sha256, signer_key, signer_fingerprint, device_id, device_name, created_at, revision_count)
+         VALUES ($1, $2, $3, 'FPFP-FPFP', 'dev-laptop', 'Laptop 1', '2026-01-01T00:00:00Z', 4)`,
+        ['b'.repeat(32), hex('f'), key],
+      );
+      const revision = (id: string, recordId: string, deviceId: string, author: string, parents: string[] = []) =>
+        client.query(
+          `INSERT INTO revisions (revision_id, record_id, fields, author, device_id, hlc, parents, canonical, signer_key, bundle_id)
+           VALUES ($1, $2, '{}', $3, $4, '0', $5, '{}', $6, $7)`,
+          [id, recordId, author, deviceId, parents, key, 'b'.repeat(32)],
+        );
+      await revision(hex('1'), 'value:a1:EC-ICT-ICT-1C:_', 'dev-laptop', 'Amina');
+      await revision(hex('2'), 'value:a1:EC-ICT-ICT-1C:_', 'dev-relayed', 'Omar');
+      await revision(hex('3'), 'assessment:a1', 'citykpi-catalogue-update', 'catalogue update');
+      await revision(hex('4'), 'value:demo-assessment-lake-amara-2025:EC-ICT-ICT-1C:_', 'citykpi-demo', 'Demo');
+      await revision(hex('5'), 'value:a1:EC-ICT-ICT-2C:_', 'citykpi-demo', 'Demo');
+      await migrate(client);
+      client.release();
+    } finally {
+      await pool.end();
+    }
+    expect(await query(older, 'SELECT revision_id, maker_fingerprint, maker_device_id, maker_device_name, proof FROM revision_origins ORDER BY revision_id')).toEqual([
+      { revision_id: hex('1'), maker_fingerprint: 'FPFP-FPFP', maker_device_id: 'dev-laptop', maker_device_name: 'Laptop 1', proof: 'signer' },
+      { revision_id: hex('3'), maker_fingerprint: 'FPFP-FPFP', maker_device_id: 'citykpi-catalogue-update', maker_device_name: 'catalogue update', proof: 'keyless' },
+      { revision_id: hex('4'), maker_fingerprint: 'FPFP-FPFP', maker_device_id: 'citykpi-demo', maker_device_name: 'Demo', proof: 'keyless' },
+    ]);
+    await expect(query(older, "UPDATE revision_origins SET proof = 'signer'")).rejects.toThrow(/append-only/);
+    await expect(query(older, 'DELETE FROM revision_origins')).rejects.toThrow(/append-only/);
+  });
+
   it('reports an unreachable database in one line without the URL', async () => {
     const result = await cli(work.dir, 'db', 'migrate', '--postgres', 'postgres://office:s3cret@127.0.0.1:1/none');
     expect(result.code).toBe(1);
