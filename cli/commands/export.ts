@@ -13,6 +13,7 @@ import {
   valuesToDhis2,
   valuesToSdmxCsv,
   valuesToXlsx,
+  withVerification,
   type Dhis2Mapping,
   type ExportLabels,
 } from '../../core/exports/index.ts';
@@ -92,7 +93,8 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   if (!catalogueLanguages().includes(values.lang)) throw new UsageError(`unknown language '${values.lang}'; available languages: ${catalogueLanguages().join(', ')}`);
   refuseExistingOutput(io, values.out, positionals, values.force);
   const mapping = format === 'dhis2-json' ? readMapping(io, values.mapping) : null;
-  const rows = pointValues(await readRevisionSource(io, positionals, values));
+  const revisions = await readRevisionSource(io, positionals, values);
+  const rows = withVerification(pointValues(revisions), revisions);
 
   let output: string | Uint8Array;
   let summary = `${rows.length} rows`;

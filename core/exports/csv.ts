@@ -3,7 +3,7 @@ import { writeCsv } from '../tables/csv-write.ts';
 import type { ExportValue } from './types.ts';
 
 export const VALUES_CSV_COLUMNS = [
-  'city_id', 'city', 'country', 'year', 'kpi_code', 'kpi_id', 'data_point', 'value', 'unit', 'status', 'quality', 'data_year', 'source',
+  'city_id', 'city', 'country', 'year', 'kpi_code', 'kpi_id', 'data_point', 'value', 'unit', 'status', 'quality', 'data_year', 'source', 'verified',
 ] as const;
 
 export function valuesToCsv(values: readonly ExportValue[]): string {
@@ -11,7 +11,7 @@ export function valuesToCsv(values: readonly ExportValue[]): string {
     VALUES_CSV_COLUMNS,
     values.map((row) => [
       row.cityId, row.cityName, row.country, row.year, row.kpiCode, row.kpiId, row.pointId,
-      row.value, row.unit, row.status, row.quality, row.dataYear, row.source,
+      row.value, row.unit, row.status, row.quality, row.dataYear, row.source, row.verified ?? null,
     ]),
   );
 }

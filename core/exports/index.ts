@@ -14,4 +14,5 @@ export {
   type Dhis2Export,
   type Dhis2Mapping,
 } from './dhis2.ts';
+export { withVerification } from './verification.ts';
 export { NOT_REPORTED_MARK, XLSX_COLUMNS, valuesToXlsx, type XlsxColumn, type XlsxOptions } from './xlsx.ts';

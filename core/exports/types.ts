@@ -18,6 +18,8 @@ export interface ExportValue {
   /** The year the data is from, when it differs from the assessment year. */
   readonly dataYear: number | null;
   readonly source: string | null;
+  /** The verifier's verdict (U4SSC's Verified column); absent or null before any verdict. */
+  readonly verified?: 'yes' | 'no' | null;
 }
 
 /** Names shown in human-facing exports (the XLSX); without them ids and codes are shown. */

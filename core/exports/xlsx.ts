@@ -9,7 +9,7 @@ import { SINGLE_POINT } from '../catalogue/types.ts';
 import { neutraliseFormula } from '../tables/csv-write.ts';
 import type { ExportLabels, ExportValue } from './types.ts';
 
-export const XLSX_COLUMNS = ['city', 'year', 'code', 'kpi', 'dataPoint', 'unit', 'result', 'reported', 'dataYear', 'quality', 'source'] as const;
+export const XLSX_COLUMNS = ['city', 'year', 'code', 'kpi', 'dataPoint', 'unit', 'result', 'reported', 'verified', 'dataYear', 'quality', 'source'] as const;
 export type XlsxColumn = (typeof XLSX_COLUMNS)[number];
 
 /** The template's mark for a value that is not reported. */
@@ -24,6 +24,7 @@ const DEFAULT_HEADERS: Record<XlsxColumn, string> = {
   unit: 'Unit',
   result: 'Result',
   reported: 'Reported',
+  verified: 'Verified',
   dataYear: 'Data year',
   quality: 'Quality',
   source: 'Source',
@@ -62,6 +63,7 @@ function rowCells(row: ExportValue, labels: ExportLabels): (string | number | nu
     row.unit === null ? null : text(labels.unit?.(row.unit) ?? row.unit),
     reported ? (typeof row.value === 'string' ? text(row.value) : row.value) : NOT_REPORTED_MARK,
     reported ? 'YES' : 'NO',
+    row.verified === undefined || row.verified === null ? null : row.verified.toUpperCase(),
     row.dataYear,
     text(row.quality),
     text(row.source),

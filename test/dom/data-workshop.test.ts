@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportValues } from '../../renderer/src/data/exports.ts';
 import { LAKE_TOWN } from './support/lake-town.ts';
 import { decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
 import { attest } from '../../core/bundle/provenance.ts';
@@ -106,6 +107,8 @@ describe('workshop on a shared laptop', () => {
     await acceptKpi(store, assessmentId, KPI);
     await switchParticipant(store, assessmentId, victor, '1357');
     await recordVerdict(store, assessmentId, KPI, undefined, { reported: 'yes', verified: 'yes' });
+    const exported = await exportValues(store.db, [assessmentId]);
+    expect(exported.find((row) => row.kpiId === KPI)?.verified).toBe('yes');
     await switchParticipant(store, assessmentId, amina);
     await expect(store.saveValueFields(assessmentId, KPI, '_', { numerator: 13 })).rejects.toMatchObject({ code: 'E_FORBIDDEN' });
     await switchParticipant(store, assessmentId, fatima, '2468');

@@ -142,7 +142,7 @@ describe('citykpi export', () => {
     const society = workbook.worksheets[1]!;
     expect(society.getRow(1).getCell(1).value).toBe('Ville');
     expect(society.getRow(3).getCell(7).value).toBe(80);
-    expect(society.getRow(4).getCell(11).value).toBe('\'=HYPERLINK("http://x")');
+    expect(society.getRow(4).getCell(12).value).toBe('\'=HYPERLINK("http://x")');
   });
 
   it('refuses an unknown format, a bad mapping file and an existing output', async () => {

@@ -16,8 +16,11 @@ import {
   valuesToDhis2,
   valuesToSdmxCsv,
   valuesToXlsx,
+  withVerification,
   type ExportValue,
 } from '../../core/exports/index.ts';
+import type { PointValueRow } from '../../core/bundle/point-values.ts';
+import { edit } from '../fixtures/bundles/helpers.ts';
 
 const ATTACKS = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd', '=1\n2'];
 
@@ -30,7 +33,7 @@ function row(overrides: Partial<ExportValue>): ExportValue {
 
 const values: ExportValue[] = [
   row({}),
-  row({ kpiId: 'EN-EN-AQ-1C', kpiCode: 'EN: EN: AQ: 1C', pointId: 'pm25', value: 12.25, unit: 'microgramsPerM3', source: 'Station, "north"; 2024' }),
+  row({ kpiId: 'EN-EN-AQ-1C', kpiCode: 'EN: EN: AQ: 1C', pointId: 'pm25', value: 12.25, verified: 'yes', unit: 'microgramsPerM3', source: 'Station, "north"; 2024' }),
   row({ kpiId: 'EC-I-UP-2A', kpiCode: 'EC: I: UP: 2A', pointId: 'compact', value: 'partial', unit: 'yesNoPartial' }),
   row({ kpiId: 'SC-SH-SA-9C', kpiCode: 'SC: SH: SA: 9C', value: null, status: 'notReported', quality: null, dataYear: null, source: null }),
   row({ cityId: 'c2', cityName: 'بحيرة', country: 'EG', year: 2024, value: -4, source: '北京 statistics' }),
@@ -61,6 +64,7 @@ describe('CSV export', () => {
       expect(back.city).toBe(shown(original.cityName));
       expect(back.source).toBe(shown(original.source));
       expect(back.year).toBe(String(original.year));
+      expect(back.verified).toBe(original.verified ?? '');
     }
     expect(csv).toContain('12.25');
     expect(csv).toContain(',-4,');
@@ -81,9 +85,9 @@ describe('SDMX-CSV export', () => {
     expect(rows).toHaveLength(observed.length);
     expect(rows[0]).toEqual({
       DATAFLOW: SDMX_DATAFLOW, REF_AREA: 'c1', TIME_PERIOD: '2025', INDICATOR: 'EC-ICT-ICT-1C', DATA_POINT: '_Z',
-      OBS_VALUE: '81.5', UNIT_MEASURE: 'percent', QUALITY: 'measured', SOURCE: 'Census 2024', DATA_YEAR: '2024',
+      OBS_VALUE: '81.5', UNIT_MEASURE: 'percent', QUALITY: 'measured', SOURCE: 'Census 2024', DATA_YEAR: '2024', VERIFIED: '',
     });
-    expect(rows[1]).toMatchObject({ INDICATOR: 'EN-EN-AQ-1C', DATA_POINT: 'pm25', OBS_VALUE: '12.25', SOURCE: 'Station, "north"; 2024' });
+    expect(rows[1]).toMatchObject({ INDICATOR: 'EN-EN-AQ-1C', DATA_POINT: 'pm25', OBS_VALUE: '12.25', VERIFIED: 'YES', SOURCE: 'Station, "north"; 2024' });
     for (const back of rows) expect(back.SOURCE).not.toMatch(/^[=+\-@\t\r]/);
   });
 });
@@ -140,7 +144,7 @@ describe('XLSX export', () => {
     );
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Economy', 'Environment', 'Society and Culture']);
     const economy = workbook.getWorksheet('Economy')!;
-    expect(economy.getRow(1).values).toEqual([undefined, 'City', 'Year', 'KPI code', 'KPI', 'Data point', 'Unit', 'Result', 'Reported', 'Data year', 'Quality', 'Source']);
+    expect(economy.getRow(1).values).toEqual([undefined, 'City', 'Year', 'KPI code', 'KPI', 'Data point', 'Unit', 'Result', 'Reported', 'Verified', 'Data year', 'Quality', 'Source']);
     expect(economy.getRow(2).getCell(7).value).toBe(81.5);
     expect(economy.getRow(2).getCell(3).value).toBe('EC: ICT: ICT: 1C');
     const partial = economy.getRow(3);
@@ -148,6 +152,8 @@ describe('XLSX export', () => {
     const society = workbook.getWorksheet('Society and Culture')!.getRow(2);
     expect([society.getCell(7).value, society.getCell(8).value]).toEqual([NOT_REPORTED_MARK, 'NO']);
     expect(workbook.getWorksheet('Environment')!.getRow(2).getCell(7).value).toBe(12.25);
+    expect(workbook.getWorksheet('Environment')!.getRow(2).getCell(9).value).toBe('YES');
+    expect(economy.getRow(2).getCell(9).value).toBeNull();
   });
 
   it('neutralises formula-like text and writes no formula at all', async () => {
@@ -159,5 +165,24 @@ describe('XLSX export', () => {
     expect(texts.some((text) => /^[=+\-@\t\r]/.test(text))).toBe(false);
     // XML parsers normalise a bare carriage return to a line feed; the apostrophe in front is what matters.
     for (const attack of ATTACKS) expect(texts.some((text) => text === `'${attack}` || text === `'${attack.replace(/\r/g, '\n')}`), JSON.stringify(attack)).toBe(true);
+  });
+});
+
+describe('verification status in the exports', () => {
+  it("gives each value its data point's verdict, else its KPI's, and nothing where no verifier spoke or in another assessment", async () => {
+    const rowOf = (assessmentId: string, kpiId: string, pointId: string) => ({ ...row({ kpiId, pointId }), assessmentId, valueKind: 'direct', conflicts: [] }) as PointValueRow;
+    const rows = [
+      rowOf('a1', 'EN-EN-AQ-1C', 'pm25'),
+      rowOf('a1', 'EN-EN-AQ-1C', 'pm10'),
+      rowOf('a1', 'EC-ICT-ICT-1C', '_'),
+      rowOf('a2', 'EN-EN-AQ-1C', 'pm25'),
+    ];
+    const revisions = [
+      await edit('verifier', 'review:a1:EN-EN-AQ-1C', { verified: 'yes' }, 1_000),
+      await edit('verifier', 'review:a1:EN-EN-AQ-1C:pm10', { verified: 'no' }, 1_100),
+    ];
+    expect(withVerification(rows, revisions).map((value) => value.verified)).toEqual(['yes', 'no', null, null]);
+    const sdmx = parseCsv(valuesToSdmxCsv(withVerification(rows, revisions)));
+    expect(sdmx.map((observation) => observation.VERIFIED)).toEqual(['YES', 'NO', '', '']);
   });
 });

@@ -1,7 +1,8 @@
-/** The values of some assessments as core's exports take them: one row per city, year, KPI and data point. */
+/** The values of some assessments as core's exports take them: one row per city, year, KPI and data point, with the verifier's verdict. */
 import { pointValues } from '../../../core/bundle/point-values.ts';
-import type { ExportValue } from '../../../core/exports/index.ts';
+import { withVerification, type ExportValue } from '../../../core/exports/index.ts';
 import { formatRecordId, valueRecordPrefix } from '../../../core/revisions/record-id.ts';
+import { workshopRecordPrefixes } from '../../../core/workshop/judge.ts';
 import type { CityKpiDb } from './db.ts';
 import { getAssessment } from './queries.ts';
 
@@ -15,7 +16,8 @@ export async function exportValues(db: CityKpiDb, assessmentIds: readonly string
       ...(await db.revisions.where('recordId').anyOf(recordIds).toArray()),
       ...(await db.revisions.where('recordId').startsWith(valueRecordPrefix(assessmentId)).toArray()),
     ];
-    rows.push(...pointValues(revisions));
+    const workshop = await db.revisions.where('recordId').startsWithAnyOf(workshopRecordPrefixes([assessmentId])).toArray();
+    rows.push(...withVerification(pointValues(revisions), workshop));
   }
   return rows;
 }
