@@ -7,6 +7,7 @@ import { bytesEqual, fromBase64Url, sha256, toHex } from '../crypto/bytes.ts';
 import { fingerprintOf } from '../crypto/fingerprint.ts';
 import { SIGNING_DOMAINS, verify } from '../crypto/signing.ts';
 import { checkEvidenceParts, checkRevisions, contextOfRevisions, findingSummary, type RecordFinding } from '../records/index.ts';
+import { canonicalJson } from '../revisions/canonical-json.ts';
 import type { Revision } from '../revisions/types.ts';
 import { type OpenedVia, decryptAge, startsWithAgeMagic } from './age-layer.ts';
 import { type Container, decodeContainer } from './container.ts';
@@ -125,6 +126,30 @@ function checkRecords(revisions: readonly Revision[], attachments: ReadonlyMap<s
   if (evidence.unreferenced.length > 0) throw new BundleError('E_SCHEMA', `part att-${evidence.unreferenced[0]} is named by no revision`);
 }
 
+/** The manifest's counts, scope and catalogue ids, each held against what the parts hold. */
+function checkDeclaredContent(manifest: Manifest, revisions: readonly Revision[], attachmentCount: number): void {
+  const scope = scopeOf(revisions);
+  const actual: Record<string, number | readonly string[]> = {
+    'counts.revisions': revisions.length,
+    'counts.records': scope.recordCount,
+    'counts.attachments': attachmentCount,
+    'scope.cityIds': scope.cityIds,
+    'scope.assessmentIds': scope.assessmentIds,
+    catalogueIds: scope.catalogueIds,
+  };
+  const declared: Record<string, number | readonly string[]> = {
+    'counts.revisions': manifest.counts.revisions,
+    'counts.records': manifest.counts.records,
+    'counts.attachments': manifest.counts.attachments,
+    'scope.cityIds': manifest.scope.cityIds,
+    'scope.assessmentIds': manifest.scope.assessmentIds,
+    catalogueIds: manifest.catalogueIds,
+  };
+  for (const [field, value] of Object.entries(actual)) {
+    if (canonicalJson(value) !== canonicalJson(declared[field])) throw new BundleError('E_SCHEMA', `manifest: ${field} does not match the content`);
+  }
+}
+
 export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptions = {}): Promise<DecodedBundle> {
   const limits: BundleLimits = { ...DEFAULT_LIMITS, ...options.limits };
   if (bytes.length > limits.maxFileBytes) throw new BundleError('E_TOO_LARGE', `file of ${bytes.length} bytes exceeds ${limits.maxFileBytes}`);
@@ -177,19 +202,7 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
   }
   if (!names.has(REVISIONS_PART)) throw new BundleError('E_SCHEMA', 'the bundle has no revisions part');
   checkRecords(revisions, attachments);
-  if (manifest.counts.revisions !== revisions.length || manifest.counts.attachments !== attachments.size) {
-    throw new BundleError('E_SCHEMA', 'the manifest counts do not match the content');
-  }
-  const scope = scopeOf(revisions);
-  const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-  if (
-    manifest.counts.records !== scope.recordCount ||
-    !sameList(manifest.scope.cityIds, scope.cityIds) ||
-    !sameList(manifest.scope.assessmentIds, scope.assessmentIds) ||
-    !sameList(manifest.catalogueIds, scope.catalogueIds)
-  ) {
-    throw new BundleError('E_SCHEMA', 'the manifest scope does not match the content');
-  }
+  checkDeclaredContent(manifest, revisions, attachments.size);
   for (let i = 1; i < revisions.length; i++) {
     if (revisions[i - 1]!.id >= revisions[i]!.id) throw new BundleError('E_SCHEMA', 'revisions are not sorted by id');
   }

@@ -75,7 +75,18 @@ export function readManifest(value: JsonValue): Manifest {
   if (extensionKeys.length > 0 && parsed.data.formatMinor <= FORMAT_MINOR) {
     throw new BundleError('E_SCHEMA', `manifest: unknown field ${JSON.stringify(extensionKeys[0])} for format 1.${parsed.data.formatMinor}`);
   }
+  checkRecipientList(parsed.data);
   return { ...parsed.data, extensions };
+}
+
+/** Recipient ids only where the file is encrypted to recipients, sorted and unique as writers write them. */
+function checkRecipientList({ encryption, recipients }: KnownManifest): void {
+  if ((encryption === 'recipients') !== recipients.length > 0) {
+    throw new BundleError('E_SCHEMA', `manifest: recipients: ${encryption === 'recipients' ? 'empty' : `must be empty when the encryption is "${encryption}"`}`);
+  }
+  if (recipients.some((id, index) => index > 0 && recipients[index - 1]! >= id)) {
+    throw new BundleError('E_SCHEMA', 'manifest: recipients: not sorted and unique');
+  }
 }
 
 /** The object that is canonically serialised and signed: extensions sit beside the known fields. */

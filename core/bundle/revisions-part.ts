@@ -18,6 +18,10 @@ const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const MAX_FIELDS = 64;
 const MAX_PARENTS = 1_000;
 
+function isSortedAndUnique(ids: readonly string[]): boolean {
+  return ids.every((id, index) => index === 0 || ids[index - 1]! < id);
+}
+
 const revisionShape = {
   id: HEX64,
   recordId: z.string().max(200).refine((id) => parseRecordId(id) !== null, 'not a record id'),
@@ -27,7 +31,8 @@ const revisionShape = {
   author: SHORT,
   deviceId: SHORT.min(1),
   hlc: z.string().max(200).refine((hlc) => parseHlc(hlc) !== null, 'not a clock'),
-  parents: z.array(HEX64).max(MAX_PARENTS),
+  // Checked here, not left to the id check: a writer that forgot to sort gets told so, not "hash mismatch".
+  parents: z.array(HEX64).max(MAX_PARENTS).refine(isSortedAndUnique, 'parents must be sorted and unique'),
 };
 const strictRevision = z.strictObject(revisionShape);
 /** A newer minor may add properties; they are covered by the id and kept verbatim. */
