@@ -8,7 +8,7 @@ import { CityProfileFields } from './CityProfileFields.tsx';
 import { DenominatorCheck } from './DenominatorCheck.tsx';
 import type { CityDraft, CityDraftField, FieldMessage } from './city-draft.ts';
 import { profileMessages } from './city-validation.ts';
-import { SaveStatus, useSaveTracker } from './save-status.tsx';
+import { SaveStatus, useSaveTracker } from '../../ui/save-status/SaveStatus.tsx';
 
 const REQUIRED_FIELDS: readonly CityDraftField[] = ['name', 'country'];
 

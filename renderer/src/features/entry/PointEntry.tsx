@@ -18,7 +18,7 @@ import { useFieldSaves } from './field-saves.ts';
 import { numberOf, plainFields, textOf } from './field-values.ts';
 import { IssueList } from './IssueList.tsx';
 import { useKpiHelp, type HelpField } from './kpi-help.ts';
-import { OptionSelect } from './OptionSelect.tsx';
+import { OptionSelect } from '../../ui/option-select/OptionSelect.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export interface PointEntryProps {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { U4SSC_2017 } from '../../../../core/catalogue/index.ts';
 import { useAllValues, useAssessments } from '../../data/hooks.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import { OptionSelect } from '../entry/OptionSelect.tsx';
+import { OptionSelect } from '../../ui/option-select/OptionSelect.tsx';
 import { ExportButtons } from '../results/ExportButtons.tsx';
 import { TargetSetPicker } from '../results/TargetSetPicker.tsx';
 import { useTargetSets } from '../results/use-scores.ts';

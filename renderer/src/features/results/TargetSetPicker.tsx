@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TargetSet } from '../../../../core/targets/types.ts';
-import { OptionSelect } from '../entry/OptionSelect.tsx';
+import { OptionSelect } from '../../ui/option-select/OptionSelect.tsx';
 import { targetSetLabel } from './target-set-label.ts';
 
 export interface TargetSetPickerProps {

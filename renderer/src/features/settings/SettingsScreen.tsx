@@ -4,7 +4,7 @@ import type { AppInfo } from '../../../../electron/contract/bridge.ts';
 import { getBridge } from '../../bridge/index.ts';
 import { getAuthorName, getDeviceId, MAX_AUTHOR_NAME_LENGTH, setAuthorName } from '../../data/index.ts';
 import { CommitTextField } from '../../ui/text-field/CommitTextField.tsx';
-import { SaveStatus, useSaveTracker } from '../city/save-status.tsx';
+import { SaveStatus, useSaveTracker } from '../../ui/save-status/SaveStatus.tsx';
 import { LanguageChoice } from './LanguageChoice.tsx';
 import { StorageStatus } from '../backup/StorageStatus.tsx';
 

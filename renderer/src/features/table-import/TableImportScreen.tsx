@@ -8,7 +8,7 @@ import { hrefFor } from '../../app/routes.ts';
 import { applyValueImport } from '../../data/index.ts';
 import { useAssessment } from '../../data/hooks.ts';
 import { isolate, NATIVE_LANGUAGE_NAMES, SUPPORTED_LANGUAGES, useFormatNumber, useLanguage, type Language } from '../../i18n/index.ts';
-import { OptionSelect } from '../entry/OptionSelect.tsx';
+import { OptionSelect } from '../../ui/option-select/OptionSelect.tsx';
 import { formatFieldValue } from '../entry/format-field.ts';
 import { describeError } from '../sync/describe-error.ts';
 import { describeIssue, describeTableError, pickTable } from './read-table.ts';

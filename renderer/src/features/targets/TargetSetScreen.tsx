@@ -9,7 +9,7 @@ import { saveTargetSet } from '../../data/index.ts';
 import { useFormatNumber } from '../../i18n/index.ts';
 import { NumberField } from '../../ui/number-field/index.ts';
 import { CommitTextField } from '../../ui/text-field/CommitTextField.tsx';
-import { OptionSelect } from '../entry/OptionSelect.tsx';
+import { OptionSelect } from '../../ui/option-select/OptionSelect.tsx';
 import { targetSetLabel } from '../results/target-set-label.ts';
 import { useTargetSets } from '../results/use-scores.ts';
 import { ExportTargetSetButton } from './ExportTargetSetButton.tsx';

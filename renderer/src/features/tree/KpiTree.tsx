@@ -5,7 +5,7 @@ import type { Catalogue, KpiDefinition, KpiTier } from '../../../../core/catalog
 import { ENTRY_STATUSES, type AssessmentStatus, type EntryStatus } from '../../../../core/status/index.ts';
 import { navigate } from '../../app/routes.ts';
 import type { ValueView } from '../../data/types.ts';
-import { OptionSelect } from '../entry/OptionSelect.tsx';
+import { OptionSelect } from '../../ui/option-select/OptionSelect.tsx';
 import { StatusBadge } from '../entry/StatusBadge.tsx';
 import { requestFirstFieldFocus } from '../entry/first-field-focus.ts';
 import { departmentsByKpi } from './kpi-departments.ts';
