@@ -116,7 +116,8 @@ export function parseStrictJson(text: string, limits: StrictJsonLimits, where: s
     const value = Number(match[0]);
     if (!Number.isFinite(value)) fail('number out of range');
     if (Number.isInteger(value) && !Number.isSafeInteger(value)) fail('integer beyond 2^53');
-    return value;
+    // Canonical JSON writes -0 as 0, so both spellings must read as the value that was hashed.
+    return value === 0 ? 0 : value;
   };
 
   const readArray = (depth: number): JsonValue[] => {

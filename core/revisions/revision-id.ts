@@ -5,10 +5,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { canonicalJsonBytes } from './canonical-json.ts';
+import type { FieldMap, Revision, UnsignedRevision } from './types.ts';
 
 const utf8 = new TextEncoder();
-import type { Revision, UnsignedRevision } from './types.ts';
-
 const REVISION_ID = /^[0-9a-f]{64}$/;
 
 /**
@@ -20,6 +19,13 @@ export function sha256Hex(bytes: Uint8Array): string {
   return bytesToHex(sha256(bytes));
 }
 
+/** -0 is written as 0 in canonical JSON; holding 0 keeps a revision equal to itself read back. */
+function normaliseFields(fields: FieldMap): FieldMap {
+  const normalised: Record<string, FieldMap[string]> = {};
+  for (const [name, value] of Object.entries(fields)) normalised[name] = value === 0 ? 0 : value;
+  return normalised;
+}
+
 function normaliseParents(parents: readonly string[]): string[] {
   return [...new Set(parents)].sort();
 }
@@ -28,7 +34,7 @@ function normaliseParents(parents: readonly string[]): string[] {
 export async function createRevision(unsigned: UnsignedRevision): Promise<Revision> {
   const content: UnsignedRevision = {
     recordId: unsigned.recordId,
-    fields: { ...unsigned.fields },
+    fields: normaliseFields(unsigned.fields),
     author: unsigned.author,
     deviceId: unsigned.deviceId,
     hlc: unsigned.hlc,

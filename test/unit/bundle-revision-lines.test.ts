@@ -40,6 +40,17 @@ describe('revision lines', () => {
     );
   });
 
+  it('reads a zero written as -0 as the zero that was hashed, whichever way the line is spelled', async () => {
+    const made = await revision({ a: -0 });
+    expect(Object.is(made.fields.a, 0)).toBe(true);
+    const [line] = encodeRevisionLines([made]);
+    const spelledMinus = respaced(line!).replace('"a":0', '"a":-0');
+    for (const read of [await decode([line!]), await decode([spelledMinus])]) {
+      expect(read).toEqual([made]);
+      expect(Object.is(read[0]!.fields.a, 0)).toBe(true);
+    }
+  });
+
   it('checks the id of a revision that has a field named id holding that same id', async () => {
     const base = await revision({ note: 'x' });
     const tricky = await revision({ id: base.id, note: 'y' });
