@@ -10,6 +10,14 @@ export {
   type DeviceIdentity,
 } from './device-identity.ts';
 export { fingerprintOf } from './fingerprint.ts';
+export {
+  DEFAULT_PBKDF2_ITERATIONS,
+  PASSPHRASE_WRAP_FORMAT,
+  WrongPassphraseError,
+  unwrapWithPassphrase,
+  wrapWithPassphrase,
+  type PassphraseWrapped,
+} from './passphrase-wrap.ts';
 export { PUBLIC_KEY_BYTES, SIGNATURE_BYTES, SIGNING_DOMAINS, sign, verify, type SigningDomain } from './signing.ts';
 export { generateOfficeKeyPair, recipientIdOf, recipientOfIdentity, type OfficeKeyPair } from './office-keys.ts';
 export {

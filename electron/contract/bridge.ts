@@ -65,6 +65,18 @@ export interface SavedFile {
   readonly folder?: string;
 }
 
+/**
+ * Where the device's private key can be kept. `os`: the operating system's key store seals it
+ * (sealSecret works). `none`: a desktop whose system offers no key store (Linux without a keyring,
+ * where Electron falls back to a hard-coded key): the key is sealed with a passphrase the facilitator
+ * chooses. `browser`: a web page, where the browser keeps a non-extractable key.
+ */
+export interface KeyStoreStatus {
+  readonly kind: 'os' | 'none' | 'browser';
+  /** What the shell found, for support: Electron's Linux backend (`gnome_libsecret`, `kwallet5`, `basic_text`…) or `unavailable`. */
+  readonly backend: string;
+}
+
 export interface Bridge {
   appInfo(): Promise<AppInfo>;
   /** Asks where to save, then writes atomically (temp file, fsync, rename). `null` when cancelled. */
@@ -82,6 +94,8 @@ export interface Bridge {
   /** Seals a small secret (the device's private key) with the operating system's key store. */
   sealSecret(plain: Uint8Array): Promise<BridgeResult<Uint8Array>>;
   unsealSecret(sealed: Uint8Array): Promise<BridgeResult<Uint8Array>>;
+  /** Whether sealSecret can work here, asked once at start to decide how the device key is protected. */
+  keyStore(): Promise<KeyStoreStatus>;
   /**
    * Names the office inbox (from the office key file) that the page may connect to, or none. In the
    * desktop shell the page reloads when the origin changes, since its security policy is fixed at load.

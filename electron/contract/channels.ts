@@ -9,6 +9,7 @@ export const CHANNELS = {
   writeBackup: 'backup:write',
   sealSecret: 'secret:seal',
   unsealSecret: 'secret:unseal',
+  keyStore: 'secret:store',
   setOfficeInbox: 'office:inbox',
 } as const satisfies Record<keyof Bridge, `${string}:${string}`>;
 

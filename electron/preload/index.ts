@@ -3,7 +3,7 @@
  * functions that each invoke one channel; ipcRenderer itself never reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { AppInfo, Bridge, BridgeResult } from '../contract/bridge.ts';
+import type { AppInfo, Bridge, BridgeResult, KeyStoreStatus } from '../contract/bridge.ts';
 import { CHANNELS } from '../contract/channels.ts';
 
 async function invoke<Value>(channel: string, request?: unknown): Promise<BridgeResult<Value>> {
@@ -22,6 +22,11 @@ const api = {
   writeBackup: (request) => invoke(CHANNELS.writeBackup, request),
   sealSecret: (plain) => invoke(CHANNELS.sealSecret, plain),
   unsealSecret: (sealed) => invoke(CHANNELS.unsealSecret, sealed),
+  async keyStore() {
+    const result = await invoke<KeyStoreStatus>(CHANNELS.keyStore);
+    if (!result.ok) throw new Error(result.code);
+    return result.value;
+  },
   setOfficeInbox: (url) => invoke(CHANNELS.setOfficeInbox, url),
 } satisfies Bridge;
 

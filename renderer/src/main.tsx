@@ -4,6 +4,7 @@ import './styles/fonts.css';
 import './styles/app.css';
 import { App } from './app/App.tsx';
 import { FatalErrorBoundary } from './app/FatalError.tsx';
+import { DeviceKeyGate } from './features/device-key/DeviceKeyGate.tsx';
 import { getBridge } from './bridge/index.ts';
 import { getUiLanguage, setUiLanguage } from './data/index.ts';
 import { detectLanguage, initI18n, rememberLanguageIn } from './i18n/index.ts';
@@ -17,7 +18,9 @@ async function start(): Promise<void> {
   createRoot(container).render(
     <StrictMode>
       <FatalErrorBoundary>
-        <App />
+        <DeviceKeyGate>
+          <App />
+        </DeviceKeyGate>
       </FatalErrorBoundary>
     </StrictMode>,
   );

@@ -39,6 +39,7 @@ function testBridge(): Bridge {
     },
     sealSecret: async () => ({ ok: false, code: 'E_UNAVAILABLE' }),
     unsealSecret: async () => ({ ok: false, code: 'E_UNAVAILABLE' }),
+    keyStore: async () => ({ kind: 'browser', backend: 'indexeddb' }),
     setOfficeInbox: async () => ({ ok: true, value: { reloading: false } }),
   };
 }

@@ -3,7 +3,7 @@ import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { SIGNING_DOMAINS, sign, verify } from '../../core/crypto/signing.ts';
 import type { BridgeResult } from '../../electron/contract/bridge.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
-import { loadOrCreateIdentity, type SecretSealer } from '../../renderer/src/data/identity.ts';
+import { deviceKeyState, loadOrCreateIdentity, protectWithPassphrase, unlockWithPassphrase, type SecretSealer } from '../../renderer/src/data/identity.ts';
 
 const opened: CityKpiDb[] = [];
 afterEach(() => {
@@ -95,5 +95,57 @@ describe('device identity', () => {
     const [a, b] = await Promise.all([loadOrCreateIdentity(db, null), loadOrCreateIdentity(db, null)]);
     expect(a.publicKey).toEqual(b.publicKey);
     expect(await db.identity.count()).toBe(1);
+  });
+});
+
+describe('device key sealed with a passphrase (no key store)', () => {
+  const passphrase = 'river lantern copper meadow';
+  const fast = { iterations: 2_000 };
+
+  it('asks for a passphrase only where no key store exists and no key was made yet', async () => {
+    const db = freshDb();
+    await expect(deviceKeyState(db, 'none')).resolves.toBe('choose-passphrase');
+    await expect(deviceKeyState(db, 'os')).resolves.toBe('ready');
+    await expect(deviceKeyState(db, 'browser')).resolves.toBe('ready');
+  });
+
+  it('seals the key without storing the passphrase, opens it after a restart, and refuses a wrong passphrase', async () => {
+    const name = `identity-${Math.random().toString(36).slice(2)}`;
+    const first = freshDb(name);
+    const made = await protectWithPassphrase(first, passphrase, fast);
+    expect(made.protection).toBe('passphrase');
+    expect(await signsAndVerifies(made)).toBe(true);
+    await expect(deviceKeyState(first, 'none')).resolves.toBe('ready');
+    await expect(loadOrCreateIdentity(first, unavailable)).resolves.toBe(made);
+
+    const row = await first.identity.get('device');
+    if (row?.kind !== 'passphrase') throw new Error(`expected a passphrase row, got ${row?.kind}`);
+    const stored = JSON.stringify(row, (_key, value: unknown) => (value instanceof Uint8Array ? toBase64Url(value) : value));
+    expect(stored).not.toContain(passphrase);
+    expect(stored).not.toContain(toBase64Url(new TextEncoder().encode(passphrase)));
+    expect(await first.signers.get(toBase64Url(made.publicKey))).toMatchObject({ source: 'self' });
+    first.close();
+
+    // A restart: the key is there but locked until the passphrase is typed; signing refuses meanwhile.
+    const second = freshDb(name);
+    await expect(deviceKeyState(second, 'none')).resolves.toBe('locked');
+    await expect(deviceKeyState(second, 'os')).resolves.toBe('locked');
+    await expect(loadOrCreateIdentity(second, unavailable)).rejects.toMatchObject({ code: 'E_KEY_LOCKED' });
+    await expect(unlockWithPassphrase(second, 'river lantern copper meadows')).rejects.toMatchObject({ code: 'E_WRONG_PASSPHRASE' });
+    await expect(deviceKeyState(second, 'none')).resolves.toBe('locked');
+    const unlocked = await unlockWithPassphrase(second, passphrase);
+    expect(unlocked.publicKey).toEqual(made.publicKey);
+    expect(unlocked.fingerprint).toBe(made.fingerprint);
+    expect(await signsAndVerifies(unlocked)).toBe(true);
+    await expect(deviceKeyState(second, 'none')).resolves.toBe('ready');
+    await expect(loadOrCreateIdentity(second, unavailable)).resolves.toBe(unlocked);
+  });
+
+  it('keeps the key another window made first', async () => {
+    const db = freshDb();
+    const existing = await loadOrCreateIdentity(db, null);
+    await expect(protectWithPassphrase(db, passphrase, fast)).rejects.toMatchObject({ code: 'E_INVALID' });
+    expect((await db.identity.get('device'))?.publicKey).toEqual(existing.publicKey);
+    await expect(unlockWithPassphrase(db, passphrase)).rejects.toMatchObject({ code: 'E_INVALID' });
   });
 });

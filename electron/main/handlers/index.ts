@@ -7,7 +7,7 @@ import { createWriteBackup } from './backups.ts';
 import { createOpenFile, createSaveFile } from './files.ts';
 import { createPrintToPdf } from './print.ts';
 import { type OfficeInboxStore, createSetOfficeInbox } from '../office-inbox.ts';
-import { sealSecret, unsealSecret } from './secrets.ts';
+import { keyStoreStatus, sealSecret, unsealSecret } from './secrets.ts';
 
 export interface BridgeHandlerDeps {
   readonly getWindow: () => BrowserWindow | null;
@@ -24,6 +24,7 @@ export function registerBridgeHandlers({ getWindow, getBackupDirectory, officeIn
   handle(CHANNELS.writeBackup, REQUEST_SCHEMAS[CHANNELS.writeBackup], createWriteBackup(getBackupDirectory), getWindow);
   handle(CHANNELS.sealSecret, REQUEST_SCHEMAS[CHANNELS.sealSecret], sealSecret, getWindow);
   handle(CHANNELS.unsealSecret, REQUEST_SCHEMAS[CHANNELS.unsealSecret], unsealSecret, getWindow);
+  handle(CHANNELS.keyStore, REQUEST_SCHEMAS[CHANNELS.keyStore], keyStoreStatus, getWindow);
   const reload = () => setImmediate(() => getWindow()?.webContents.reload());
   handle(CHANNELS.setOfficeInbox, REQUEST_SCHEMAS[CHANNELS.setOfficeInbox], createSetOfficeInbox(officeInbox, reload), getWindow);
 }

@@ -10,6 +10,7 @@ import type {
   Bridge,
   BridgeResult,
   FileFilter,
+  KeyStoreStatus,
   OpenedFile,
   OpenFileRequest,
   PrintToPdfRequest,
@@ -122,6 +123,10 @@ export function createWebBridge(): Bridge {
 
     async unsealSecret(_sealed: Uint8Array): Promise<BridgeResult<Uint8Array>> {
       return unavailable;
+    },
+
+    async keyStore(): Promise<KeyStoreStatus> {
+      return { kind: 'browser', backend: 'indexeddb' };
     },
 
     // A web page's policy comes from whoever serves it; there is nothing to tell here.

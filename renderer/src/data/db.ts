@@ -5,6 +5,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Attestation } from '../../../core/bundle/provenance.ts';
+import type { PassphraseWrapped } from '../../../core/crypto/passphrase-wrap.ts';
 import type { Revision } from '../../../core/revisions/types.ts';
 import { DataError } from './errors.ts';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from './schema-history.ts';
@@ -79,11 +80,13 @@ export interface SignerRow {
 /**
  * This installation's Ed25519 signing key. In a browser the private key is a non-extractable
  * CryptoKey (IndexedDB stores it, scripts cannot read its bytes); in Electron it is PKCS8 sealed by
- * the operating system's key store through the Bridge.
+ * the operating system's key store through the Bridge; where the system has no key store, it is
+ * PKCS8 sealed with a passphrase the facilitator chose (core/crypto/passphrase-wrap.ts).
  */
 export type IdentityRow =
   | { readonly key: 'device'; readonly kind: 'webcrypto'; readonly publicKey: Uint8Array; readonly privateKey: CryptoKey }
-  | { readonly key: 'device'; readonly kind: 'sealed'; readonly publicKey: Uint8Array; readonly sealed: Uint8Array };
+  | { readonly key: 'device'; readonly kind: 'sealed'; readonly publicKey: Uint8Array; readonly sealed: Uint8Array }
+  | { readonly key: 'device'; readonly kind: 'passphrase'; readonly publicKey: Uint8Array; readonly wrapped: PassphraseWrapped };
 
 /** Evidence file bytes, content-addressed: which data point uses them is the value records' `evidence` field. */
 export interface AttachmentRow {

@@ -24,7 +24,11 @@ export type DataErrorCode =
   /** A receipt that confirms none of the revisions this laptop holds: it is for another laptop. */
   | 'E_RECEIPT_NOT_OURS'
   /** The workshop's rules refuse the change: not assigned to this person, not their role, or verified and locked. */
-  | 'E_FORBIDDEN';
+  | 'E_FORBIDDEN'
+  /** The passphrase typed does not open the device key. */
+  | 'E_WRONG_PASSPHRASE'
+  /** The device key is sealed with a passphrase that has not been typed since CityKPI started. */
+  | 'E_KEY_LOCKED';
 
 export class DataError extends Error {
   /** For E_INVALID from the record rules: every rule the refused write broke, the first one first. */

@@ -12,6 +12,7 @@ import * as attachments from './attachments.ts';
 import type { EvidenceRef } from '../../../core/records/index.ts';
 import type { SignerRow } from './db.ts';
 import { mapDataErrors } from './errors.ts';
+import * as deviceKey from './identity.ts';
 import { loadOrCreateIdentity, type SecretSealer, type StoredIdentity } from './identity.ts';
 import * as backup from './backup.ts';
 import * as signers from './signers.ts';
@@ -106,6 +107,15 @@ export type { HeldRow, ImportRow, SignerRow, SignerSource } from './db.ts';
 /** Pass the Bridge: in Electron the key is sealed by the OS key store; the web bridge cannot seal, so the browser keeps it. */
 export const getDeviceIdentity = (sealer: SecretSealer | null): Promise<StoredIdentity> =>
   mapDataErrors(() => loadOrCreateIdentity(appStore().db, sealer));
+
+/** What the start screen must ask before the app opens, given what the Bridge says of the key store. */
+export type { DeviceKeyState } from './identity.ts';
+export const deviceKeyState = (keyStore: Parameters<typeof deviceKey.deviceKeyState>[1]): Promise<deviceKey.DeviceKeyState> =>
+  mapDataErrors(() => deviceKey.deviceKeyState(appStore().db, keyStore));
+/** Seals a new device key with the facilitator's passphrase (no key store on this computer). */
+export const protectDeviceKey = (passphrase: string): Promise<StoredIdentity> => mapDataErrors(() => deviceKey.protectWithPassphrase(appStore().db, passphrase));
+/** Opens the passphrase-sealed device key for this session; E_WRONG_PASSPHRASE when it does not open. */
+export const unlockDeviceKey = (passphrase: string): Promise<StoredIdentity> => mapDataErrors(() => deviceKey.unlockWithPassphrase(appStore().db, passphrase));
 
 /** The signer core's encodeBundle / encodeReceipt need: device id, author name, device key. */
 export function getBundleSigner(sealer: SecretSealer | null): Promise<BundleSigner> {

@@ -8,7 +8,7 @@ vi.mock('electron', () => import('./electron-mock.ts'));
 const { FakeBrowserWindow, dialog, resetElectronMock, safeStorage } = await import('./electron-mock.ts');
 const { appInfo } = await import('../../../electron/main/handlers/app-info.ts');
 const { createOpenFile, createSaveFile, readHandleBounded } = await import('../../../electron/main/handlers/files.ts');
-const { sealSecret, unsealSecret } = await import('../../../electron/main/handlers/secrets.ts');
+const { keyStoreStatus, sealSecret, unsealSecret } = await import('../../../electron/main/handlers/secrets.ts');
 
 // saveFile really fsyncs: on a busy disk that can take seconds.
 vi.setConfig({ testTimeout: 30_000 });
@@ -151,6 +151,26 @@ describe('secrets', () => {
       await expect(sealSecret(secret)).resolves.toEqual({ ok: false, code: 'E_UNAVAILABLE' });
       expect(safeStorage.encryptString).not.toHaveBeenCalled();
     } finally {
+      safeStorage.getSelectedStorageBackend.mockReturnValue('gnome_libsecret');
+      platform.mockRestore();
+    }
+  });
+
+  it('reports the key store: the OS one where usable, none for basic_text or no encryption, naming the backend', async () => {
+    const platform = vi.spyOn(process, 'platform', 'get').mockReturnValue('linux');
+    try {
+      await expect(keyStoreStatus()).resolves.toEqual({ ok: true, value: { kind: 'os', backend: 'gnome_libsecret' } });
+      safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
+      await expect(keyStoreStatus()).resolves.toEqual({ ok: true, value: { kind: 'none', backend: 'basic_text' } });
+      safeStorage.getSelectedStorageBackend.mockReturnValue('kwallet5');
+      await expect(keyStoreStatus()).resolves.toEqual({ ok: true, value: { kind: 'os', backend: 'kwallet5' } });
+      safeStorage.isEncryptionAvailable.mockReturnValue(false);
+      await expect(keyStoreStatus()).resolves.toEqual({ ok: true, value: { kind: 'none', backend: 'unavailable' } });
+      platform.mockReturnValue('darwin');
+      safeStorage.isEncryptionAvailable.mockReturnValue(true);
+      await expect(keyStoreStatus()).resolves.toEqual({ ok: true, value: { kind: 'os', backend: 'keychain' } });
+    } finally {
+      safeStorage.isEncryptionAvailable.mockReturnValue(true);
       safeStorage.getSelectedStorageBackend.mockReturnValue('gnome_libsecret');
       platform.mockRestore();
     }

@@ -24,6 +24,7 @@ const EXPECTED_CHANNELS: Record<keyof Bridge, string> = {
   writeBackup: 'backup:write',
   sealSecret: 'secret:seal',
   unsealSecret: 'secret:unseal',
+  keyStore: 'secret:store',
   setOfficeInbox: 'office:inbox',
 };
 
@@ -57,5 +58,14 @@ describe('preload', () => {
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('app:info', undefined);
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, code: 'E_FORBIDDEN' });
     await expect(api.appInfo()).rejects.toThrow('E_FORBIDDEN');
+  });
+
+  it('keyStore unwraps the result and rejects with the error code', async () => {
+    const status = { kind: 'none', backend: 'basic_text' };
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: status });
+    await expect(api.keyStore()).resolves.toEqual(status);
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('secret:store', undefined);
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, code: 'E_FORBIDDEN' });
+    await expect(api.keyStore()).rejects.toThrow('E_FORBIDDEN');
   });
 });

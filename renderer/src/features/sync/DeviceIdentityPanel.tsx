@@ -11,6 +11,12 @@ interface DeviceFacts {
   readonly name: string | null;
 }
 
+const PROTECTION_TEXT = {
+  'os-keystore': 'sync:device.protectedByOs',
+  passphrase: 'devicekey:protectedByPassphrase',
+  browser: 'sync:device.protectedByBrowser',
+} as const satisfies Record<StoredIdentity['protection'], string>;
+
 /** The laptop code the office checks when it first receives a file from this laptop; key details under "Advanced". */
 export function DeviceIdentityPanel() {
   const { t } = useTranslation(['sync', 'common']);
@@ -57,7 +63,7 @@ export function DeviceIdentityPanel() {
           </dl>
           <AdvancedFacts deviceId={facts.deviceId}>
             <dt>{t('sync:device.protection')}</dt>
-            <dd>{t(facts.identity.protection === 'os-keystore' ? 'sync:device.protectedByOs' : 'sync:device.protectedByBrowser')}</dd>
+            <dd>{t(PROTECTION_TEXT[facts.identity.protection])}</dd>
           </AdvancedFacts>
         </>
       )}

@@ -4,16 +4,13 @@ import {
   Checkbox,
   Dialog,
   DialogTrigger,
-  FieldError,
   Heading,
-  Input,
   Label,
   Modal,
   ModalOverlay,
   Radio,
   RadioGroup,
   Text,
-  TextField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BundleEncryption } from '../../../../core/bundle/index.ts';
@@ -27,6 +24,7 @@ import { BUNDLE_EXTENSION, saveFileAt } from './files.ts';
 import { useOfficeRecipients } from './office-recipients.ts';
 import { WorkProgress } from './WorkProgress.tsx';
 import { PassphraseStrength } from '../../ui/passphrase-strength/PassphraseStrength.tsx';
+import { PassphraseField } from '../../ui/passphrase-field/PassphraseField.tsx';
 
 export const MIN_PASSPHRASE_LENGTH = 10;
 
@@ -238,37 +236,5 @@ export function ExportDialog() {
         </Modal>
       </ModalOverlay>
     </DialogTrigger>
-  );
-}
-
-interface PassphraseFieldProps {
-  readonly label: string;
-  readonly description?: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly error: string | undefined;
-  readonly isDisabled: boolean;
-}
-
-function PassphraseField({ label, description, value, onChange, error, isDisabled }: PassphraseFieldProps) {
-  return (
-    <TextField
-      className="field"
-      type="password"
-      value={value}
-      onChange={onChange}
-      isInvalid={error !== undefined}
-      validationBehavior="aria"
-      isDisabled={isDisabled}
-    >
-      <Label className="field-label">{label}</Label>
-      <Input className="input" autoComplete="new-password" />
-      {description ? (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{error}</FieldError>
-    </TextField>
   );
 }
