@@ -15,7 +15,7 @@ import { canonicalJson, canonicalJsonBytes } from '../../core/revisions/canonica
 import { sha256Hex } from '../../core/revisions/revision-id.ts';
 import type { Revision } from '../../core/revisions/types.ts';
 import { type Unpacked, repack, resign, unpack } from '../fixtures/bundles/forge.ts';
-import { sampleRevisions, signerFromSeed } from '../fixtures/bundles/helpers.ts';
+import { refusalOf, sampleRevisions, signerFromSeed } from '../fixtures/bundles/helpers.ts';
 
 const NEWER = 9;
 const MINORS = [FORMAT_MINOR, NEWER] as const;
@@ -36,14 +36,6 @@ beforeAll(async () => {
   }
 });
 
-async function refusal(bytes: Uint8Array): Promise<BundleError> {
-  const error = await decodeBundle(bytes).then(
-    () => new Error('the bundle was accepted'),
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof BundleError)) throw error;
-  return error;
-}
 
 /** The bundle of this minor with its manifest changed and re-signed by its own device (so only the change is wrong). */
 async function withManifest(minor: number, change: (manifest: Record<string, unknown>) => Record<string, unknown>): Promise<Uint8Array> {
@@ -119,7 +111,7 @@ describe('a newer minor version keeps every known field strict', () => {
 
   for (const minor of MINORS) {
     it.each(manifestCases)(`format 1.${minor}: a tampered manifest field %s is refused`, async (field, change, code) => {
-      const error = await refusal(await withManifest(minor, change));
+      const error = await refusalOf(await withManifest(minor, change));
       expect(error.code).toBe(code);
       if (code === 'E_SCHEMA') expect(error.message).toContain(field);
     });
@@ -143,7 +135,7 @@ describe('a newer minor version keeps every known field strict', () => {
 
   for (const minor of MINORS) {
     it.each(revisionCases)(`format 1.${minor}: a tampered revision field %s is refused`, async (field, change, code) => {
-      const error = await refusal(await withRevisions(minor, change));
+      const error = await refusalOf(await withRevisions(minor, change));
       expect(error.code).toBe(code);
       expect(error.message).toContain(field);
     });
@@ -151,7 +143,7 @@ describe('a newer minor version keeps every known field strict', () => {
 
   it('keeps an unknown revision property only at a newer minor, covered by the id', async () => {
     const future = set('confidence', 'high');
-    expect((await refusal(await withRevisions(FORMAT_MINOR, future))).code).toBe('E_SCHEMA');
+    expect((await refusalOf(await withRevisions(FORMAT_MINOR, future))).code).toBe('E_SCHEMA');
     const decoded = await decodeBundle(await withRevisions(NEWER, future));
     expect(decoded.revisions.map((revision) => (revision as unknown as Record<string, unknown>).confidence).filter(Boolean)).toEqual(['high']);
   });
@@ -169,7 +161,7 @@ describe('a newer minor version keeps every known field strict', () => {
     ];
     for (const minor of MINORS) {
       expect((await decodeBundle(await withProvenance(minor, [attestationLine(own)]))).attestations).toHaveLength(1);
-      for (const [name, lines, code] of cases) expect((await refusal(await withProvenance(minor, lines))).code, `1.${minor} ${name}`).toBe(code);
+      for (const [name, lines, code] of cases) expect((await refusalOf(await withProvenance(minor, lines))).code, `1.${minor} ${name}`).toBe(code);
     }
   });
 
