@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { act, render, screen } from '@testing-library/react';
-import { i18n } from '../../renderer/src/i18n/index.ts';
-import { assign, createWorkshop, recordVerdict, switchParticipant } from '../../renderer/src/data/workshop.ts';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { kpisInCategory, U4SSC_2017 } from '../../core/catalogue/index.ts';
+import { i18n, SUPPORTED_LANGUAGES } from '../../renderer/src/i18n/index.ts';
+import { assign, createWorkshop, loadWorkshop, recordVerdict, switchParticipant } from '../../renderer/src/data/workshop.ts';
 import { AssessmentOverview } from '../../renderer/src/features/workshop/AssessmentOverview.tsx';
 import { VerificationSummary } from '../../renderer/src/features/workshop/VerificationSummary.tsx';
+import { WorksheetScreen } from '../../renderer/src/features/workshop/WorksheetScreen.tsx';
 import { useScreenDatabase } from './support/screen-database.ts';
 import { LAKE_TOWN } from './support/lake-town.ts';
 
@@ -51,5 +53,26 @@ describe('workshop screens over the data layer', () => {
     expect(next.textContent).toContain('Fixed Broadband Subscriptions');
     expect(next.textContent).not.toContain('Household Internet Access');
     expect(screen.getByText(/^Verified:/).textContent).toBe('Verified: 1');
+  });
+
+  it('prints each KPI definition on the worksheet, in every language of the sheet', async () => {
+    const assessmentId = await verifiedWorkshop();
+    const water = kpisInCategory(U4SSC_2017, 'EC-ICT-WS');
+    const fatima = (await loadWorkshop(database.store, assessmentId)).state.participants.find((person) => person.name === 'Fatima')!;
+    await switchParticipant(database.store, assessmentId, fatima.id, '2468');
+    await assign(database.store, assessmentId, water.map((kpi) => ({ kpiId: kpi.id })), { department: 'Water', participantId: null });
+    render(<WorksheetScreen assessmentId={assessmentId} sheetKey="d-Water" />);
+    for (const language of SUPPORTED_LANGUAGES) {
+      fireEvent.change(await screen.findByLabelText('Language of the sheet'), { target: { value: language } });
+      const sheet = await screen.findByRole('article');
+      await within(sheet).findByText(i18n.t('workshop:sheets.definition', { lng: language }));
+      expect(sheet.getAttribute('lang')).toBe(language);
+      for (const kpi of [...water, { id: 'EC-ICT-ICT-1C' }]) {
+        const definition = i18n.t(`kpi-help:kpi.${kpi.id}.definition`, { lng: language });
+        expect(definition, `${language} ${kpi.id}`).not.toContain('kpi-help');
+        const row = sheet.querySelector(`tr[data-kpi="${kpi.id}"] .worksheet-definition`);
+        expect(row?.textContent, `${language} ${kpi.id}`).toContain(definition);
+      }
+    }
   });
 });

@@ -14,7 +14,7 @@ import { SelectField } from './SelectField.tsx';
 import { parseSheetKey, sheetLines, sheetTitle } from './sheets.ts';
 import './worksheet.css';
 
-const SHEET_NAMESPACES = ['workshop', 'catalogue', 'entry'];
+const SHEET_NAMESPACES = ['workshop', 'catalogue', 'entry', 'kpi-help'];
 
 /** The translation function of the sheet's language, which may differ from the interface's. */
 function useSheetT(language: string): TFunction | null {
@@ -109,6 +109,7 @@ export function WorksheetScreen({ assessmentId, sheetKey }: { readonly assessmen
             <tr>
               <th scope="col">{t('workshop:sheets.shortId')}</th>
               <th scope="col">{t('workshop:sheets.kpi')}</th>
+              <th scope="col">{t('workshop:sheets.definition')}</th>
               <th scope="col">{t('workshop:sheets.unit')}</th>
               <th scope="col">{t('workshop:sheets.figures')}</th>
               <th scope="col">{t('workshop:sheets.year')}</th>
@@ -119,6 +120,8 @@ export function WorksheetScreen({ assessmentId, sheetKey }: { readonly assessmen
           <tbody>
             {lines.map(({ kpi, point, shortId }) => {
               const pointKey = pointNameKey(kpi.id, point.id);
+              const helpKey = `kpi-help:points.${kpi.id}.${point.id}.help`;
+              const pointHelpKey = i18n.exists(helpKey, { lng: language }) ? helpKey : null;
               return (
                 <tr key={`${kpi.id}/${point.id}`} data-kpi={kpi.id}>
                   <td className="worksheet-id" dir="ltr">
@@ -130,6 +133,10 @@ export function WorksheetScreen({ assessmentId, sheetKey }: { readonly assessmen
                     </span>{' '}
                     <strong>{t(`catalogue:kpi.${kpi.id}.name`)}</strong>
                     {pointKey ? <span className="worksheet-point"> – {t(`catalogue:${pointKey}`)}</span> : null}
+                  </td>
+                  <td className="worksheet-definition">
+                    {t(`kpi-help:kpi.${kpi.id}.definition`)}
+                    {pointHelpKey ? <span className="worksheet-point"> {t(pointHelpKey)}</span> : null}
                   </td>
                   <td>{t(`catalogue:units.${point.unit}`)}</td>
                   <td className="worksheet-figures">
