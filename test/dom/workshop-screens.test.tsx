@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { kpisInCategory, U4SSC_2017 } from '../../core/catalogue/index.ts';
 import { i18n, SUPPORTED_LANGUAGES } from '../../renderer/src/i18n/index.ts';
 import { assign, createWorkshop, loadWorkshop, recordVerdict, switchParticipant } from '../../renderer/src/data/workshop.ts';
 import { AssessmentOverview } from '../../renderer/src/features/workshop/AssessmentOverview.tsx';
 import { VerificationSummary } from '../../renderer/src/features/workshop/VerificationSummary.tsx';
 import { WorksheetScreen } from '../../renderer/src/features/workshop/WorksheetScreen.tsx';
+import { WorkshopScreen } from '../../renderer/src/features/workshop/WorkshopScreen.tsx';
+import { mayEnterPoint } from '../../core/workshop/assignment.ts';
 import { useScreenDatabase } from './support/screen-database.ts';
 import { LAKE_TOWN } from './support/lake-town.ts';
 
@@ -74,5 +76,35 @@ describe('workshop screens over the data layer', () => {
         expect(row?.textContent, `${language} ${kpi.id}`).toContain(definition);
       }
     }
+  });
+
+  it('assigns one KPI and each of its data points on their own, and a point left empty follows its KPI again', async () => {
+    const assessmentId = await verifiedWorkshop();
+    const { store } = database;
+    const people = (await loadWorkshop(store, assessmentId)).state.participants;
+    await switchParticipant(store, assessmentId, people.find((person) => person.name === 'Fatima')!.id, '2468');
+    render(<WorkshopScreen assessmentId={assessmentId} />);
+    const region = await screen.findByRole('region', { name: 'One KPI or data point at a time' });
+    fireEvent.change(within(region).getByLabelText('KPI to assign'), { target: { value: 'EN-EN-AQ-1C' } });
+    const group = (name: string) => within(region).getByRole('group', { name });
+    fireEvent.change(within(group('The whole KPI')).getByLabelText('Responsible department'), { target: { value: 'Environment' } });
+    fireEvent.change(within(group('Particulate matter (PM10)')).getByLabelText('Responsible department'), { target: { value: 'Water' } });
+    const amina = people.find((person) => person.name === 'Amina')!;
+    fireEvent.change(within(group('Ozone (O₃)')).getByLabelText('Participant'), { target: { value: amina.id } });
+    fireEvent.submit(group('The whole KPI').closest('form')!);
+    expect((await within(region).findByRole('status')).textContent).toBe('Saved who is responsible for EN: EN: AQ: 1C.');
+
+    const { state } = await loadWorkshop(store, assessmentId);
+    expect(state.assignments.get('EN-EN-AQ-1C')).toEqual({ department: 'Environment', participantId: null });
+    expect(state.pointAssignments.get('EN-EN-AQ-1C/pm10')).toEqual({ department: 'Water', participantId: null });
+    expect(state.pointAssignments.has('EN-EN-AQ-1C/pm25')).toBe(false);
+    expect(['pm10', 'pm25', 'o3'].map((point) => mayEnterPoint(state, amina, 'EN-EN-AQ-1C', point))).toEqual([true, false, true]);
+    // The list of responsibilities names the point's own department under its KPI.
+    expect(screen.getByRole('row', { name: /Particulate matter \(PM10\) Water/ })).toBeTruthy();
+
+    fireEvent.change(within(group('Particulate matter (PM10)')).getByLabelText('Responsible department'), { target: { value: '' } });
+    fireEvent.submit(group('The whole KPI').closest('form')!);
+    await waitFor(async () => expect((await loadWorkshop(store, assessmentId)).state.pointAssignments.get('EN-EN-AQ-1C/pm10')).toEqual({ department: null, participantId: null }));
+    expect(mayEnterPoint((await loadWorkshop(store, assessmentId)).state, amina, 'EN-EN-AQ-1C', 'pm10')).toBe(false);
   });
 });

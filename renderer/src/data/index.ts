@@ -158,7 +158,7 @@ export const watchDatabaseConnection = (onProblem: (problem: health.ConnectionPr
   health.watchConnection(appStore().db, onProblem);
 
 // Workshop mode (see workshop.ts): participants, assignments, who is at the keyboard, review and verification.
-export type { AssignmentTarget, NewParticipant, NewWorkshop, SwitchResult, VerdictInput, WorkshopView } from './workshop.ts';
+export type { AssignmentTarget, Responsible, NewParticipant, NewWorkshop, SwitchResult, VerdictInput, WorkshopView } from './workshop.ts';
 export { WorkshopRuleError } from './workshop-guard.ts';
 export const createWorkshop = (input: workshop.NewWorkshop) => mapDataErrors(() => workshop.createWorkshop(appStore(), input));
 export { SHARED_FIELDS, type SharedField } from './workshop.ts';
@@ -169,6 +169,7 @@ export const addParticipant = (assessmentId: string, participant: workshop.NewPa
   mapDataErrors(() => workshop.addParticipant(appStore(), assessmentId, participant));
 export const assignKpis = (assessmentId: string, targets: readonly workshop.AssignmentTarget[], to: { readonly department: string | null; readonly participantId: string | null }) =>
   mapDataErrors(() => workshop.assign(appStore(), assessmentId, targets, to));
+export const assignEach = (assessmentId: string, changes: Parameters<typeof workshop.assignEach>[2]) => mapDataErrors(() => workshop.assignEach(appStore(), assessmentId, changes));
 export const switchParticipant = (assessmentId: string, participantId: string | null, pin?: string) =>
   mapDataErrors(() => workshop.switchParticipant(appStore(), assessmentId, participantId, pin));
 export const hasPin = (assessmentId: string, participantId: string) => mapDataErrors(() => workshop.hasPin(appStore(), assessmentId, participantId));

@@ -126,16 +126,26 @@ export interface AssignmentTarget {
   readonly pointId?: string | undefined;
 }
 
+export interface Responsible {
+  readonly department: string | null;
+  readonly participantId: string | null;
+}
+
 /** Sets the responsible department and/or participant of many KPIs (or data points) in one write. */
-export async function assign(
-  store: DataStore,
-  assessmentId: string,
-  targets: readonly AssignmentTarget[],
-  to: { readonly department: string | null; readonly participantId: string | null },
-): Promise<void> {
-  const fields = checked('assignment', { department: to.department?.trim() || null, participantId: to.participantId });
+export function assign(store: DataStore, assessmentId: string, targets: readonly AssignmentTarget[], to: Responsible): Promise<void> {
+  return assignEach(store, assessmentId, targets.map((target) => ({ target, to })));
+}
+
+/**
+ * Gives each KPI or data point its own responsible department and/or participant, all in one write.
+ * A data point with neither follows its KPI again.
+ */
+export async function assignEach(store: DataStore, assessmentId: string, changes: readonly { readonly target: AssignmentTarget; readonly to: Responsible }[]): Promise<void> {
   const edits = new Map<string, FieldsFor>();
-  for (const { kpiId, pointId } of targets) edits.set(refId({ kind: 'assignment', assessmentId, kpiId, pointId }), changedFields(fields));
+  for (const { target, to } of changes) {
+    const fields = checked('assignment', { department: to.department?.trim() || null, participantId: to.participantId || null });
+    edits.set(refId({ kind: 'assignment', assessmentId, kpiId: target.kpiId, pointId: target.pointId }), changedFields(fields));
+  }
   if (edits.size > 0) await store.writeEdits(edits);
 }
 
