@@ -66,8 +66,9 @@ describe('workshop screens over the data layer', () => {
     render(<WorksheetScreen assessmentId={assessmentId} sheetKey="d-Water" />);
     for (const language of SUPPORTED_LANGUAGES) {
       fireEvent.change(await screen.findByLabelText('Language of the sheet'), { target: { value: language } });
-      const sheet = await screen.findByRole('article');
-      await within(sheet).findByText(i18n.t('workshop:sheets.definition', { lng: language }));
+      // Each language's namespaces load on first use: slow on a busy machine.
+      const sheet = await screen.findByRole('article', {}, { timeout: 10_000 });
+      await within(sheet).findByText(i18n.t('workshop:sheets.definition', { lng: language }), {}, { timeout: 10_000 });
       expect(sheet.getAttribute('lang')).toBe(language);
       for (const kpi of [...water, { id: 'EC-ICT-ICT-1C' }]) {
         const definition = i18n.t(`kpi-help:kpi.${kpi.id}.definition`, { lng: language });
@@ -76,7 +77,7 @@ describe('workshop screens over the data layer', () => {
         expect(row?.textContent, `${language} ${kpi.id}`).toContain(definition);
       }
     }
-  });
+  }, 60_000);
 
   it('assigns one KPI and each of its data points on their own, and a point left empty follows its KPI again', async () => {
     const assessmentId = await verifiedWorkshop();
@@ -106,5 +107,5 @@ describe('workshop screens over the data layer', () => {
     fireEvent.submit(group('The whole KPI').closest('form')!);
     await waitFor(async () => expect((await loadWorkshop(store, assessmentId)).state.pointAssignments.get('EN-EN-AQ-1C/pm10')).toEqual({ department: null, participantId: null }));
     expect(mayEnterPoint((await loadWorkshop(store, assessmentId)).state, amina, 'EN-EN-AQ-1C', 'pm10')).toBe(false);
-  });
+  }, 30_000);
 });
