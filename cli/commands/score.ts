@@ -4,13 +4,15 @@
  */
 import { scoreRevisions, type AreaScore, type AssessmentScore, type PointScore } from '../../core/scoring/index.ts';
 import { findKpi, getCatalogue } from '../../core/catalogue/index.ts';
-import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
+import type { Revision } from '../../core/revisions/types.ts';
+import { targetSetsFromRevisions, type TargetSet } from '../../core/targets/index.ts';
+import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { terminalText } from '../terminal-text.ts';
 import { KEY_USAGE } from './bundle-files.ts';
 import { DATABASE_USAGE, localeOption, parseBundleArgs, readRevisionSource, readTargetsFile } from './results-files.ts';
 import { OFFICE_TRUST_USAGE } from './trust-files.ts';
 
-const USAGE = `citykpi score <file>... | --postgres <url> --targets <targets.csv> [--json] [--locale <language>] [--allow-unknown]
+const USAGE = `citykpi score <file>... | --postgres <url> --targets <targets.csv> | --target-set <id> [--json] [--locale <language>] [--allow-unknown]
 
 Scores every assessment in the bundles against the targets: each reported data point with a target gets
 1 to 4 points (0-33 %, 33-66 %, 66-95 %, 95 % and more of its target), and each category, sub-dimension
@@ -19,6 +21,7 @@ conflict, out of range or in another unit are left out. Results are a self-asses
 
 Options:
       --targets <file>        CSV or XLSX with columns kpi,data_point,target,direction[,source][,note]
+      --target-set <id>       a target set the bundles or the database hold (made in the app), instead of --targets
       --locale <language>     also read target numbers written the way this language writes them (1 234,5)
       --json                  print a JSON array, one object per assessment
 ${KEY_USAGE}
@@ -73,15 +76,27 @@ function assessmentText(score: AssessmentScore): string {
   return `${lines.join('\n')}\n`;
 }
 
+function storedTargetSet(revisions: readonly Revision[], id: string): TargetSet {
+  const stored = targetSetsFromRevisions(revisions);
+  const found = stored.find((entry) => entry.set.id === id);
+  if (!found) {
+    const known = stored.map((entry) => entry.set.id).join(', ') || 'none';
+    throw new InputError('E_NOT_FOUND', `no target set ${JSON.stringify(id)} in the revisions read (target sets held: ${known})`);
+  }
+  return found.set;
+}
+
 async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseBundleArgs(args, {
     targets: { type: 'string' },
+    'target-set': { type: 'string' },
     locale: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  if (values.targets === undefined) throw new UsageError('--targets is required');
-  const targets = await readTargetsFile(io, values.targets, localeOption(values.locale));
-  const scores = scoreRevisions(await readRevisionSource(io, positionals, values), targets);
+  if ((values.targets === undefined) === (values['target-set'] === undefined)) throw new UsageError('give either --targets or --target-set');
+  const revisions = await readRevisionSource(io, positionals, values);
+  const targets = values.targets === undefined ? storedTargetSet(revisions, values['target-set']!) : await readTargetsFile(io, values.targets, localeOption(values.locale));
+  const scores = scoreRevisions(revisions, targets);
   io.out(values.json ? `${JSON.stringify(scores, null, 2)}\n` : scores.map(assessmentText).join('\n'));
   return EXIT_OK;
 }

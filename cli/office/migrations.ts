@@ -9,6 +9,7 @@ import { InputError } from '../io.ts';
 import { OFFICE_STORE_SQL } from './migrations/0001-office-store.ts';
 import { KPI_VALUES_SQL } from './migrations/0002-kpi-values.ts';
 import { REVISION_ORIGINS_SQL } from './migrations/0003-revision-origins.ts';
+import { SCORES_SQL } from './migrations/0004-scores.ts';
 
 export interface Migration {
   readonly version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'office_store', sql: OFFICE_STORE_SQL },
   { version: 2, name: 'kpi_values', sql: KPI_VALUES_SQL },
   { version: 3, name: 'revision_origins', sql: REVISION_ORIGINS_SQL },
+  { version: 4, name: 'scores', sql: SCORES_SQL },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

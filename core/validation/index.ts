@@ -1,5 +1,5 @@
 export { VALIDATION_CODES, validationMessageKey, type Severity, type ValidationCode, type ValidationIssue } from './types.ts';
-export { validatePoint, EARLIEST_DATA_YEAR, type PointContext } from './validate-point.ts';
+export { validatePoint, hardRangeOf, isPercentage, EARLIEST_DATA_YEAR, type PointContext } from './validate-point.ts';
 export {
   validateCityProfile,
   ASSESSMENT_YEAR_RANGE,

@@ -16,12 +16,12 @@ const PERCENT_UNITS = new Set(['percent', 'percentOfGdp']);
 const PERCENT_RANGE: NumericRange = { min: 0, max: 100 };
 const NUMERIC_FIELDS = ['numerator', 'denominator', 'directValue', 'dataYear'] as const satisfies readonly ValueField[];
 
-function isPercentage(point: DataPointDefinition): boolean {
+export function isPercentage(point: DataPointDefinition): boolean {
   return PERCENT_UNITS.has(point.unit) || (point.computation.kind === 'ratio' && point.computation.scale === 100);
 }
 
 /** The catalogue's hard range; a percentage without one is held to 0–100. */
-function hardRangeOf(kpi: KpiDefinition, point: DataPointDefinition): NumericRange | undefined {
+export function hardRangeOf(kpi: KpiDefinition, point: DataPointDefinition): NumericRange | undefined {
   return point.hardRange ?? kpi.hardRange ?? (isPercentage(point) ? PERCENT_RANGE : undefined);
 }
 
