@@ -3,7 +3,7 @@
  * U4SSC Data Collection Template, SDMX-CSV, or DHIS2 dataValueSets JSON. The writers are core's, the same the
  * app uses.
  */
-import { pointValues } from '../../core/bundle/index.ts';
+import { pointValues } from '../../core/values/index.ts';
 import { pointNameKey } from '../../core/catalogue/index.ts';
 import {
   Dhis2MappingError,

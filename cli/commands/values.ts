@@ -4,8 +4,7 @@
  * revision sets print equal bytes whatever bundles or import order they came from.
  */
 import { parseArgs } from 'node:util';
-import { currentValues, type CurrentValueRow } from '../../core/bundle/index.ts';
-import { type CompetingWrite, type FieldConflict, type PointValueRow, pointValues } from '../../core/bundle/index.ts';
+import { currentValues, type CompetingWrite, type CurrentValueRow, type FieldConflict, type PointValueRow, pointValues } from '../../core/values/index.ts';
 import type { RevisionOrigin } from '../../core/bundle/provenance.ts';
 import type { FieldValue, Revision } from '../../core/revisions/types.ts';
 import { EXIT_OK, UsageError, type Command, type ExitCode, type Io } from '../io.ts';

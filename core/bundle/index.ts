@@ -25,5 +25,3 @@ export {
 export { mergeRevisionSets } from './merge.ts';
 export { planImport, type ExistingIds, type ExistingRevisionsByRecord, type ImportPlan, type PlannedConflict, type PlannedReplacement } from './plan-import.ts';
 export { decodeReceipt, encodeReceipt, type DecodedReceipt, type EncodeReceiptInput } from './receipt.ts';
-export { currentValues, type CurrentValueRow, type ValueCandidate } from './current-values.ts';
-export { pointValues, type PointValueRow, type PointValueKind, type FieldConflict, type CompetingWrite } from './point-values.ts';

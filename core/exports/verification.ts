@@ -3,7 +3,7 @@
  * column: the data point's own verdict where the verifier gave one, else its KPI's (verification goes KPI
  * by KPI). No verdict, or no workshop at all, leaves the column empty.
  */
-import type { PointValueRow } from '../bundle/point-values.ts';
+import type { PointValueRow } from '../values/point-values.ts';
 import type { Revision } from '../revisions/types.ts';
 import { deriveWorkshopState, pointKey, type WorkshopState } from '../workshop/state.ts';
 import type { ExportValue } from './types.ts';

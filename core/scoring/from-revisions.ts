@@ -3,7 +3,7 @@
  * catalogue it names, with the same values the app and `citykpi values` show, and the same entry status the app
  * shows: a value with a validation error is left out (`invalidValue`), as on the laptop.
  */
-import { pointValues, type PointValueRow } from '../bundle/point-values.ts';
+import { pointValues, type PointValueRow } from '../values/point-values.ts';
 import { findKpi, findPoint, getCatalogue } from '../catalogue/index.ts';
 import type { Catalogue } from '../catalogue/types.ts';
 import { currentValue, deriveRecords, type RecordState } from '../revisions/derive.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BundleError, currentValues, mergeRevisionSets, planImport } from '../../core/bundle/index.ts';
+import { BundleError, mergeRevisionSets, planImport } from '../../core/bundle/index.ts';
+import { currentValues } from '../../core/values/index.ts';
 import { parseStrictJson } from '../../core/bundle/strict-json.ts';
 import type { Revision } from '../../core/revisions/types.ts';
 import { edit } from '../fixtures/bundles/helpers.ts';

@@ -1,6 +1,6 @@
 /** pointValues: the analyst's rows, computed like the app computes them, with every conflict listed. */
 import { describe, expect, it } from 'vitest';
-import { pointValues, type PointValueRow } from '../../core/bundle/point-values.ts';
+import { pointValues, type PointValueRow } from '../../core/values/index.ts';
 import type { Revision } from '../../core/revisions/types.ts';
 import { edit } from '../fixtures/bundles/helpers.ts';
 

@@ -1,7 +1,8 @@
 /** Frozen v1 vectors: files written by this format version must keep decoding to the same values. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { currentValues, decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
+import { decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
+import { currentValues } from '../../core/values/index.ts';
 import { parseKeyFile } from '../../core/crypto/key-file.ts';
 import { signerFromSeed } from '../fixtures/bundles/helpers.ts';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoBundleInput } from '../../core/bundle/demo-bundle.ts';
 import { DEFAULT_LIMITS, mergeRevisionSets } from '../../core/bundle/index.ts';
-import { pointValues } from '../../core/bundle/point-values.ts';
+import { pointValues } from '../../core/values/index.ts';
 import { DEFAULT_CATALOGUE_ID, findKpi, findPoint, getCatalogue } from '../../core/catalogue/index.ts';
 import type { NumericRange } from '../../core/catalogue/types.ts';
 import { computePointValue, numericValue, type PointFields } from '../../core/compute/index.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIMITS, encodeBundle } from '../../core/bundle/index.ts';
-import type { PointValueRow } from '../../core/bundle/point-values.ts';
+import type { PointValueRow } from '../../core/values/index.ts';
 import { parseKeyFile } from '../../core/crypto/key-file.ts';
 import { edit, signerFromSeed } from '../fixtures/bundles/helpers.ts';
 import { type CliResult, ERROR_LINE, runCli, spawnCli as spawnIn } from './support/run-cli.ts';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PointValueRow } from '../../core/bundle/point-values.ts';
+import type { PointValueRow } from '../../core/values/index.ts';
 import { dhis2DataValueSetSchema } from '../../core/exports/index.ts';
 import type { AssessmentScore } from '../../core/scoring/index.ts';
 import { type CliResult, ERROR_LINE, runCli, spawnCli } from './support/run-cli.ts';

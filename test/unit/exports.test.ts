@@ -19,7 +19,7 @@ import {
   withVerification,
   type ExportValue,
 } from '../../core/exports/index.ts';
-import type { PointValueRow } from '../../core/bundle/point-values.ts';
+import type { PointValueRow } from '../../core/values/index.ts';
 import { edit } from '../fixtures/bundles/helpers.ts';
 
 const ATTACKS = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd', '=1\n2'];

@@ -1,5 +1,5 @@
 /** The values of some assessments as core's exports take them: one row per city, year, KPI and data point, with the verifier's verdict. */
-import { pointValues } from '../../../core/bundle/point-values.ts';
+import { pointValues } from '../../../core/values/index.ts';
 import { withVerification, type ExportValue } from '../../../core/exports/index.ts';
 import { formatRecordId, valueRecordPrefix } from '../../../core/revisions/record-id.ts';
 import { workshopRecordPrefixes } from '../../../core/workshop/judge.ts';
