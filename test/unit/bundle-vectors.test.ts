@@ -1,10 +1,15 @@
-/** Frozen v1 vectors: files written by this format version must keep decoding to the same values. */
+/**
+ * Frozen vectors: files written by each format version must keep decoding to the same values, forever. The
+ * SHA-256 of every vector is pinned here, so a regenerated file fails even when it would decode.
+ */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
 import { currentValues } from '../../core/values/index.ts';
 import { parseKeyFile } from '../../core/crypto/key-file.ts';
 import { signerFromSeed } from '../fixtures/bundles/helpers.ts';
+import { type VectorSummary, vectorSummary } from '../fixtures/bundles/vector-summary.ts';
 
 const fixture = (name: string) => new URL(`../fixtures/bundles/${name}`, import.meta.url);
 const bytesOf = (name: string) => new Uint8Array(readFileSync(fixture(name)));
@@ -16,6 +21,23 @@ const vectors = JSON.parse(readFileSync(fixture('vectors.json'), 'utf8')) as {
   newerMinor: { bundleId: string; formatMinor: number; extensions: Record<string, unknown>; parts: string[] };
 };
 const expectedValues: unknown = JSON.parse(readFileSync(fixture('v1-demo-seed7.values.json'), 'utf8'));
+
+const PINNED_SHA256: Readonly<Record<string, string>> = {
+  'v1-open.citykpi': '1c01be5835b3c770a5ad1ecff9f5e877fa0d199b8ca2fdceae5a9a5fb7f5d9cc',
+  'v1-recipients.citykpi': '95b50508188a506b96008c71f90cb18ddee04f7e8ab2ba140f844cfa20ecbbe7',
+  'v1-passphrase.citykpi': '2f4077664f86bbafe7daada86e720c6e0293fc290c0883db977733fb1b8543c1',
+  'v1-newer-minor.citykpi': '8df5ad6b60be91c1f3945416c8fbe03208fc817a45740be42838e36dbb0d785b',
+  'v1.1-relay.citykpi': '78ec8f17594ca8365a5dcdbcce28e67623eca88a74322a97bd59fa08f56bf4f0',
+  'v1.1-merge.citykpi': '2dfeacbb43075fe0afc8ed0ace514a29bab399b7c48356cc7444cae95739f548',
+  'v1.1-merge-recipients.citykpi': '948a34645f39223f56e6fe76b498eccdacef2f9537f4f43d1e50ec647488f591',
+  'v1.1-vectors.json': '1e8780af3eec50877a8fa333c401c7ca5222058f097a6e163be888aed620a006',
+};
+
+describe('frozen vector files', () => {
+  it.each(Object.entries(PINNED_SHA256))('%s is the file that was frozen', (name, sha256) => {
+    expect(createHash('sha256').update(bytesOf(name)).digest('hex')).toBe(sha256);
+  });
+});
 
 describe('frozen v1 test vectors', () => {
   it('open, recipient-encrypted and passphrase bundles decode to the recorded values', async () => {
@@ -45,5 +67,36 @@ describe('frozen v1 test vectors', () => {
     expect(reexported.manifest.formatMinor).toBe(vectors.newerMinor.formatMinor);
     expect(reexported.manifest.extensions).toEqual(vectors.newerMinor.extensions);
     expect(reexported.extensions.parts).toEqual(decoded.extensions.parts);
+  });
+});
+
+const vectors11 = JSON.parse(readFileSync(fixture('v1.1-vectors.json'), 'utf8')) as { relay: VectorSummary; merge: VectorSummary };
+
+describe('frozen 1.1 test vectors (provenance)', () => {
+  it('a laptop relaying another laptop’s revisions decodes with each revision bound to its maker', async () => {
+    const relay = vectorSummary(await decodeBundle(bytesOf('v1.1-relay.citykpi')));
+    expect(relay).toEqual(vectors11.relay);
+    expect(new Set(Object.values(relay.origins).map((origin) => origin.proof))).toEqual(new Set(['signer', 'attestation']));
+  });
+
+  it('an office merge, open and encrypted, keeps both laptops’ attestations and its own', async () => {
+    const keys = await parseKeyFile(readFileSync(fixture('vector-office.key'), 'utf8'));
+    const open = await decodeBundle(bytesOf('v1.1-merge.citykpi'));
+    const sealed = await decodeBundle(bytesOf('v1.1-merge-recipients.citykpi'), { identities: keys.identities.map((identity) => identity.secretText) });
+    expect(vectorSummary(open)).toEqual(vectors11.merge);
+    expect(vectorSummary(sealed)).toEqual(vectors11.merge);
+    expect(sealed.envelope.kind).toBe('recipients');
+    expect(new Set(Object.values(vectors11.merge.origins).map((origin) => origin.deviceId)).size).toBe(3);
+  });
+
+  it('a merged vector relayed again by another device keeps every origin', async () => {
+    const merged = await decodeBundle(bytesOf('v1.1-merge.citykpi'));
+    const relayer = await signerFromSeed(0x54, 'Another laptop');
+    const again = await decodeBundle(
+      await encodeBundle({ revisions: merged.revisions, attachments: merged.attachments.values(), attestations: merged.attestations, device: relayer, encryption: { kind: 'none' } }),
+    );
+    expect(vectorSummary(again).origins).toEqual(
+      Object.fromEntries(Object.entries(vectors11.merge.origins).map(([id, origin]) => [id, { ...origin, proof: 'attestation' }])),
+    );
   });
 });
