@@ -111,8 +111,8 @@ export async function decodeReceipt(
   }
   const receipt = parsed.data;
   if (receipt.revisionIds.length > limits.maxRevisions) throw new BundleError('E_TOO_LARGE', `more than ${limits.maxRevisions} revision ids`);
-  for (let i = 1; i < receipt.revisionIds.length; i++) {
-    if (receipt.revisionIds[i - 1]! >= receipt.revisionIds[i]!) throw new BundleError('E_SCHEMA', 'receipt revision ids are not sorted and unique');
+  for (const [name, ids] of [['revision', receipt.revisionIds], ['bundle', receipt.bundleIds]] as const) {
+    if (ids.some((id, index) => index > 0 && ids[index - 1]! >= id)) throw new BundleError('E_SCHEMA', `receipt ${name} ids are not sorted and unique`);
   }
   const declaredKey = fromBase64Url(receipt.signer.publicKey);
   if (!declaredKey || !bytesEqual(declaredKey, signerKey)) throw new BundleError('E_SIGNATURE', 'the receipt names a different signer');

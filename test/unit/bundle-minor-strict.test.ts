@@ -188,5 +188,7 @@ describe('a newer minor version keeps every known field strict', () => {
     expect(await codeOf({ ...body, formatMinor: NEWER })).toBe('E_SCHEMA');
     expect(await codeOf({ ...body, signer: { ...body.signer, extra: 1 } })).toBe('E_SCHEMA');
     expect(await codeOf({ ...body, issuedAt: 'today' })).toBe('E_SCHEMA');
+    expect(await codeOf({ ...body, revisionIds: [...body.revisionIds].reverse() })).toBe('E_SCHEMA');
+    expect(await codeOf({ ...body, bundleIds: ['ffffffffffffffffffffffffffffffff', '00000000000000000000000000000000'] })).toBe('E_SCHEMA');
   });
 });
