@@ -3,7 +3,7 @@
  * Serialised as canonical JSON; the signature covers exactly those bytes, and readers verify it
  * before parsing them.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { BundleError } from './errors.ts';
 import { FORMAT_MINOR, FORMAT_NAME, FORMAT_VERSION, PART_NAME } from './format.ts';
 import type { JsonValue } from './strict-json.ts';

@@ -9,7 +9,7 @@
  * so a laptop that imports an office merge can still tell, and prove, who made each edit.
  * The part `provenance.ndjson` holds one attestation per line (format 1.1).
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { fromBase64Url, toBase64Url } from '../crypto/bytes.ts';
 import { fingerprintOf } from '../crypto/fingerprint.ts';
 import { SIGNING_DOMAINS, sign, verify } from '../crypto/signing.ts';

@@ -4,7 +4,7 @@
  *   "CKPIRCT1" | u32 bodyLen | body (canonical JSON) | u8 sigAlg | signer(32) | u8 sigLen | signature
  * The signature covers `citykpi-receipt/v1\n` ‖ body.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { bytesEqual, fromBase64Url, toBase64Url } from '../crypto/bytes.ts';
 import { fingerprintOf } from '../crypto/fingerprint.ts';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES, SIGNING_DOMAINS, sign, verify } from '../crypto/signing.ts';

@@ -2,7 +2,7 @@
  * `revisions.ndjson`: one revision per line as canonical JSON, sorted by id, each line ending in \n.
  * Reading checks every line's size before decoding it, validates it strictly and re-computes its id.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { canonicalJson } from '../revisions/canonical-json.ts';
 import { parseHlc } from '../revisions/hlc.ts';
 import { parseRecordId } from '../revisions/record-id.ts';

@@ -3,7 +3,7 @@
  * point is, and which organisation unit each city is; without one, a default generated from the KPI codes is used
  * (import it with the CODE id scheme). The mapping is checked with zod, so a bad file is refused, not half-used.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { SINGLE_POINT, type Catalogue } from '../catalogue/types.ts';
 import { pointsOf } from '../catalogue/index.ts';
 import type { ExportValue } from './types.ts';

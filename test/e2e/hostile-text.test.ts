@@ -1,14 +1,25 @@
 /**
- * Hostile text typed into a free-text field: 565 payloads generated from attack families. Nothing may
- * run (a canary global stays unset), the page's CSP may report nothing, every saved string is stored
- * and shown back exactly as committed, and the page does not grow sideways.
+ * Hostile text (565 payloads generated from attack families) typed into the free-text fields and carried
+ * in by a signed bundle and a spreadsheet. Nothing may run (a canary global stays unset), the page's CSP
+ * may report nothing at all, every stored string is stored and shown back exactly as committed, and no
+ * screen grows sideways.
+ *
+ * Typing costs a stored revision per payload, so each typed field gets its own slice of the corpus, with
+ * every attack family in every slice; the bundle carries every payload the record rules accept, spread
+ * over every text field a bundle can hold, and the screens that show those fields are visited.
  */
-import { describe } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, inject } from 'vitest';
 import { EntryPage } from './pages/entry-page.ts';
 import { HomePage } from './pages/home-page.ts';
+import { SyncPage } from './pages/sync-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
-import { listenForEdits, startEdits, storedFieldValues, type EditReports } from './support/edit-driver.ts';
+import { listenForEdits, startEdits, startStoredEdits, storedFieldValues, type EditReports } from './support/edit-driver.ts';
 import { hostileCorpus } from './support/hostile-text.ts';
+import { HOSTILE_CITIES, storable, writeHostileBundle, writeHostileCsv } from './support/hostile-files.ts';
+import { text } from './support/locales.ts';
 import { test } from './support/sessions.ts';
 
 declare global {
@@ -20,47 +31,160 @@ declare global {
 
 const kpi = { id: 'EC-ICT-ICT-1C', code: 'EC: ICT: ICT: 1C' };
 
+/** Coprime with the 20 wrappers of a family, so every slice holds payloads of every family. */
+const SLICE_STRIDE = 23;
+
+function slice(corpus: readonly string[], index: number): string[] {
+  return corpus.filter((_, position) => position % SLICE_STRIDE === index);
+}
+
+async function goTo(page: Page, hash: string): Promise<void> {
+  await page.evaluate((target) => {
+    window.location.hash = target;
+  }, hash);
+}
+
+/** How far the page reaches past the window sideways, and the innermost elements that do. */
+async function sidewaysOverflow(page: Page): Promise<{ readonly pixels: number; readonly culprits: readonly string[] }> {
+  return page.evaluate(() => {
+    const pixels = document.documentElement.scrollWidth - window.innerWidth;
+    const outside = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      return box.right > window.innerWidth + 1 || box.left < -1;
+    };
+    const culprits = pixels <= 1 ? [] : [...document.body.querySelectorAll('*')].filter((element) => outside(element) && ![...element.children].some(outside));
+    return { pixels, culprits: culprits.slice(0, 5).map((element) => `${element.tagName.toLowerCase()}.${element.className} in ${element.parentElement?.className ?? ''}`) };
+  });
+}
+
 describe('hostile text', () => {
-  test('565 hostile payloads in the note field: nothing runs, none causes a CSP violation, each is stored and shown as typed', { timeout: 600_000 }, async ({ browsers, expect }) => {
+  test('typed into every free-text field, imported from a bundle and a spreadsheet: nothing runs, no CSP report, shown as typed', { timeout: 600_000 }, async ({ browsers, expect }) => {
     const corpus = hostileCorpus();
     expect(corpus.length).toBeGreaterThanOrEqual(500);
+    const dir = mkdtempSync(join(inject('scratchDir'), 'hostile-'));
+    const bundle = await writeHostileBundle(dir, corpus);
+    const csv = writeHostileCsv(dir, corpus, kpi.id);
+
     const session = await browsers.launch();
+    const page = session.page;
     await session.context.addInitScript(() => {
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (event) => window.__cspViolations?.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`));
     });
     const reports: EditReports = { acknowledged: [], failed: [] };
     await listenForEdits(session.context, reports);
+    const nothingRanNorReported = async (where: string) => {
+      expect(await page.evaluate(() => window.__hostileCanary), where).toBeUndefined();
+      expect((await page.evaluate(() => window.__cspViolations)) ?? [], where).toEqual([]);
+      expect((await sidewaysOverflow(page)).culprits, where).toEqual([]);
+    };
+
     await session.open('#/');
-    const assessmentId = await new HomePage(session.page).createAssessment({ city: 'Hostile Text City', country: 'Testland', year: '2026' });
-    await new WorkspacePage(session.page).openKpi(kpi.code);
-    const entry = new EntryPage(session.page);
+    const assessmentId = await new HomePage(page).createAssessment({ city: 'Hostile Text City', country: 'Testland', year: '2026' });
+
+    // Typed: the entry form's department, source and note; the city profile's name, country and region.
+    await new WorkspacePage(page).openKpi(kpi.code);
+    const entry = new EntryPage(page);
     await entry.heading(kpi.id).waitFor();
+    const typed: { field: string; values: string[] }[] = [];
+    let expected = 0;
+    const entryFields = [
+      ['department', 'entry:point.department'],
+      ['source', 'entry:point.source'],
+      ['note', 'entry:point.note'],
+    ] as const;
+    for (const [field, key] of entryFields) {
+      const values = slice(corpus, typed.length);
+      typed.push({ field, values });
+      expected += values.length;
+      await startEdits(entry.textbox(key), values);
+      await expect.poll(() => reports.acknowledged.length + reports.failed.length, { timeout: 300_000, interval: 250 }).toBe(expected);
+    }
+    await goTo(page, `#/a/${encodeURIComponent(assessmentId)}/profile`);
+    for (const field of ['name', 'country', 'region']) {
+      const values = slice(corpus, typed.length);
+      typed.push({ field, values });
+      expected += values.length;
+      await startStoredEdits(page.getByRole('textbox', { name: text('en', `city:field.${field}.label`), exact: true }), values);
+      await expect.poll(() => reports.acknowledged.length + reports.failed.length, { timeout: 300_000, interval: 250 }).toBe(expected);
+    }
+    // Only what the record rules refuse may fail (over-long strings, lone surrogates), and it said so.
+    expect(reports.failed.filter(storable)).toEqual([]);
+    for (const { field, values } of typed) {
+      const stored = await storedFieldValues(page, field);
+      expect(values.filter(storable).map((value) => value.trim()).filter((value) => !stored.has(value)), field).toEqual([]);
+    }
+    await nothingRanNorReported('typing');
 
-    await startEdits(entry.textbox('entry:point.note'), corpus);
-    await expect.poll(() => reports.acknowledged.length + reports.failed.length, { timeout: 540_000, interval: 500 }).toBe(corpus.length);
+    // A signed bundle from an unknown laptop whose every text, its signer's name included, is hostile.
+    const sync = new SyncPage(page);
+    await sync.open();
+    await sync.chooseFile(bundle.path);
+    expect(await sync.importSection.getByText(bundle.signerName, { exact: true }).count()).toBeGreaterThan(0);
+    await nothingRanNorReported('bundle preview');
+    await sync.confirmImport();
+    await sync.waitUntilImported();
+    for (const [recordId, fields] of bundle.fields) {
+      for (const [field, value] of Object.entries(fields)) {
+        expect((await storedFieldValues(page, field)).has(value), `${recordId} ${field}`).toBe(true);
+      }
+    }
 
-    // Only what the revision format refuses may fail (over-long strings, lone surrogates), and it said so.
-    const refusable = (value: string) => value.length >= 99_000 || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
-    expect(reports.failed.filter((value) => !refusable(value))).toEqual([]);
-    expect(await session.page.evaluate(() => window.__hostileCanary)).toBeUndefined();
-    // zod probes `new Function('')` once to pick its fast path; the CSP refuses it, which is the policy
-    // working, not a payload. Every other report fails the test.
-    const violations = (await session.page.evaluate(() => window.__cspViolations)) ?? [];
-    expect(violations.filter((violation) => !violation.startsWith('script-src eval '))).toEqual([]);
+    // Shown as typed: the city names in the home list, a city profile, one KPI's texts, the target sets.
+    await goTo(page, '#/');
+    const home = new HomePage(page);
+    const cityNames = [...Array(HOSTILE_CITIES).keys()].map((city) => bundle.fields.get(`city:hostile-${city}`)!['name']!);
+    await home.list.getByRole('link').nth(HOSTILE_CITIES).waitFor();
+    const listed = await home.list.getByRole('link').evaluateAll((links) => links.map((link) => link.textContent ?? ''));
+    expect(cityNames.filter((name) => !listed.includes(name))).toEqual([]);
+    await nothingRanNorReported('home');
 
-    const storedSet = await storedFieldValues(session.page, 'note');
-    expect(reports.acknowledged.map((value) => value.trim()).filter((value) => !storedSet.has(value))).toEqual([]);
+    const city = bundle.fields.get('city:hostile-0')!;
+    await goTo(page, `#/a/hostile-0-2026/profile`);
+    const cityName = page.getByRole('textbox', { name: text('en', 'city:field.name.label'), exact: true });
+    await expect.poll(() => cityName.inputValue()).toBe(city['name']);
+    expect(await page.getByRole('textbox', { name: text('en', 'city:field.region.label'), exact: true }).inputValue()).toBe(city['region']);
+    await nothingRanNorReported('profile');
 
-    // Shown back after a reload exactly as committed (leading and trailing white space is trimmed on commit).
-    await session.page.reload();
-    const reloaded = new EntryPage(session.page);
+    const [valueRecord, valueFields] = [...bundle.fields].find(([recordId]) => recordId.startsWith(`value:hostile-0-2026:${kpi.id}:`))!;
+    expect(valueRecord).toBeTruthy();
+    await goTo(page, `#/a/hostile-0-2026/kpi/${kpi.id}`);
+    const imported = new EntryPage(page);
+    await imported.heading(kpi.id).waitFor();
+    await expect.poll(() => imported.valueOf('entry:point.note')).toBe(valueFields['note']);
+    expect(await imported.valueOf('entry:point.source')).toBe(valueFields['source']);
+    // Departments used elsewhere are offered as suggestions, which makes this field a combobox.
+    expect(await imported.form.getByLabel(text('en', 'entry:point.department'), { exact: true }).inputValue()).toBe(valueFields['department']);
+    await nothingRanNorReported('entry of an imported value');
+
+    await goTo(page, '#/targets');
+    const setName = bundle.fields.get('targetSet:hostile-0')!['name']!;
+    await page.getByText(setName, { exact: true }).first().waitFor();
+    await nothingRanNorReported('target sets');
+
+    // A spreadsheet with hostile sources and notes: previewed as typed, then stored.
+    await goTo(page, `#/a/${encodeURIComponent(assessmentId)}/import-table`);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: text('en', 'tables:choose') }).click();
+    await (await chooser).setFiles(csv.path);
+    const preview = page.getByRole('table', { name: text('en', 'tables:preview.goodCaption') });
+    await preview.waitFor();
+    const previewText = (await preview.textContent()) ?? '';
+    expect(csv.rows.filter((row) => !previewText.includes(row.source) || !previewText.includes(row.note)).map((row) => row.kpiId)).toEqual([]);
+    await nothingRanNorReported('spreadsheet preview');
+    const confirmLabel = text('en', 'tables:confirm', { good: '@' }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('@', '\\d+');
+    await page.getByRole('button', { name: new RegExp(`^${confirmLabel}$`) }).click();
+    await page.getByRole('link', { name: text('en', 'tables:openAssessment') }).waitFor();
+    const notes = await storedFieldValues(page, 'note');
+    expect(csv.rows.filter((row) => !notes.has(row.note)).map((row) => row.kpiId)).toEqual([]);
+
+    // After a reload, the last typed note is shown as committed, and still nothing ran.
+    await goTo(page, `#/a/${encodeURIComponent(assessmentId)}/kpi/${kpi.id}`);
+    await page.reload();
+    const reloaded = new EntryPage(page);
     await reloaded.heading(kpi.id).waitFor();
-    const last = reports.acknowledged.at(-1)!;
-    expect(await reloaded.valueOf('entry:point.note')).toBe(last.trim());
-    expect(await session.page.evaluate(() => window.__hostileCanary)).toBeUndefined();
-    const overflow = await session.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
-    expect(assessmentId).toBeTruthy();
+    const lastNote = typed.find(({ field }) => field === 'note')!.values.filter(storable).at(-1)!;
+    expect(await reloaded.valueOf('entry:point.note')).toBe(lastNote.trim());
+    await nothingRanNorReported('after a reload');
   });
 });

@@ -86,3 +86,51 @@ export async function storedFieldValues(page: Page, field: string): Promise<Set<
   );
   return new Set(values);
 }
+
+/**
+ * Like startEdits, for a field without a save status beside it (city profile, target sets): an edit is
+ * acknowledged once the database holds one more revision, and failed when none comes within
+ * `refusedAfterMs` (the record rules refused it and the screen said so).
+ */
+export async function startStoredEdits(field: Locator, values: readonly string[], refusedAfterMs = 2_000): Promise<void> {
+  await field.evaluate(
+    (input, { values, refusedAfterMs }) => {
+      const element = input as HTMLInputElement | HTMLTextAreaElement;
+      const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element) as object, 'value')!.set!;
+      const database = new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('citykpi');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const revisionCount = async () => {
+        const db = await database;
+        return new Promise<number>((resolve, reject) => {
+          const count = db.transaction('revisions').objectStore('revisions').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        });
+      };
+      const grew = async (before: number) => {
+        const deadline = performance.now() + refusedAfterMs;
+        while (performance.now() < deadline) {
+          if ((await revisionCount()) > before) return true;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        return false;
+      };
+      void (async () => {
+        for (const value of values) {
+          const before = await revisionCount();
+          element.focus();
+          setValue.call(element, value);
+          element.dispatchEvent(new Event('input', { bubbles: true }));
+          element.blur();
+          if (await grew(before)) void window.__e2eEditAcknowledged?.(value);
+          else void window.__e2eEditFailed?.(value);
+        }
+        (await database).close();
+      })();
+    },
+    { values, refusedAfterMs },
+  );
+}
