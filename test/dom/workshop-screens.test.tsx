@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { kpisInCategory, U4SSC_2017 } from '../../core/catalogue/index.ts';
 import { i18n, SUPPORTED_LANGUAGES } from '../../renderer/src/i18n/index.ts';
 import { assign, createWorkshop, loadWorkshop, recordVerdict, switchParticipant } from '../../renderer/src/data/workshop.ts';
@@ -7,11 +7,16 @@ import { AssessmentOverview } from '../../renderer/src/features/workshop/Assessm
 import { VerificationSummary } from '../../renderer/src/features/workshop/VerificationSummary.tsx';
 import { WorksheetScreen } from '../../renderer/src/features/workshop/WorksheetScreen.tsx';
 import { WorkshopScreen } from '../../renderer/src/features/workshop/WorkshopScreen.tsx';
+import { AssessmentWorkspace } from '../../renderer/src/features/entry/AssessmentWorkspace.tsx';
+import { listValues } from '../../renderer/src/data/queries.ts';
+import { valueRecordId } from '../../renderer/src/data/index.ts';
 import { mayEnterPoint } from '../../core/workshop/assignment.ts';
 import { useScreenDatabase } from './support/screen-database.ts';
 import { LAKE_TOWN } from './support/lake-town.ts';
 
 const database = useScreenDatabase('workshop-screens');
+// Whole screens over a real (fake-indexeddb) database: slow on a busy machine, not wrong.
+configure({ asyncUtilTimeout: 10_000 });
 
 async function verifiedWorkshop() {
   const { store } = database;
@@ -107,5 +112,55 @@ describe('workshop screens over the data layer', () => {
     fireEvent.submit(group('The whole KPI').closest('form')!);
     await waitFor(async () => expect((await loadWorkshop(store, assessmentId)).state.pointAssignments.get('EN-EN-AQ-1C/pm10')).toEqual({ department: null, participantId: null }));
     expect(mayEnterPoint((await loadWorkshop(store, assessmentId)).state, amina, 'EN-EN-AQ-1C', 'pm10')).toBe(false);
+  }, 30_000);
+
+  it('asks the five air pollution points for their shared metadata once, and per point only for a field the user lets differ', async () => {
+    const { store, db } = database;
+    const { assessmentId } = await store.createAssessment(LAKE_TOWN);
+    const airPollution = U4SSC_2017.kpis.find((kpi) => kpi.id === 'EN-EN-AQ-1C')!;
+    const sources = async () => {
+      const values = await listValues(db, assessmentId);
+      return airPollution.dataPoints.map((point) => {
+        const state = values.get(valueRecordId(assessmentId, airPollution.id, point.id))?.fields.source;
+        return state && !state.conflict ? state.current.value : undefined;
+      });
+    };
+    render(<AssessmentWorkspace assessmentId={assessmentId} kpiId={airPollution.id} />);
+    const perPoint = (field: string) => document.querySelectorAll(`[data-point-id] [data-field="${field}"]`).length;
+    const shared = await screen.findByRole('region', { name: 'Shared by the 5 data points' });
+    for (const [field, label] of [['source', 'Source description'], ['dataYear', 'Data year'], ['quality', 'Data quality'], ['origin', 'Origin of the data'], ['department', 'Responsible department']]) {
+      expect(within(shared).getAllByLabelText(label!).filter((input) => input.getAttribute('type') !== 'checkbox'), label).toHaveLength(1);
+      expect(perPoint(field!), field).toBe(0);
+    }
+    expect(perPoint('note')).toBe(airPollution.dataPoints.length);
+    const source = within(shared).getByRole('textbox', { name: 'Source description' });
+    fireEvent.focus(source);
+    fireEvent.change(source, { target: { value: 'Air monitoring network 2025' } });
+    fireEvent.blur(source);
+    await waitFor(async () => expect(await sources()).toEqual(airPollution.dataPoints.map(() => 'Air monitoring network 2025')));
+
+    // The user lets the source differ: each point asks for its own, the shared section no longer does.
+    fireEvent.click(within(within(shared).getByRole('group', { name: 'Different for each data point' })).getByRole('checkbox', { name: 'Source description' }));
+    await waitFor(() => expect(perPoint('source')).toBe(airPollution.dataPoints.length));
+    expect(within(shared).queryByRole('textbox', { name: 'Source description' })).toBeNull();
+    expect(perPoint('dataYear')).toBe(0);
+    const ozone = document.querySelector<HTMLElement>('[data-point-id="o3"] [data-field="source"]')!;
+    const ozoneSource = within(ozone).getByRole('textbox', { name: 'Source description' });
+    fireEvent.focus(ozoneSource);
+    fireEvent.change(ozoneSource, { target: { value: 'Regional model' } });
+    fireEvent.blur(ozoneSource);
+    await waitFor(async () => expect((await sources()).at(-1)).toBe('Regional model'));
+
+    // Opened again, points that already differ keep their own field, and the shared one says they differ once chosen back.
+    cleanup();
+    render(<AssessmentWorkspace assessmentId={assessmentId} kpiId={airPollution.id} />);
+    const again = await screen.findByRole('region', { name: 'Shared by the 5 data points' });
+    await waitFor(() => expect(perPoint('source')).toBe(airPollution.dataPoints.length));
+    const choice = within(again).getByRole('checkbox', { name: 'Source description' });
+    expect((choice as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(choice);
+    await waitFor(() => expect(perPoint('source')).toBe(0));
+    expect(within(again).getByRole('textbox', { name: 'Source description' })).toBeTruthy();
+    expect(within(again).getByText('Differs between data points')).toBeTruthy();
   }, 30_000);
 });

@@ -6,7 +6,7 @@ import type { Denominators } from '../../../../core/compute/index.ts';
 import { formatLocaleNumber } from '../../../../core/numbers/index.ts';
 import type { ValueField } from '../../../../core/revisions/fields.ts';
 import type { KpiStatus } from '../../../../core/status/index.ts';
-import { resolveConflict, saveValueFields, valueRecordId } from '../../data/index.ts';
+import { SHARED_FIELDS, resolveConflict, saveValueFields, valueRecordId } from '../../data/index.ts';
 import type { AssessmentView, FieldValue, ValueView } from '../../data/types.ts';
 import { plainFields } from './field-values.ts';
 import { FIRST_FIELD_SELECTOR, takeFirstFieldFocusRequest } from './first-field-focus.ts';
@@ -16,7 +16,7 @@ import { KpiSteps } from './KpiSteps.tsx';
 import { useKpiHelp } from './kpi-help.ts';
 import { PointEntry } from './PointEntry.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
-import { SharedMetadata } from '../workshop/SharedMetadata.tsx';
+import { SharedMetadata, useSharedFieldChoice } from '../workshop/SharedMetadata.tsx';
 import { WorkshopGate } from '../workshop/WorkshopGate.tsx';
 import { WorkshopKpiPanel } from '../workshop/WorkshopKpiPanel.tsx';
 
@@ -51,6 +51,7 @@ export function KpiEntry({ assessment, catalogue, kpi, values, denominators, sta
   const points = pointsOf(kpi);
   const viewOf = (point: DataPointDefinition) => values.get(valueRecordId(assessment.id, kpi.id, point.id));
   const articleRef = useRef<HTMLElement>(null);
+  const shared = useSharedFieldChoice(assessment.id, kpi, values);
 
   useEffect(() => {
     if (!takeFirstFieldFocusRequest()) return;
@@ -153,7 +154,7 @@ export function KpiEntry({ assessment, catalogue, kpi, values, denominators, sta
       <WorkshopKpiPanel assessmentId={assessment.id} kpi={kpi} />
 
       <WorkshopGate assessmentId={assessment.id} kpi={kpi}>
-      <SharedMetadata assessmentId={assessment.id} kpi={kpi} values={values} />
+      <SharedMetadata assessmentId={assessment.id} kpi={kpi} values={values} perPoint={shared.perPoint} onChoose={shared.choose} />
       {points.map((point, index) => (
         <PointEntry
           key={point.id}
@@ -164,6 +165,7 @@ export function KpiEntry({ assessment, catalogue, kpi, values, denominators, sta
           status={status.points[index]!}
           onCommit={(field, value) => commit(point, field, value)}
           departments={departments}
+          enteredOnce={SHARED_FIELDS.filter((field) => !shared.perPoint.has(field))}
         />
       ))}
       </WorkshopGate>

@@ -32,6 +32,8 @@ export interface PointEntryProps {
   readonly onCommit: (field: ValueField, value: FieldValue) => Promise<unknown>;
   /** Departments already named in this assessment, offered while typing so that the department filter groups them. */
   readonly departments: readonly string[];
+  /** Fields typed once above for all the KPI's data points, so not asked again here. */
+  readonly enteredOnce?: readonly ValueField[];
 }
 
 type PreviewField = 'numerator' | 'denominator' | 'directValue';
@@ -54,7 +56,7 @@ const FIELDS_BY_COMPUTATION: Readonly<Record<DataPointDefinition['computation'][
 };
 
 /** Every field of one data point; each change is handed to onCommit as soon as the participant commits it. */
-export function PointEntry({ kpi, point, view, denominators, status, onCommit, departments }: PointEntryProps) {
+export function PointEntry({ kpi, point, view, denominators, status, onCommit, departments, enteredOnce = [] }: PointEntryProps) {
   const { t, i18n } = useTranslation(['entry', 'catalogue']);
   const locale = i18n.language;
   const help = useKpiHelp(kpi);
@@ -87,15 +89,16 @@ export function PointEntry({ kpi, point, view, denominators, status, onCommit, d
   };
   const issuesOf = (field: ValueField) => issues.filter((issue) => issue.field === field);
 
-  /** A field with its findings, its conflict and its own save status, in that order under it. */
-  const fieldBox = (field: ValueField, label: string, control: ReactNode, wide = false) => (
-    <div className={wide ? 'entry-field entry-field--wide' : 'entry-field'} data-field={field}>
-      {control}
-      <FieldSaveStatus state={saves.stateOf(field)} />
-      <IssueList issues={issuesOf(field)} />
-      {conflictOf(field, label)}
-    </div>
-  );
+  /** A field with its findings, its conflict and its own save status, in that order under it; none for a field typed once for all points. */
+  const fieldBox = (field: ValueField, label: string, control: ReactNode, wide = false) =>
+    enteredOnce.includes(field) ? null : (
+      <div className={wide ? 'entry-field entry-field--wide' : 'entry-field'} data-field={field}>
+        {control}
+        <FieldSaveStatus state={saves.stateOf(field)} />
+        <IssueList issues={issuesOf(field)} />
+        {conflictOf(field, label)}
+      </div>
+    );
 
   const labelled = (role: string, field: HelpField) => {
     const what = help.fieldText(point.id, field);
@@ -260,7 +263,10 @@ export function PointEntry({ kpi, point, view, denominators, status, onCommit, d
       {/* Findings about the point as a whole, or about a field this kind of point does not show. */}
       <IssueList
         issues={issues.filter(
-          (issue) => issue.field === undefined || !(FIELDS_BY_COMPUTATION[computation.kind] as readonly string[]).includes(issue.field),
+          (issue) =>
+            issue.field === undefined ||
+            enteredOnce.includes(issue.field as ValueField) ||
+            !(FIELDS_BY_COMPUTATION[computation.kind] as readonly string[]).includes(issue.field),
         )}
       />
     </fieldset>
