@@ -11,7 +11,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle } from '../../core/bundle/index.ts';
 import { deviceIdentityFromSeed } from '../../core/crypto/device-identity.ts';
+import { CATALOGUES, DIRECTIONS, pointsOf } from '../../core/catalogue/index.ts';
+import { FIELD_TABLES } from '../../core/records/index.ts';
+import { DATA_ORIGINS, QUALITY_LEVELS, VALUE_STATUSES } from '../../core/revisions/fields.ts';
 import { createRevision } from '../../core/revisions/revision-id.ts';
+import {
+  ASSIGNMENT_FIELDS,
+  PARTICIPANT_FIELDS,
+  QUESTION_FIELDS,
+  QUESTION_OUTCOMES,
+  REVIEW_FIELDS,
+  SUBMISSION_STATES,
+  VERDICTS,
+  WORKSHOP_FIELDS,
+  WORKSHOP_ROLES,
+} from '../../core/workshop/fields.ts';
 import { type ExampleInput, type ExampleRevision, buildExample, canonical } from './support/reference-bundle.ts';
 import { ERROR_LINE, runCli } from './support/run-cli.ts';
 import { refusalOf } from '../fixtures/bundles/helpers.ts';
@@ -155,5 +169,78 @@ describe('docs/bundle-format.md §10, the worked example', () => {
     const error = await refusalOf(buildExample(huge).bytes);
     expect(error.code).toBe('E_SCHEMA');
     expect(error.message).toContain('2^53');
+  });
+});
+
+/** §2.9 as text: what follows a bold record-kind heading, up to the next one. */
+function kindSection(heading: string): string {
+  const section = DOC.slice(DOC.indexOf('### 2.9 '), DOC.indexOf('## 3. Manifest'));
+  const start = section.indexOf(`**${heading}**`);
+  if (start < 0) throw new Error(`§2.9 has no ${heading}`);
+  const next = section.indexOf('\n**', start + heading.length + 4);
+  return section.slice(start, next < 0 ? undefined : next);
+}
+
+const ticked = (text: string): string[] => [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
+
+/** The field names of a kind's table: the backticked names of each row's first cell. */
+function tableFields(heading: string): string[] {
+  return kindSection(heading)
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .flatMap((line) => ticked(line.split('|')[1]!))
+    .sort();
+}
+
+/** The row of a table whose first cell names this field. */
+function row(heading: string, field: string): string {
+  return kindSection(heading).split('\n').find((line) => line.split('|')[1]?.includes(`\`${field}\``)) ?? '';
+}
+
+describe('docs/bundle-format.md §2.9, the record kinds, matches the record rules', () => {
+  it('lists exactly the fields of the city, assessment and value records', () => {
+    expect(tableFields('`city:`')).toEqual(Object.keys(FIELD_TABLES.city).sort());
+    expect(tableFields('`assessment:`')).toEqual(Object.keys(FIELD_TABLES.assessment).sort());
+    expect(tableFields('`value:`')).toEqual(Object.keys(FIELD_TABLES.kpiValue).sort());
+  });
+
+  it('names every field of target sets and targets', () => {
+    for (const field of Object.keys(FIELD_TABLES.targetSet)) expect(ticked(kindSection('`targetSet:`'))).toContain(field);
+    for (const field of Object.keys(FIELD_TABLES.target)) expect(ticked(kindSection('`target:`'))).toContain(field);
+    expect(ticked(kindSection('`target:`'))).toEqual(expect.arrayContaining([...DIRECTIONS]));
+  });
+
+  it('gives the closed lists as the rules have them: status, quality levels in order, origins, catalogues, choices', () => {
+    expect(ticked(row('`value:`', 'status')).slice(1)).toEqual([...VALUE_STATUSES]);
+    expect(ticked(row('`value:`', 'quality')).slice(1)).toEqual([...QUALITY_LEVELS]);
+    expect(ticked(row('`value:`', 'origin')).slice(1)).toEqual([...DATA_ORIGINS]);
+    expect(ticked(row('`assessment:`', 'catalogueId'))).toEqual(expect.arrayContaining(CATALOGUES.map((catalogue) => catalogue.id)));
+    const choices = ticked(row('`value:`', 'choice'));
+    for (const catalogue of CATALOGUES) {
+      for (const kpi of catalogue.kpis) {
+        for (const point of pointsOf(kpi)) {
+          if (point.computation.kind !== 'choice') continue;
+          expect(choices, `${catalogue.id} ${kpi.id}`).toContain(kpi.id);
+          expect(choices).toEqual(expect.arrayContaining([...point.computation.options]));
+        }
+      }
+    }
+  });
+
+  it("lists the workshop records' fields and their values", () => {
+    const rows = kindSection('Workshop records').split('\n');
+    const cells = (kind: string) => {
+      const line = rows.find((candidate) => candidate.startsWith(`| \`${kind}:`)) ?? '';
+      const cell = line.split('|')[2] ?? '';
+      return { fields: ticked(cell.replace(/\([^)]*\)/g, '')), values: ticked(cell.match(/\(([^)]*)\)/g)?.join(' ') ?? '') };
+    };
+    expect(cells('workshop').fields).toEqual([...WORKSHOP_FIELDS]);
+    expect(cells('participant').fields).toEqual([...PARTICIPANT_FIELDS]);
+    expect(cells('participant').values).toEqual([...WORKSHOP_ROLES]);
+    expect(cells('assignment').fields).toEqual([...ASSIGNMENT_FIELDS]);
+    expect([...new Set(cells('review').fields)]).toEqual([...REVIEW_FIELDS]);
+    expect(cells('review').values).toEqual(expect.arrayContaining([...SUBMISSION_STATES, ...VERDICTS]));
+    expect(cells('question').fields).toEqual([...QUESTION_FIELDS]);
+    expect(cells('question').values).toEqual([...QUESTION_OUTCOMES]);
   });
 });
