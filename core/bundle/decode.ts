@@ -13,7 +13,8 @@ import { type OpenedVia, decryptAge, startsWithAgeMagic } from './age-layer.ts';
 import { type Container, decodeContainer } from './container.ts';
 import type { BundleExtensions } from './encode.ts';
 import { BundleError } from './errors.ts';
-import { ATTACHMENT_PART, FORMAT_MINOR, OPEN_MAGIC_PREFIX, PROVENANCE_MINOR, REVISIONS_PART, SEALED_MAGIC_PREFIX } from './format.ts';
+import { ATTACHMENT_INDEX_PART, type AttachmentIndexEntry, decodeAttachmentIndex } from './attachment-index.ts';
+import { ATTACHMENT_INDEX_MINOR, ATTACHMENT_PART, FORMAT_MINOR, OPEN_MAGIC_PREFIX, PROVENANCE_MINOR, REVISIONS_PART, SEALED_MAGIC_PREFIX } from './format.ts';
 import { type BundleLimits, DEFAULT_LIMITS } from './limits.ts';
 import { type Manifest, readManifest } from './manifest.ts';
 import { type Attestation, PROVENANCE_PART, type RevisionOrigin, attributeRevisions, decodeProvenancePart } from './provenance.ts';
@@ -168,22 +169,21 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
   }
   checkRecipientBinding(manifest, envelope);
 
-  if (container.parts.length !== manifest.parts.length) {
-    throw new BundleError('E_HASH_MISMATCH', `the file has ${container.parts.length} parts, the manifest lists ${manifest.parts.length}`);
-  }
   const names = new Set<string>();
   for (const [index, declared] of manifest.parts.entries()) {
-    const actual = container.parts[index]!;
+    const actual = container.parts[index];
     if (names.has(declared.name)) throw new BundleError('E_SCHEMA', `part ${declared.name} appears twice`);
     names.add(declared.name);
-    if (actual.length !== declared.bytes || toHex(await sha256(actual)) !== declared.sha256) {
+    if (!actual || actual.length !== declared.bytes || toHex(await sha256(actual)) !== declared.sha256) {
       throw new BundleError('E_HASH_MISMATCH', `part ${declared.name} does not match its hash in the manifest`);
     }
   }
 
   const newerMinor = manifest.formatMinor > FORMAT_MINOR;
+  const indexed = manifest.formatMinor >= ATTACHMENT_INDEX_MINOR;
   let revisions: Revision[] = [];
   let attestations: Attestation[] = [];
+  let attachmentIndex: AttachmentIndexEntry[] = [];
   const attachments = new Map<string, Uint8Array>();
   const unknownParts: { name: string; bytes: Uint8Array }[] = [];
   for (const [index, declared] of manifest.parts.entries()) {
@@ -191,7 +191,9 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
     const attachment = ATTACHMENT_PART.exec(declared.name);
     if (declared.name === REVISIONS_PART) revisions = await decodeRevisionsPart(part, limits, newerMinor);
     else if (declared.name === PROVENANCE_PART && manifest.formatMinor >= PROVENANCE_MINOR) attestations = await decodeProvenancePart(part, limits);
-    else if (attachment) {
+    else if (declared.name === ATTACHMENT_INDEX_PART && indexed) attachmentIndex = decodeAttachmentIndex(part, limits);
+    // From 1.2 on, attachments are listed only in the index: one place, one hash per file.
+    else if (attachment && !indexed) {
       // Parts are content-addressed: the name must be the hash the signed manifest vouches for.
       if (attachment[1] !== declared.sha256) throw new BundleError('E_HASH_MISMATCH', `part ${declared.name} is not named by its hash`);
       attachments.set(attachment[1]!, part);
@@ -199,6 +201,19 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
     // Known names keep their meaning at every minor: a malformed `att-` part is never an extension.
     else if (newerMinor && !declared.name.startsWith('att-')) unknownParts.push({ name: declared.name, bytes: part });
     else throw new BundleError('E_SCHEMA', `unknown part ${declared.name} for format 1.${manifest.formatMinor}`);
+  }
+  if (container.parts.length !== manifest.parts.length + attachmentIndex.length) {
+    throw new BundleError(
+      'E_HASH_MISMATCH',
+      `the file has ${container.parts.length} parts, the manifest and its attachment index list ${manifest.parts.length + attachmentIndex.length}`,
+    );
+  }
+  for (const [offset, entry] of attachmentIndex.entries()) {
+    const part = container.parts[manifest.parts.length + offset]!;
+    if (part.length !== entry.bytes || toHex(await sha256(part)) !== entry.sha256) {
+      throw new BundleError('E_HASH_MISMATCH', `part att-${entry.sha256} does not match its hash in ${ATTACHMENT_INDEX_PART}`);
+    }
+    attachments.set(entry.sha256, part);
   }
   if (!names.has(REVISIONS_PART)) throw new BundleError('E_SCHEMA', 'the bundle has no revisions part');
   checkRecords(revisions, attachments);

@@ -13,10 +13,12 @@ import { encodeContainer } from './container.ts';
 import { BundleError } from './errors.ts';
 import {
   APP_NAME,
+  ATTACHMENT_INDEX_MINOR,
   FORMAT_MINOR,
   FORMAT_NAME,
   FORMAT_VERSION,
   OPEN_MAGIC_PREFIX,
+  PROVENANCE_MINOR,
   REVISIONS_PART,
   SEALED_MAGIC_PREFIX,
   magicFor,
@@ -24,6 +26,7 @@ import {
 import { DEFAULT_LIMITS } from './limits.ts';
 import { type Manifest, type ManifestPart, manifestToJson, readManifest } from './manifest.ts';
 import { mergeRevisionSets } from './merge.ts';
+import { ATTACHMENT_INDEX_PART, encodeAttachmentIndex } from './attachment-index.ts';
 import { type Attestation, PROVENANCE_PART, attest, chooseAttestations, encodeProvenancePart } from './provenance.ts';
 import { decodeRevisionsPart, encodeRevisionLines } from './revisions-part.ts';
 import { scopeOf } from './scope.ts';
@@ -59,8 +62,10 @@ export interface BundleProgress {
 
 export interface EncodeBundleInput {
   readonly revisions: Iterable<Revision>;
-  /** Evidence files; each becomes a part named `att-<sha256>`. */
+  /** Evidence files; each becomes a part named `att-<sha256>`, listed in `attachments.ndjson`. */
   readonly attachments?: Iterable<Uint8Array>;
+  /** This file's place in a bundle set split at a size cap (bundle-volumes.ts). */
+  readonly volume?: BundleVolume;
   readonly device: BundleSigner;
   readonly encryption: BundleEncryption;
   /** The id of the receipt this bundle is relative to (only revisions it did not cover), or null. */
@@ -77,6 +82,19 @@ export interface EncodeBundleInput {
   readonly attestations?: Iterable<Attestation>;
   readonly onProgress?: (progress: BundleProgress) => void;
 }
+
+export interface BundleVolume {
+  readonly setId: string;
+  /** 1-based. */
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * Up to this many attachments a writer lists in the manifest (layout 1.1, about 160 bytes each, well
+ * within the 64 KiB manifest); more, or any file of a bundle set, go in `attachments.ndjson` (1.2).
+ */
+export const MAX_MANIFEST_ATTACHMENTS = 256;
 
 export function randomBundleId(): string {
   return toHex(crypto.getRandomValues(new Uint8Array(16)));
@@ -123,12 +141,23 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
 
   const attachments = new Map<string, Uint8Array>();
   for (const attachment of input.attachments ?? []) attachments.set(toHex(await sha256(attachment)), attachment);
-  const partList: { name: string; bytes: Uint8Array }[] = [
+  const attachmentParts = [...attachments].sort(([a], [b]) => (a < b ? -1 : 1)).map(([hash, bytes]) => ({ name: `att-${hash}`, hash, bytes }));
+  // The oldest layout that holds the content, so that 1.1 readers keep reading everyday bundles.
+  const formatMinor = Math.max(
+    input.volume || attachments.size > MAX_MANIFEST_ATTACHMENTS ? ATTACHMENT_INDEX_MINOR : PROVENANCE_MINOR,
+    input.extensions?.formatMinor ?? 0,
+  );
+  const indexed = formatMinor >= ATTACHMENT_INDEX_MINOR && attachmentParts.length > 0;
+  const listedParts: { name: string; bytes: Uint8Array }[] = [
     { name: REVISIONS_PART, bytes: revisionBytes },
     ...(attestations.length === 0 ? [] : [{ name: PROVENANCE_PART, bytes: encodeProvenancePart(attestations) }]),
-    ...[...attachments].sort(([a], [b]) => (a < b ? -1 : 1)).map(([hash, bytes]) => ({ name: `att-${hash}`, bytes })),
+    ...(indexed
+      ? [{ name: ATTACHMENT_INDEX_PART, bytes: encodeAttachmentIndex(attachmentParts.map(({ hash, bytes }) => ({ sha256: hash, bytes: bytes.length }))) }]
+      : attachmentParts),
     ...(input.extensions?.parts ?? []),
   ];
+  // From 1.2 on the container holds the manifest's parts, then the attachments in index order.
+  const partList = indexed ? [...listedParts, ...attachmentParts] : listedParts;
   if (new Set(partList.map((part) => part.name)).size !== partList.length) throw new BundleError('E_SCHEMA', 'two parts have the same name');
   let total = 0;
   for (const part of partList) {
@@ -140,7 +169,7 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
 
   report('hash', 0.4);
   const parts: ManifestPart[] = [];
-  for (const part of partList) parts.push({ name: part.name, bytes: part.bytes.length, sha256: toHex(await sha256(part.bytes)) });
+  for (const part of listedParts) parts.push({ name: part.name, bytes: part.bytes.length, sha256: toHex(await sha256(part.bytes)) });
 
   const encryption = input.encryption;
   const recipients =
@@ -149,7 +178,7 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
   const manifest: Manifest = {
     format: FORMAT_NAME,
     formatVersion: FORMAT_VERSION,
-    formatMinor: Math.max(FORMAT_MINOR, input.extensions?.formatMinor ?? 0),
+    formatMinor,
     bundleId: input.bundleId ?? randomBundleId(),
     createdAt: input.createdAt ?? wholeSeconds(new Date()),
     app: { name: APP_NAME, version: input.appVersion ?? '0.0.0' },
@@ -161,10 +190,11 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
     counts: { revisions: revisions.length, records: scope.recordCount, attachments: attachments.size },
     since: input.since ?? null,
     parts,
+    ...(input.volume ? { volume: { setId: input.volume.setId, index: input.volume.index, count: input.volume.count } } : {}),
     extensions: input.extensions?.manifest ?? {},
   };
   const manifestBytes = canonicalJsonBytes(manifestToJson(manifest));
-  if (manifestBytes.length > limits.maxManifestBytes) throw new BundleError('E_TOO_LARGE', 'the manifest would exceed 64 KiB');
+  if (manifestBytes.length > limits.maxManifestBytes) throw new BundleError('E_TOO_LARGE', `the manifest would exceed ${limits.maxManifestBytes} bytes`);
   readManifest(parseStrictJson(new TextDecoder().decode(manifestBytes), { maxStringLength: limits.maxStringLength, maxDepth: limits.maxJsonDepth }, 'manifest'));
 
   report('sign', 0.5);

@@ -3,9 +3,11 @@
 export const FORMAT_NAME = 'citykpi-bundle';
 export const FORMAT_VERSION = 1;
 /** Highest minor version this reader knows; newer minors may add fields, which are preserved. */
-export const FORMAT_MINOR = 1;
+export const FORMAT_MINOR = 2;
 /** The minor that added `provenance.ndjson` (attestations of relayed revisions). */
 export const PROVENANCE_MINOR = 1;
+/** The minor that moved attachment parts into `attachments.ndjson` and added the manifest's `volume`. */
+export const ATTACHMENT_INDEX_MINOR = 2;
 export const APP_NAME = 'citykpi';
 
 export const MAGIC_LENGTH = 8;

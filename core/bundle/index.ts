@@ -10,6 +10,7 @@ export {
   type BundleExtensions,
   type BundleProgress,
   type BundleSigner,
+  type BundleVolume,
   type EncodeBundleInput,
 } from './encode.ts';
 export {
@@ -25,3 +26,4 @@ export {
 export { mergeRevisionSets } from './merge.ts';
 export { planImport, type ExistingIds, type ExistingRevisionsByRecord, type ImportPlan, type PlannedConflict, type PlannedReplacement } from './plan-import.ts';
 export { decodeReceipt, encodeReceipt, type DecodedReceipt, type EncodeReceiptInput } from './receipt.ts';
+export { DEFAULT_VOLUME_BYTES, encodeBundleSet, planVolumes, type EncodeBundleSetInput, type EncodedVolume } from './bundle-set.ts';

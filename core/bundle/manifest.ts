@@ -5,7 +5,7 @@
  */
 import { z } from '../zod.ts';
 import { BundleError } from './errors.ts';
-import { FORMAT_MINOR, FORMAT_NAME, FORMAT_VERSION, PART_NAME } from './format.ts';
+import { ATTACHMENT_INDEX_MINOR, FORMAT_MINOR, FORMAT_NAME, FORMAT_VERSION, PART_NAME } from './format.ts';
 import type { JsonValue } from './strict-json.ts';
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -37,6 +37,11 @@ export const manifestSchema = z.strictObject({
   }),
   since: ID.nullable(),
   parts: z.array(partSchema),
+  /** Format 1.2: one file of a bundle set split at a size cap (bundle-volumes.ts); absent for a single file. */
+  volume: z
+    .strictObject({ setId: z.string().regex(/^[0-9a-f]{32}$/), index: z.number().int().min(1), count: z.number().int().min(1).max(10_000) })
+    .refine((volume) => volume.index <= volume.count, 'index beyond count')
+    .optional(),
 });
 
 export type ManifestPart = z.infer<typeof partSchema>;
@@ -76,6 +81,9 @@ export function readManifest(value: JsonValue): Manifest {
     throw new BundleError('E_SCHEMA', `manifest: unknown field ${JSON.stringify(extensionKeys[0])} for format 1.${parsed.data.formatMinor}`);
   }
   checkRecipientList(parsed.data);
+  if (parsed.data.volume && parsed.data.formatMinor < ATTACHMENT_INDEX_MINOR) {
+    throw new BundleError('E_SCHEMA', `manifest: unknown field "volume" for format 1.${parsed.data.formatMinor}`);
+  }
   return { ...parsed.data, extensions };
 }
 

@@ -49,6 +49,11 @@ export interface BackupRequest {
   /** A short ascii label such as `daily`; the shell adds the date and rotates old copies. */
   readonly label: string;
   readonly bytes: Uint8Array;
+  /**
+   * One file of a backup split into a bundle set (core/bundle/bundle-set.ts), sent in order: the shell
+   * names the files of one set together and rotates old backups after the last one.
+   */
+  readonly volume?: { readonly setId: string; readonly index: number; readonly count: number };
 }
 
 export interface PrintToPdfRequest {

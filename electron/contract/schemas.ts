@@ -58,6 +58,10 @@ export const REQUEST_SCHEMAS = {
   [CHANNELS.writeBackup]: z.strictObject({
     label: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/),
     bytes: bytes(MAX_BACKUP_BYTES, 1),
+    volume: z
+      .strictObject({ setId: z.string().regex(/^[0-9a-f]{32}$/), index: z.number().int().min(1), count: z.number().int().min(2).max(10_000) })
+      .refine((volume) => volume.index <= volume.count)
+      .optional(),
   }),
   [CHANNELS.sealSecret]: bytes(MAX_SECRET_BYTES, 1),
   [CHANNELS.unsealSecret]: bytes(MAX_SEALED_SECRET_BYTES, 1),

@@ -8,7 +8,7 @@ import { canonicalJson, canonicalJsonBytes } from '../../core/revisions/canonica
 import { sha256Hex } from '../../core/revisions/revision-id.ts';
 import type { Revision } from '../../core/revisions/types.ts';
 import type { BundleSigner } from '../../core/bundle/encode.ts';
-import { SEALED_MAGIC_PREFIX, ageDecrypt, ageEncrypt, repack, resign, unpack } from '../fixtures/bundles/forge.ts';
+import { SEALED_MAGIC_PREFIX, ageDecrypt, ageEncrypt, asFormat11, repack, resign, unpack } from '../fixtures/bundles/forge.ts';
 import { sampleRevisions, signerFromSeed } from '../fixtures/bundles/helpers.ts';
 
 async function refusal(bytes: Uint8Array, options: DecodeBundleOptions = {}): Promise<BundleError> {
@@ -76,9 +76,9 @@ describe('open (signed, unencrypted) bundles', () => {
     await expectCode(repack(forged), 'E_HASH_MISMATCH');
   });
 
-  it('refuses, even when validly signed, an attachment part not named by the hash of its bytes', async () => {
+  it('refuses, even when validly signed, a 1.1 attachment part not named by the hash of its bytes', async () => {
     const evidence = utf8.encode('%PDF-1.7 household survey');
-    const layout = unpack(await encodeBundle({ revisions, attachments: [evidence], device, encryption: { kind: 'none' } }));
+    const layout = asFormat11(unpack(await encodeBundle({ revisions, attachments: [evidence], device, encryption: { kind: 'none' } })));
     const parts = (layout.manifest.parts as { name: string; sha256: string }[]).map((part) =>
       part.name.startsWith('att-') ? { ...part, name: `att-${'ab'.repeat(32)}` } : part,
     );

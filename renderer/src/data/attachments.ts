@@ -14,12 +14,13 @@ import { DataError } from './errors.ts';
 // The evidence format and its checks are core's (core/records), shared with the import and the CLI.
 
 /** Every file hash the `evidence` fields of these revisions name. */
-export function evidenceHashesOf(revisions: Iterable<Revision>): Set<string> {
-  const hashes = new Set<string>();
+/** The size each evidence entry declares, by hash (the largest, should two entries disagree). */
+export function evidenceSizesOf(revisions: Iterable<Revision>): Map<string, number> {
+  const sizes = new Map<string, number>();
   for (const revision of revisions) {
-    for (const ref of parseEvidence(revision.fields.evidence)) hashes.add(ref.sha256);
+    for (const ref of parseEvidence(revision.fields.evidence)) sizes.set(ref.sha256, Math.max(ref.size, sizes.get(ref.sha256) ?? 0));
   }
-  return hashes;
+  return sizes;
 }
 
 /**
@@ -45,10 +46,14 @@ export async function readAttachment(db: CityKpiDb, hash: string): Promise<Uint8
   return row.bytes;
 }
 
-/** Which of these hashes have their bytes here (keys only: no attachment is loaded). */
+/**
+ * Which of these hashes have their bytes here (keys only: no attachment is loaded). Every key is read
+ * once and filtered here: `anyOf` over thousands of keys seeks once per key, which is far slower.
+ */
 export async function storedAttachmentHashes(db: CityKpiDb, hashes: readonly string[]): Promise<ReadonlySet<string>> {
   if (hashes.length === 0) return new Set();
-  return new Set(await db.attachments.where(':id').anyOf([...hashes]).primaryKeys());
+  const wanted = new Set(hashes);
+  return new Set((await db.attachments.toCollection().primaryKeys()).filter((hash) => wanted.has(hash)));
 }
 
 /**
@@ -67,7 +72,9 @@ export function attachmentRowsOf(
   for (const [hash, bytes] of attachments) {
     if (alreadyStored.has(hash)) continue;
     const ref = refs.get(hash);
-    rows.push({ sha256: hash, bytes, size: bytes.length, type: ref?.type ?? 'application/octet-stream', name: ref?.name ?? hash, addedAtMs: nowMs });
+    // A decoded part is a view into the whole bundle, and storing a view stores its entire buffer:
+    // copied, each row holds its own bytes and nothing more.
+    rows.push({ sha256: hash, bytes: bytes.slice(), size: bytes.length, type: ref?.type ?? 'application/octet-stream', name: ref?.name ?? hash, addedAtMs: nowMs });
   }
   return rows;
 }

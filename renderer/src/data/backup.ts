@@ -3,8 +3,8 @@
  * export, handed to the desktop shell which keeps a rotating set of files outside browser storage.
  * It is the restore source when the browser loses its database (see storage-health.ts).
  *
- * The snapshot is one read transaction (collectExport); signing, encrypting and writing happen after
- * it has closed, never inside a Dexie transaction.
+ * The snapshot is one read transaction (collectExportPlan); evidence bytes are read per file after it,
+ * and signing, encrypting and writing happen outside any Dexie transaction.
  *
  * Encryption: to the `recipients` given (the office's public keys), or none: signed but readable.
  * A readable backup exposes nothing new: it sits in the same user profile as the IndexedDB it
@@ -13,11 +13,11 @@
  * available; an encrypted one only restores where the office's key file is loaded.
  */
 import { liveQuery } from 'dexie';
-import { encodeBundle, isBundleError, type BundleEncryption, type BundleSigner } from '../../../core/bundle/index.ts';
+import { encodeBundleSet, isBundleError, type BundleEncryption, type BundleSigner } from '../../../core/bundle/index.ts';
 import type { BackupRequest, BridgeResult } from '../../../electron/contract/bridge.ts';
 import type { CityKpiDb } from './db.ts';
 import { DataError } from './errors.ts';
-import { collectExport } from './sync.ts';
+import { collectExportPlan, readAttachments } from './sync.ts';
 
 export const AUTO_BACKUP_LABEL = 'auto';
 
@@ -53,6 +53,8 @@ export interface BackupDependencies {
   readonly writeBackup: (request: BackupRequest) => Promise<BridgeResult<{ readonly name: string }>>;
   readonly appVersion?: string;
   readonly label?: string;
+  /** Evidence bytes per file of a bundle set; the default (DEFAULT_VOLUME_BYTES) unless a test needs many files from little data. */
+  readonly volumeBytes?: number;
 }
 
 class BackupStepError extends Error {
@@ -80,31 +82,51 @@ function readFailure(error: unknown): BackupFailureCode {
   return error instanceof DataError && error.code === 'E_DISK_FULL' ? 'E_DISK_FULL' : 'E_DB';
 }
 
-/** Writes one full backup. Never throws: every failure comes back as an outcome with a code. */
+/**
+ * Writes one full backup. Never throws: every failure comes back as an outcome with a code. Past the
+ * size of one file the backup is a bundle set (core/bundle/bundle-set.ts): each file is made, with
+ * only its own evidence read from the database, and handed to the shell before the next is made.
+ */
 export async function writeFullBackup(db: CityKpiDb, dependencies: BackupDependencies): Promise<BackupOutcome> {
   try {
-    const snapshot = await collectExport(db, { sinceReceipt: false }).catch((error: unknown) => {
+    const snapshot = await collectExportPlan(db, { sinceReceipt: false }).catch((error: unknown) => {
       throw new BackupStepError(readFailure(error), { cause: error });
     });
     if (snapshot.revisions.length === 0) return { kind: 'empty' };
     const device = await step('E_SIGNER', dependencies.signer);
     const recipients = dependencies.recipients();
     const encryption: BundleEncryption = recipients.length > 0 ? { kind: 'recipients', recipients } : { kind: 'none' };
-    const bytes = await encodeBundle({
+    const files = encodeBundleSet({
       revisions: snapshot.revisions,
-      attachments: snapshot.attachments.values(),
+      attachmentSizes: snapshot.attachmentSizes,
+      loadAttachments: async (hashes) =>
+        (
+          await readAttachments(db, hashes).catch((error: unknown) => {
+            throw new BackupStepError(readFailure(error), { cause: error });
+          })
+        ).values(),
       attestations: snapshot.attestations,
       device,
       encryption,
+      ...(dependencies.volumeBytes ? { volumeBytes: dependencies.volumeBytes } : {}),
       ...(dependencies.appVersion ? { appVersion: dependencies.appVersion } : {}),
-    }).catch((error: unknown) => {
-      throw new BackupStepError(encodeFailure(error), { cause: error });
     });
-    const written = await step('E_IO', () => dependencies.writeBackup({ label: dependencies.label ?? AUTO_BACKUP_LABEL, bytes }));
-    if (written.ok) return { kind: 'written', name: written.value.name, revisionCount: snapshot.revisions.length, encrypted: encryption.kind !== 'none' };
-    if (written.code === 'E_UNAVAILABLE') return { kind: 'unavailable' };
-    const code: BackupFailureCode = written.code === 'E_TOO_LARGE' || written.code === 'E_FORBIDDEN' ? written.code : 'E_IO';
-    return { kind: 'failed', code };
+    let firstName: string | null = null;
+    for (;;) {
+      const next = await files.next().catch((error: unknown) => {
+        throw error instanceof BackupStepError ? error : new BackupStepError(encodeFailure(error), { cause: error });
+      });
+      if (next.done) break;
+      const { bytes, index, count, setId } = next.value;
+      const request: BackupRequest = { label: dependencies.label ?? AUTO_BACKUP_LABEL, bytes, ...(count > 1 ? { volume: { setId, index, count } } : {}) };
+      const written = await step('E_IO', () => dependencies.writeBackup(request));
+      if (!written.ok) {
+        if (written.code === 'E_UNAVAILABLE') return { kind: 'unavailable' };
+        return { kind: 'failed', code: written.code === 'E_TOO_LARGE' || written.code === 'E_FORBIDDEN' ? written.code : 'E_IO' };
+      }
+      firstName ??= written.value.name;
+    }
+    return { kind: 'written', name: firstName ?? '', revisionCount: snapshot.revisions.length, encrypted: encryption.kind !== 'none' };
   } catch (error) {
     if (error instanceof BackupStepError) return { kind: 'failed', code: error.code, cause: error.cause };
     return { kind: 'failed', code: 'E_UNEXPECTED', cause: error };

@@ -100,7 +100,7 @@ export const storeAttachment = (file: { readonly name: string; readonly bytes: U
 export const readAttachment = (sha256: string): Promise<Uint8Array> => mapDataErrors(() => attachments.readAttachment(appStore().db, sha256));
 
 // Bundles: export, import, receipts, signers and the device identity (see sync.ts, signers.ts, identity.ts).
-export type { ApplyOptions, ExportSnapshot, ExportStatus, ImportPreview, ImportResult, OpenedBundle, ReceiptResult } from './sync.ts';
+export type { ApplyOptions, ExportPlan, ExportSnapshot, ExportStatus, ImportPreview, ImportResult, OpenedBundle, ReceiptResult } from './sync.ts';
 export type { SecretSealer, StoredIdentity } from './identity.ts';
 export type { HeldRow, ImportRow, SignerRow, SignerSource } from './db.ts';
 
@@ -128,6 +128,10 @@ export function getBundleSigner(sealer: SecretSealer | null): Promise<BundleSign
 
 export const collectExport = (options: { readonly sinceReceipt: boolean }): Promise<ExportSnapshot> =>
   mapDataErrors(() => sync.collectExport(appStore().db, options));
+/** For exports split into a bundle set: the snapshot without evidence bytes, then each file's evidence. */
+export const collectExportPlan = (options: { readonly sinceReceipt: boolean }): Promise<sync.ExportPlan> =>
+  mapDataErrors(() => sync.collectExportPlan(appStore().db, options));
+export const readAttachments = (hashes: readonly string[]): Promise<Map<string, Uint8Array>> => mapDataErrors(() => sync.readAttachments(appStore().db, hashes));
 export const previewImport = (opened: OpenedBundle): Promise<ImportPreview> => mapDataErrors(() => sync.previewImport(appStore().db, opened));
 export const applyBundle = (opened: OpenedBundle, options?: ApplyOptions): Promise<ImportResult> =>
   mapDataErrors(() => sync.applyBundle(appStore().db, opened, options));

@@ -15,7 +15,7 @@ import { currentValue, deriveRecords } from '../../../core/revisions/derive.ts';
 import { receiveHlc } from '../../../core/revisions/hlc.ts';
 import { formatRecordId, parseRecordId } from '../../../core/revisions/record-id.ts';
 import type { Revision } from '../../../core/revisions/types.ts';
-import { attachmentRowsOf, evidenceHashesOf } from './attachments.ts';
+import { attachmentRowsOf, evidenceSizesOf, storedAttachmentHashes } from './attachments.ts';
 import type { CityKpiDb, HeldRow, ImportRow, SignerRow } from './db.ts';
 import { DataError } from './errors.ts';
 import { refuseFindings } from './field-rules.ts';
@@ -75,28 +75,56 @@ export type ImportResult =
 export type ReceiptResult = { readonly status: 'applied'; readonly markedCount: number } | { readonly status: 'already-applied' };
 
 /**
+ * An export snapshot without the evidence bytes: what a bundle set (core/bundle/bundle-set.ts) needs to
+ * plan its files, whose evidence is then read one file at a time (readAttachments), so gigabytes of
+ * evidence never sit in memory together.
+ */
+export type ExportPlan = Omit<ExportSnapshot, 'attachments'> & {
+  /** The size of every stored attachment the revisions name, by SHA-256. */
+  readonly attachmentSizes: ReadonlyMap<string, number>;
+};
+
+/**
  * One consistent snapshot for an export. `sinceReceipt`: only revisions no receipt has confirmed,
  * plus every revision of the assessment and city records they belong to, so the bundle is
  * self-contained even for an office that lost earlier ones (duplicates merge away).
  */
-export function collectExport(db: CityKpiDb, options: { readonly sinceReceipt: boolean }): Promise<ExportSnapshot> {
+export function collectExportPlan(db: CityKpiDb, options: { readonly sinceReceipt: boolean }): Promise<ExportPlan> {
   return db.transaction('r', [db.revisions, db.delivered, db.receipts, db.attachments, db.attestations], async () => {
     const all = await db.revisions.toArray();
     const attestations = await db.attestations.toArray();
-    if (!options.sinceReceipt) return { revisions: sortById(all), since: null, attachments: await attachmentsOf(db, all), attestations };
+    if (!options.sinceReceipt) return { revisions: sortById(all), since: null, attachmentSizes: await storedSizesOf(db, all), attestations };
     const latestReceipt = await db.receipts.orderBy('appliedAtMs').last();
     const delivered = new Set(await db.delivered.toCollection().primaryKeys());
     const pending = all.filter((revision) => !delivered.has(revision.id));
     const context = contextRecordIds(pending, all);
     const chosen = all.filter((revision) => !delivered.has(revision.id) || context.has(revision.recordId));
-    return { revisions: sortById(chosen), since: latestReceipt?.receiptId ?? null, attachments: await attachmentsOf(db, chosen), attestations };
+    return { revisions: sortById(chosen), since: latestReceipt?.receiptId ?? null, attachmentSizes: await storedSizesOf(db, chosen), attestations };
   });
 }
 
-/** Inside the export's read transaction, so the bytes match the revisions of the same snapshot. */
-async function attachmentsOf(db: CityKpiDb, revisions: readonly Revision[]): Promise<Map<string, Uint8Array>> {
-  const hashes = [...evidenceHashesOf(revisions)].sort();
-  const rows = await db.attachments.bulkGet(hashes);
+/** The whole snapshot with every attachment's bytes, for exports that stay one file. */
+export async function collectExport(db: CityKpiDb, options: { readonly sinceReceipt: boolean }): Promise<ExportSnapshot> {
+  const { attachmentSizes, ...plan } = await collectExportPlan(db, options);
+  return { ...plan, attachments: await readAttachments(db, [...attachmentSizes.keys()]) };
+}
+
+/**
+ * Sizes from the evidence entries (an import checks each against its part, a local attach takes it from
+ * the bytes), for the attachments stored here: the keys are read, never the bytes.
+ */
+async function storedSizesOf(db: CityKpiDb, revisions: readonly Revision[]): Promise<Map<string, number>> {
+  const declared = evidenceSizesOf(revisions);
+  const stored = await storedAttachmentHashes(db, [...declared.keys()]);
+  return new Map([...stored].sort().map((hash) => [hash, declared.get(hash)!]));
+}
+
+/**
+ * The bytes of these attachments. Attachments are content-addressed and never change, so reading them
+ * after the snapshot's transaction still matches its revisions; one removed meanwhile is left out.
+ */
+export async function readAttachments(db: CityKpiDb, hashes: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const rows = await db.attachments.bulkGet([...hashes]);
   const attachments = new Map<string, Uint8Array>();
   for (const row of rows) if (row) attachments.set(row.sha256, row.bytes);
   return attachments;
@@ -244,7 +272,7 @@ export function applyBundle(db: CityKpiDb, opened: OpenedBundle, options: ApplyO
     await guardRecordRules(db, fresh, decoded.revisions);
     await guardWorkshopRules(db, fresh);
     await db.revisions.bulkAdd(fresh);
-    const storedAttachments = new Set(await db.attachments.where(':id').anyOf(attachmentHashes).primaryKeys());
+    const storedAttachments = await storedAttachmentHashes(db, attachmentHashes);
     await db.attachments.bulkPut(attachmentRowsOf(decoded.attachments, decoded.revisions, storedAttachments, nowMs));
     const row: ImportRow = {
       bundleId: decoded.manifest.bundleId,

@@ -67,3 +67,41 @@ describe('writeBackup handler', () => {
     expect(await readFile(join(backups, names.at(-1)!), 'utf8')).toBe(`backup ${total - 1}`);
   });
 });
+
+describe('backups split into a bundle set', () => {
+  const setId = 'c0'.repeat(16);
+
+  it('names the files of a set together and rotates only once the set is whole', async () => {
+    const backups = join(dir, 'sets');
+    let clock = 0;
+    const writeBackup = createWriteBackup(() => backups, () => day(clock));
+    for (clock = 0; clock < BACKUPS_KEPT; clock += 1) await writeBackup({ label: 'auto', bytes: new Uint8Array([clock]) });
+    clock = 100;
+    const first = await writeBackup({ label: 'auto', bytes: new Uint8Array([1]), volume: { setId, index: 1, count: 3 } });
+    clock = 101;
+    const second = await writeBackup({ label: 'auto', bytes: new Uint8Array([2]), volume: { setId, index: 2, count: 3 } });
+    expect([first, second]).toEqual([
+      { ok: true, value: { name: backupFileName('auto', day(100), { index: 1, count: 3 }) } },
+      { ok: true, value: { name: backupFileName('auto', day(100), { index: 2, count: 3 }) } },
+    ]);
+    // Half a set is not a backup yet: the oldest whole one is still there.
+    expect(await readdir(backups)).toContain(backupFileName('auto', day(0)));
+    await writeBackup({ label: 'auto', bytes: new Uint8Array([3]), volume: { setId, index: 3, count: 3 } });
+    const names = await readdir(backups);
+    expect(names).not.toContain(backupFileName('auto', day(0)));
+    expect(names.filter((name) => name.includes('-of-3'))).toHaveLength(3);
+  });
+
+  it('refuses a later file of a set it never saw begin', async () => {
+    const writeBackup = createWriteBackup(() => join(dir, 'orphan'));
+    expect(await writeBackup({ label: 'auto', bytes: new Uint8Array([2]), volume: { setId, index: 2, count: 2 } })).toEqual({ ok: false, code: 'E_INVALID_REQUEST' });
+  });
+
+  it('deletes a set left incomplete once a newer backup is whole, and keeps one still being written', async () => {
+    const name = (n: number, volume?: { index: number; count: number }) => backupFileName('auto', day(n), volume);
+    for (const file of [name(0), name(1, { index: 1, count: 2 }), name(2), name(3, { index: 1, count: 2 })]) await writeFile(join(dir, file), 'x');
+    const removed = await rotateBackups(dir, 'auto', 5);
+    expect(removed).toEqual([name(1, { index: 1, count: 2 })]);
+    expect((await readdir(dir)).sort()).toEqual([name(0), name(2), name(3, { index: 1, count: 2 })].sort());
+  });
+});
