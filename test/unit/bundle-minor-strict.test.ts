@@ -31,8 +31,12 @@ beforeAll(async () => {
   revisions = await sampleRevisions(device.id);
   layouts = new Map();
   for (const minor of MINORS) {
-    const extensions = minor > FORMAT_MINOR ? { formatMinor: minor, manifest: { futureField: { kept: true } }, parts: [{ name: 'future.part', bytes: utf8.encode('{}\n') }] } : undefined;
-    layouts.set(minor, unpack(await encodeBundle({ revisions, device, encryption: { kind: 'none' }, ...(extensions ? { extensions } : {}) })));
+    // Writers choose the oldest minor that holds the content; a re-export keeps the minor it was given.
+    const extensions =
+      minor > FORMAT_MINOR
+        ? { formatMinor: minor, manifest: { futureField: { kept: true } }, parts: [{ name: 'future.part', bytes: utf8.encode('{}\n') }] }
+        : { formatMinor: minor, manifest: {}, parts: [] };
+    layouts.set(minor, unpack(await encodeBundle({ revisions, device, encryption: { kind: 'none' }, extensions })));
   }
 });
 
