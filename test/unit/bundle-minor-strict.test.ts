@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BundleError, FORMAT_MINOR, decodeBundle, decodeReceipt, encodeBundle } from '../../core/bundle/index.ts';
-import type { BundleSigner } from '../../core/bundle/encode.ts';
+import type { BundleExtensions, BundleSigner } from '../../core/bundle/encode.ts';
 import { MAGIC_LENGTH, SIGNATURE_ALGORITHM_ED25519, magicFor } from '../../core/bundle/format.ts';
 import { PROVENANCE_PART, attest, attestationLine } from '../../core/bundle/provenance.ts';
 import { RECEIPT_MAGIC_PREFIX } from '../../core/bundle/receipt.ts';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   layouts = new Map();
   for (const minor of MINORS) {
     // Writers choose the oldest minor that holds the content; a re-export keeps the minor it was given.
-    const extensions =
+    const extensions: BundleExtensions =
       minor > FORMAT_MINOR
         ? { formatMinor: minor, manifest: { futureField: { kept: true } }, parts: [{ name: 'future.part', bytes: utf8.encode('{}\n') }] }
         : { formatMinor: minor, manifest: {}, parts: [] };
