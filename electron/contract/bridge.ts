@@ -94,6 +94,11 @@ export interface Bridge {
    * browser's print dialog (which offers "Save as PDF") and answers `null`.
    */
   printToPdf(request: PrintToPdfRequest): Promise<BridgeResult<{ readonly name: string } | null>>;
+  /**
+   * The next `.citykpi` file the operating system asked CityKPI to open (double-clicked, or dropped on
+   * its icon), read like a chosen file; `null` when none waits. Asked at start and when the window gains focus.
+   */
+  takeOpenedFile(): Promise<BridgeResult<OpenedFile | null>>;
   /** Writes a rotating local backup outside the browser storage. */
   writeBackup(request: BackupRequest): Promise<BridgeResult<{ readonly name: string }>>;
   /** Seals a small secret (the device's private key) with the operating system's key store. */

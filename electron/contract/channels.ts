@@ -10,6 +10,7 @@ export const CHANNELS = {
   sealSecret: 'secret:seal',
   unsealSecret: 'secret:unseal',
   keyStore: 'secret:store',
+  takeOpenedFile: 'file:opened',
   setOfficeInbox: 'office:inbox',
 } as const satisfies Record<keyof Bridge, `${string}:${string}`>;
 

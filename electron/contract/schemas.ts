@@ -66,5 +66,6 @@ export const REQUEST_SCHEMAS = {
   [CHANNELS.sealSecret]: bytes(MAX_SECRET_BYTES, 1),
   [CHANNELS.unsealSecret]: bytes(MAX_SEALED_SECRET_BYTES, 1),
   [CHANNELS.keyStore]: z.undefined(),
+  [CHANNELS.takeOpenedFile]: z.undefined(),
   [CHANNELS.setOfficeInbox]: z.string().min(1).max(2048).nullable(),
 } as const;

@@ -3,6 +3,7 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { registerBridgeHandlers } from './handlers/index.ts';
 import { createOfficeInboxStore } from './office-inbox.ts';
+import { bundlePathsIn, createOpenedFiles, OPENED_FILE_EXTENSION } from './opened-files.ts';
 import { registerAppScheme, serveAppOnSession } from './protocol.ts';
 import { hardenSession, hardenAllWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -11,6 +12,7 @@ import { createMainWindow } from './window.ts';
 export const APP_PARTITION = 'persist:citykpi';
 
 let mainWindow: BrowserWindow | null = null;
+const openedFiles = createOpenedFiles();
 
 function getMainWindow(): BrowserWindow | null {
   return mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
@@ -37,8 +39,20 @@ function onReady(): void {
     getWindow: getMainWindow,
     getBackupDirectory: () => join(app.getPath('userData'), 'backups'),
     officeInbox,
+    openedFiles,
   });
   openMainWindow();
+}
+
+/** Brings the window forward so the page, on gaining focus, takes the files the OS handed over. */
+function showMainWindow(): void {
+  const window = getMainWindow();
+  if (window === null) {
+    if (app.isReady()) openMainWindow();
+    return;
+  }
+  if (window.isMinimized()) window.restore();
+  window.focus();
 }
 
 app.enableSandbox();
@@ -48,11 +62,17 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   hardenAllWebContents(app, shell);
-  app.on('second-instance', () => {
-    const window = getMainWindow();
-    if (window === null) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  openedFiles.add(bundlePathsIn(process.argv.slice(1), process.cwd()));
+  // macOS names files to open through this event, possibly before the app is ready.
+  app.on('open-file', (event: Electron.Event, path: string) => {
+    event.preventDefault();
+    if (!path.toLowerCase().endsWith(OPENED_FILE_EXTENSION)) return;
+    openedFiles.add([path]);
+    showMainWindow();
+  });
+  app.on('second-instance', (_event: Electron.Event, argv: readonly string[], workingDirectory: string) => {
+    openedFiles.add(bundlePathsIn(argv.slice(1), workingDirectory));
+    showMainWindow();
   });
   app.on('activate', () => {
     if (getMainWindow() === null && app.isReady()) openMainWindow();

@@ -18,6 +18,7 @@ const api = {
   },
   saveFile: (request) => invoke(CHANNELS.saveFile, request),
   openFile: (request) => invoke(CHANNELS.openFile, request),
+  takeOpenedFile: () => invoke(CHANNELS.takeOpenedFile),
   printToPdf: (request) => invoke(CHANNELS.printToPdf, request),
   writeBackup: (request) => invoke(CHANNELS.writeBackup, request),
   sealSecret: (plain) => invoke(CHANNELS.sealSecret, plain),

@@ -5,6 +5,7 @@ import './styles/app.css';
 import { App } from './app/App.tsx';
 import { FatalErrorBoundary } from './app/FatalError.tsx';
 import { DeviceKeyGate } from './features/device-key/DeviceKeyGate.tsx';
+import { watchFilesOpenedByOs } from './features/sync/os-opened-files.ts';
 import { getBridge } from './bridge/index.ts';
 import { getUiLanguage, setUiLanguage } from './data/index.ts';
 import { detectLanguage, initI18n, rememberLanguageIn } from './i18n/index.ts';
@@ -24,6 +25,7 @@ async function start(): Promise<void> {
       </FatalErrorBoundary>
     </StrictMode>,
   );
+  watchFilesOpenedByOs(getBridge());
 }
 
 void start();

@@ -40,6 +40,7 @@ function testBridge(): Bridge {
     sealSecret: async () => ({ ok: false, code: 'E_UNAVAILABLE' }),
     unsealSecret: async () => ({ ok: false, code: 'E_UNAVAILABLE' }),
     keyStore: async () => ({ kind: 'browser', backend: 'indexeddb' }),
+    takeOpenedFile: async () => ({ ok: true, value: null }),
     setOfficeInbox: async () => ({ ok: true, value: { reloading: false } }),
   };
 }

@@ -27,7 +27,7 @@ export function createOpenFile(getWindow: () => BrowserWindow | null) {
   };
 }
 
-async function readBounded(path: string, maxBytes: number): Promise<BridgeResult<OpenedFile>> {
+export async function readBounded(path: string, maxBytes: number): Promise<BridgeResult<OpenedFile>> {
   const handle = await open(path, 'r');
   try {
     return await readHandleBounded(handle, basename(path), maxBytes);

@@ -7,16 +7,18 @@ import { createWriteBackup } from './backups.ts';
 import { createOpenFile, createSaveFile } from './files.ts';
 import { createPrintToPdf } from './print.ts';
 import { type OfficeInboxStore, createSetOfficeInbox } from '../office-inbox.ts';
+import type { OpenedFiles } from '../opened-files.ts';
 import { keyStoreStatus, sealSecret, unsealSecret } from './secrets.ts';
 
 export interface BridgeHandlerDeps {
   readonly getWindow: () => BrowserWindow | null;
   readonly getBackupDirectory: () => string;
   readonly officeInbox: OfficeInboxStore;
+  readonly openedFiles: OpenedFiles;
 }
 
 /** Registers one IPC handler per Bridge method. */
-export function registerBridgeHandlers({ getWindow, getBackupDirectory, officeInbox }: BridgeHandlerDeps): void {
+export function registerBridgeHandlers({ getWindow, getBackupDirectory, officeInbox, openedFiles }: BridgeHandlerDeps): void {
   handle(CHANNELS.appInfo, REQUEST_SCHEMAS[CHANNELS.appInfo], appInfo, getWindow);
   handle(CHANNELS.saveFile, REQUEST_SCHEMAS[CHANNELS.saveFile], createSaveFile(getWindow), getWindow);
   handle(CHANNELS.openFile, REQUEST_SCHEMAS[CHANNELS.openFile], createOpenFile(getWindow), getWindow);
@@ -25,6 +27,7 @@ export function registerBridgeHandlers({ getWindow, getBackupDirectory, officeIn
   handle(CHANNELS.sealSecret, REQUEST_SCHEMAS[CHANNELS.sealSecret], sealSecret, getWindow);
   handle(CHANNELS.unsealSecret, REQUEST_SCHEMAS[CHANNELS.unsealSecret], unsealSecret, getWindow);
   handle(CHANNELS.keyStore, REQUEST_SCHEMAS[CHANNELS.keyStore], keyStoreStatus, getWindow);
+  handle(CHANNELS.takeOpenedFile, REQUEST_SCHEMAS[CHANNELS.takeOpenedFile], () => openedFiles.takeNext(), getWindow);
   const reload = () => setImmediate(() => getWindow()?.webContents.reload());
   handle(CHANNELS.setOfficeInbox, REQUEST_SCHEMAS[CHANNELS.setOfficeInbox], createSetOfficeInbox(officeInbox, reload), getWindow);
 }

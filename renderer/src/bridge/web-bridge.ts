@@ -103,6 +103,11 @@ export function createWebBridge(): Bridge {
       });
     },
 
+    // A web page is never handed files by the operating system.
+    async takeOpenedFile(): Promise<BridgeResult<OpenedFile | null>> {
+      return { ok: true, value: null };
+    },
+
     async printToPdf(_request: PrintToPdfRequest): Promise<BridgeResult<{ readonly name: string } | null>> {
       // The browser's dialog prints or saves as PDF itself and does not say which, nor where.
       try {

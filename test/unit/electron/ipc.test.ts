@@ -114,6 +114,7 @@ describe('registered Bridge handlers: invalid payloads', () => {
       getWindow: () => window as never,
       getBackupDirectory: () => '/nonexistent/backups',
       officeInbox: { origin: () => null, set: async () => undefined },
+      openedFiles: { add: () => undefined, takeNext: async () => ({ ok: true, value: null }) },
     });
   });
 
@@ -167,6 +168,7 @@ describe('registered Bridge handlers: invalid payloads', () => {
   const invalidPayloads: Record<string, fc.Arbitrary<unknown>> = {
     [CHANNELS.appInfo]: fc.anything().filter((value) => value !== undefined),
     [CHANNELS.keyStore]: fc.anything().filter((value) => value !== undefined),
+    [CHANNELS.takeOpenedFile]: fc.anything().filter((value) => value !== undefined),
     [CHANNELS.saveFile]: fc.oneof(
       fc.record({ suggestedName: badFileName, bytes: fc.constant(new Uint8Array(1)), filters: fc.constant(goodFilters) }),
       fc.record({ suggestedName: fc.constant('a.citykpi'), bytes: notBytes, filters: fc.constant(goodFilters) }),

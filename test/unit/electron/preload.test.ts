@@ -25,6 +25,7 @@ const EXPECTED_CHANNELS: Record<keyof Bridge, string> = {
   sealSecret: 'secret:seal',
   unsealSecret: 'secret:unseal',
   keyStore: 'secret:store',
+  takeOpenedFile: 'file:opened',
   setOfficeInbox: 'office:inbox',
 };
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { encodeReceipt } from '../../../../core/bundle/index.ts';
@@ -6,10 +6,11 @@ import { getBridge } from '../../bridge/index.ts';
 import { applyBundle, getBundleSigner, holdBundle, heldBundleBytes, rejectHeld, type ImportPreview, type OpenedBundle } from '../../data/index.ts';
 import { useHeldBundles } from '../../data/hooks.ts';
 import { isolate, useFormatNumber, useLanguage } from '../../i18n/index.ts';
-import { describeError } from './describe-error.ts';
+import { BridgeCallError, describeError } from './describe-error.ts';
 import { fileStem, pickBundle, RECEIPT_EXTENSION, saveBytes } from './files.ts';
 import { openBundle } from './import-flow.ts';
 import { formatDateTime, ImportPreviewView } from './ImportPreviewView.tsx';
+import { onOsOpened, takeOsOpened } from './os-opened-files.ts';
 import { sessionKeys } from './session-keys.ts';
 
 type Step =
@@ -131,15 +132,18 @@ export function ImportPanel() {
   const format = useFormatNumber();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
-  const open = async (bytes: Uint8Array, passphrase?: string) => {
-    setStep({ kind: 'busy' });
-    try {
-      const outcome = await openBundle(bytes, passphrase);
-      setStep(outcome.kind === 'passphrase' ? { kind: 'passphrase', bytes, wrong: outcome.wrong } : outcome);
-    } catch (error) {
-      setStep({ kind: 'failed', text: describeError(error, t) });
-    }
-  };
+  const open = useCallback(
+    async (bytes: Uint8Array, passphrase?: string) => {
+      setStep({ kind: 'busy' });
+      try {
+        const outcome = await openBundle(bytes, passphrase);
+        setStep(outcome.kind === 'passphrase' ? { kind: 'passphrase', bytes, wrong: outcome.wrong } : outcome);
+      } catch (error) {
+        setStep({ kind: 'failed', text: describeError(error, t) });
+      }
+    },
+    [t],
+  );
 
   const chooseFile = async () => {
     try {
@@ -173,6 +177,17 @@ export function ImportPanel() {
   };
 
   const reset = () => setStep({ kind: 'idle' });
+
+  // A file the operating system handed over is previewed like a chosen one, replacing what was shown.
+  useEffect(() => {
+    const previewNext = () => {
+      const next = takeOsOpened();
+      if (next?.kind === 'file') void open(next.file.bytes);
+      else if (next) setStep({ kind: 'failed', text: describeError(new BridgeCallError(next.code), t) });
+    };
+    previewNext();
+    return onOsOpened(previewNext);
+  }, [open, t]);
 
   return (
     <section className="card stack" aria-labelledby="import-title">
