@@ -1,5 +1,5 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Bridge, KeyStoreStatus } from '../../electron/contract/bridge.ts';
 import { createWebBridge, resetBridgeForTests } from '../../renderer/src/bridge/index.ts';
 import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
@@ -39,6 +39,10 @@ function restart(keyStore: KeyStoreStatus) {
 function type(label: string, text: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value: text } });
 }
+
+// The passphrase is stretched with the production work factor (600,000 PBKDF2 rounds) three times per test.
+vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 const noKeyring: KeyStoreStatus = { kind: 'none', backend: 'basic_text' };
 
