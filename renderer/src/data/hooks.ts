@@ -9,6 +9,7 @@ import { storedAttachmentHashes } from './attachments.ts';
 import { mapDataErrors } from './errors.ts';
 import type { HeldRow, ImportRow, SignerRow } from './db.ts';
 import { getAssessment, listAssessments, listDeletedAssessments, listValues, recordHistory } from './queries.ts';
+import { revisionOrigins, type ShownOrigin } from './provenance.ts';
 import { listSigners } from './signers.ts';
 import { listTargetSets } from './target-sets.ts';
 import { listAllValues } from './office.ts';
@@ -40,6 +41,14 @@ export function useValues(assessmentId: string): ReadonlyMap<string, ValueView> 
 /** Every revision of one record, newest first by clock (display order only). */
 export function useRecordHistory(recordId: string): readonly Revision[] | undefined {
   return useLiveQuery(() => mapDataErrors(() => recordHistory(appStore().db, recordId)), [recordId]);
+}
+
+/** Every revision of one record with the key that made each (provenance.ts), newest first. */
+export function useRecordProvenance(recordId: string): ReadonlyMap<string, ShownOrigin> | undefined {
+  return useLiveQuery(
+    () => mapDataErrors(async () => revisionOrigins(appStore().db, await recordHistory(appStore().db, recordId))),
+    [recordId],
+  );
 }
 
 /** Bundles imported here, newest first. */

@@ -100,6 +100,7 @@ export const storeAttachment = (file: { readonly name: string; readonly bytes: U
 export const readAttachment = (sha256: string): Promise<Uint8Array> => mapDataErrors(() => attachments.readAttachment(appStore().db, sha256));
 
 // Bundles: export, import, receipts, signers and the device identity (see sync.ts, signers.ts, identity.ts).
+export { makersOf, shownOriginOf, type ShownOrigin } from './provenance.ts';
 export type { ApplyOptions, ExportPlan, ExportSnapshot, ExportStatus, ImportPreview, ImportResult, OpenedBundle, ReceiptResult } from './sync.ts';
 export type { SecretSealer, StoredIdentity } from './identity.ts';
 export type { HeldRow, ImportRow, SignerRow, SignerSource } from './db.ts';

@@ -1,7 +1,7 @@
 /** This installation's own facts, kept in the `meta` table. */
 import type { CityKpiDb } from './db.ts';
 
-const DEVICE_ID = 'deviceId';
+export const DEVICE_ID = 'deviceId';
 const AUTHOR_NAME = 'authorName';
 const CLOCK = 'clock';
 const UI_LANGUAGE = 'uiLanguage';

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { pointNameKey } from '../../../../core/catalogue/index.ts';
 import type { DataPointDefinition, KpiDefinition } from '../../../../core/catalogue/types.ts';
 import { formatRecordId } from '../../../../core/revisions/record-id.ts';
-import { useRecordHistory } from '../../data/hooks.ts';
+import { useRecordHistory, useRecordProvenance } from '../../data/hooks.ts';
+import { RevisionOrigin } from '../../ui/revision-origin/RevisionOrigin.tsx';
 import { formatClock, formatFieldValue, shortDevice } from './format-field.ts';
 
 interface KpiHistoryProps {
@@ -14,10 +15,11 @@ interface KpiHistoryProps {
 }
 
 function PointHistory({ assessmentId, kpi, point, titled }: { assessmentId: string; kpi: KpiDefinition; point: DataPointDefinition; titled: boolean }) {
-  const { t, i18n } = useTranslation(['entry', 'catalogue']);
+  const { t, i18n } = useTranslation(['entry', 'catalogue', 'provenance']);
   const locale = i18n.language;
   const recordId = formatRecordId({ kind: 'kpiValue', assessmentId, kpiId: kpi.id, pointId: point.id });
   const revisions = useRecordHistory(recordId);
+  const origins = useRecordProvenance(recordId);
   const nameKey = pointNameKey(kpi.id, point.id);
   const caption = titled && nameKey ? t('entry:point.heading', { name: t(`catalogue:${nameKey}`) }) : null;
   if (revisions === undefined) return null;
@@ -40,6 +42,7 @@ function PointHistory({ assessmentId, kpi, point, titled }: { assessmentId: stri
           <th scope="col">{t('entry:history.time')}</th>
           <th scope="col">{t('entry:history.author')}</th>
           <th scope="col">{t('entry:history.device')}</th>
+          <th scope="col">{t('provenance:history.column')}</th>
           <th scope="col">{t('entry:history.changes')}</th>
         </tr>
       </thead>
@@ -52,6 +55,9 @@ function PointHistory({ assessmentId, kpi, point, titled }: { assessmentId: stri
               <span className="code" dir="ltr" title={revision.deviceId}>
                 {shortDevice(revision.deviceId)}
               </span>
+            </td>
+            <td>
+              <RevisionOrigin origin={origins?.get(revision.id)} />
             </td>
             <td>
               {revision.parents.length > 1 ? (

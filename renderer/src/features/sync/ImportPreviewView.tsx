@@ -1,9 +1,10 @@
 import { AdvancedFacts } from './AdvancedFacts.tsx';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, OpenedBundle } from '../../data/index.ts';
+import { makersOf, shownOriginOf, type ImportPreview, type OpenedBundle } from '../../data/index.ts';
 import { isolate, useFormatNumber, useLanguage } from '../../i18n/index.ts';
 import { describeField, formatCandidate } from './describe-record.ts';
 import { RefusedList } from '../workshop/RefusedList.tsx';
+import { RevisionOrigin } from '../../ui/revision-origin/RevisionOrigin.tsx';
 
 /** Shown at most; the count says how many more there are. */
 const CONFLICTS_SHOWN = 20;
@@ -20,7 +21,7 @@ export function formatDateTime(iso: string, language: string): string {
 }
 
 /** The current values the import would overwrite: edits that build on ours replace them without a conflict. */
-function ReplacedValues({ preview }: { readonly preview: ImportPreview }) {
+function ReplacedValues({ opened, preview }: { readonly opened: OpenedBundle; readonly preview: ImportPreview }) {
   const { t } = useTranslation(['sync', 'records', 'entry', 'city', 'catalogue']);
   const format = useFormatNumber();
   const { replacedValues } = preview;
@@ -39,12 +40,44 @@ function ReplacedValues({ preview }: { readonly preview: ImportPreview }) {
               after: isolate(formatCandidate(after.value, t, format)),
               author: isolate(after.author || t('sync:device.unnamed')),
             })}
+            <MadeBy opened={opened} revisionId={after.revisionId} />
           </li>
         ))}
       </ul>
       {replacedValues.length > CONFLICTS_SHOWN ? <p className="muted">{t('sync:preview.moreConflicts', { count: replacedValues.length - CONFLICTS_SHOWN })}</p> : null}
     </section>
   );
+}
+
+/** Who made the bundle's revisions, proven by key (the signer's, an attestation's, or none for the demo). */
+function Makers({ opened }: { readonly opened: OpenedBundle }) {
+  const { t } = useTranslation('provenance');
+  const makers = makersOf(opened.decoded.origins);
+  if (makers.length === 0) return null;
+  return (
+    <section className="stack-tight" aria-labelledby="preview-makers-title">
+      <h3 id="preview-makers-title">{t('preview.heading')}</h3>
+      <p className="muted">{t('preview.intro')}</p>
+      <ul className="stack-tight preview-makers">
+        {makers.map(({ origin, count }) => (
+          <li key={origin.kind === 'key' ? origin.fingerprint : origin.kind}>
+            <RevisionOrigin origin={origin} /> · {t('preview.edits', { count })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The proven maker of one of the bundle's revisions, or nothing for a revision stored here already. */
+function MadeBy({ opened, revisionId }: { readonly opened: OpenedBundle; readonly revisionId: string }) {
+  const origin = opened.decoded.origins.get(revisionId);
+  return origin ? (
+    <>
+      {' '}
+      <RevisionOrigin origin={shownOriginOf(origin)} />
+    </>
+  ) : null;
 }
 
 /** What importing this file would do, before anything is written. */
@@ -92,7 +125,8 @@ export function ImportPreviewView({ opened, preview }: { readonly opened: Opened
         <dd>{t('records:preview.replacedCount', { count: preview.replacedValues.length, formatted: format(preview.replacedValues.length) })}</dd>
       </dl>
       <AdvancedFacts deviceId={preview.device.id} />
-      <ReplacedValues preview={preview} />
+      <Makers opened={opened} />
+      <ReplacedValues opened={opened} preview={preview} />
       {preview.newConflicts.length > 0 ? (
         <section className="stack-tight" aria-labelledby="preview-conflicts-title">
           <h3 id="preview-conflicts-title">{t('sync:preview.conflictsTitle')}</h3>
@@ -105,7 +139,8 @@ export function ImportPreviewView({ opened, preview }: { readonly opened: Opened
                 {conflict.candidates.map((candidate, index) => (
                   <span key={candidate.revisionId}>
                     {index > 0 ? ' / ' : ''}
-                    <bdi>{formatCandidate(candidate.value, t, format)}</bdi> (<bdi>{candidate.author || t('sync:device.unnamed')}</bdi>)
+                    <bdi>{formatCandidate(candidate.value, t, format)}</bdi> (<bdi>{candidate.author || t('sync:device.unnamed')}</bdi>
+                    <MadeBy opened={opened} revisionId={candidate.revisionId} />)
                   </span>
                 ))}
               </li>
