@@ -195,7 +195,9 @@ describe('import', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Choose a file…' }));
 
     expect(await screen.findByText('What this file contains', {}, { timeout: 30_000 })).toBeTruthy();
-    expect(screen.getByText('Field laptop 7')).toBeTruthy();
+    // Once as the signing device, once as the maker of the edits (with its key).
+    expect(screen.getAllByText('Field laptop 7')).toHaveLength(2);
+    expect(within(screen.getByRole('region', { name: 'Who made these edits' })).getByText(other.identity.fingerprint)).toBeTruthy();
     expect(screen.getByText(/^From a laptop not known here yet \(laptop code /).textContent).toContain(other.identity.fingerprint);
     expect(screen.getByRole('button', { name: 'The codes match: import' })).toBeTruthy();
     expect(screen.getByText('Lyon')).toBeTruthy();
