@@ -25,7 +25,17 @@ export interface AgeHeaderSummary {
   readonly scryptLogN: number | null;
 }
 
-export async function encryptAge(plaintext: Uint8Array, encryption: AgeEncryption): Promise<Uint8Array> {
+/** Encrypts one buffer; see encryptAgeChunks. */
+export function encryptAge(plaintext: Uint8Array, encryption: AgeEncryption): Promise<Uint8Array> {
+  return encryptAgeChunks([plaintext], encryption);
+}
+
+/**
+ * Encrypts the concatenation of `chunks` without joining them first, streamed through age into one
+ * buffer of the size age announces: handing age a single buffer cost a copy of the plaintext and two
+ * of the ciphertext (a Response collecting the stream).
+ */
+export async function encryptAgeChunks(chunks: readonly Uint8Array[], encryption: AgeEncryption): Promise<Uint8Array> {
   const encrypter = new Encrypter();
   if (encryption.kind === 'passphrase') {
     if (encryption.passphrase === '') throw new BundleError('E_PASSPHRASE_REQUIRED', 'an empty passphrase cannot protect a bundle');
@@ -35,7 +45,22 @@ export async function encryptAge(plaintext: Uint8Array, encryption: AgeEncryptio
     if (encryption.recipients.length === 0) throw new BundleError('E_KEY_FILE', 'no recipient to encrypt to');
     for (const recipient of encryption.recipients) encrypter.addRecipient(recipient);
   }
-  return encrypter.encrypt(plaintext);
+  const plaintext = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) if (chunk.length > 0) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  const ciphertext = await encrypter.encrypt(plaintext);
+  const out = new Uint8Array(ciphertext.size(chunks.reduce((sum, chunk) => sum + chunk.length, 0)));
+  const reader = ciphertext.getReader();
+  let offset = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    out.set(read.value, offset);
+    offset += read.value.length;
+  }
+  if (offset !== out.length) throw new Error(`age wrote ${offset} bytes where it announced ${out.length}`);
+  return out;
 }
 
 export function startsWithAgeMagic(bytes: Uint8Array): boolean {

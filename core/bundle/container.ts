@@ -5,6 +5,7 @@
  * Every length is checked against the limits before it is used, and nothing may follow the last part.
  * Parts come back as views into the input: no copies of untrusted sizes.
  */
+import { concatBytes } from '../crypto/bytes.ts';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from '../crypto/signing.ts';
 import { BundleError } from './errors.ts';
 import { FORMAT_VERSION, MAGIC_LENGTH, SIGNATURE_ALGORITHM_ED25519 } from './format.ts';
@@ -17,33 +18,41 @@ export interface Container {
   readonly parts: readonly Uint8Array[];
 }
 
-export function encodeContainer(magic: Uint8Array, container: Container): Uint8Array {
-  let length = MAGIC_LENGTH + 4 + container.manifestBytes.length + 1 + PUBLIC_KEY_BYTES + 1 + SIGNATURE_BYTES + 4;
-  for (const part of container.parts) length += 8 + part.length;
-  const out = new Uint8Array(length);
-  const view = new DataView(out.buffer);
+/**
+ * The container as the pieces it is made of, in order: the framing is written into one small buffer per
+ * part and the parts themselves are not copied, so an encrypted export hands them to age as they are.
+ */
+export function containerChunks(magic: Uint8Array, container: Container): Uint8Array[] {
+  const headLength = MAGIC_LENGTH + 4 + container.manifestBytes.length + 1 + PUBLIC_KEY_BYTES + 1 + SIGNATURE_BYTES + 4;
+  const head = new Uint8Array(headLength);
+  const view = new DataView(head.buffer);
   let offset = 0;
   const put = (bytes: Uint8Array): void => {
-    out.set(bytes, offset);
+    head.set(bytes, offset);
     offset += bytes.length;
   };
   put(magic);
   view.setUint32(offset, container.manifestBytes.length, true);
   offset += 4;
   put(container.manifestBytes);
-  out[offset++] = SIGNATURE_ALGORITHM_ED25519;
+  head[offset++] = SIGNATURE_ALGORITHM_ED25519;
   put(container.signerKey);
-  out[offset++] = SIGNATURE_BYTES;
+  head[offset++] = SIGNATURE_BYTES;
   put(container.signature);
   view.setUint32(offset, container.parts.length, true);
-  offset += 4;
+  const chunks: Uint8Array[] = [head];
   for (const part of container.parts) {
-    view.setUint32(offset, part.length % 2 ** 32, true);
-    view.setUint32(offset + 4, Math.floor(part.length / 2 ** 32), true);
-    offset += 8;
-    put(part);
+    const length = new Uint8Array(8);
+    const lengthView = new DataView(length.buffer);
+    lengthView.setUint32(0, part.length % 2 ** 32, true);
+    lengthView.setUint32(4, Math.floor(part.length / 2 ** 32), true);
+    chunks.push(length, part);
   }
-  return out;
+  return chunks;
+}
+
+export function encodeContainer(magic: Uint8Array, container: Container): Uint8Array {
+  return concatBytes(...containerChunks(magic, container));
 }
 
 /** Reads the magic's last byte: an ASCII digit naming the format major. */

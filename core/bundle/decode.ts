@@ -151,34 +151,38 @@ function checkDeclaredContent(manifest: Manifest, revisions: readonly Revision[]
   }
 }
 
-export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptions = {}): Promise<DecodedBundle> {
-  const limits: BundleLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  if (bytes.length > limits.maxFileBytes) throw new BundleError('E_TOO_LARGE', `file of ${bytes.length} bytes exceeds ${limits.maxFileBytes}`);
-  const { container, envelope } = await openEnvelope(bytes, options, limits);
+/** One digest at a time: WebCrypto copies each input, so a large file is held at most twice. */
+async function hashInTurn(parts: readonly Uint8Array[]): Promise<string[]> {
+  const hashes: string[] = [];
+  for (const part of parts) hashes.push(toHex(await sha256(part)));
+  return hashes;
+}
 
-  if (!(await verify(container.signerKey, SIGNING_DOMAINS.bundleManifest, container.manifestBytes, container.signature))) {
-    throw new BundleError('E_SIGNATURE', 'the signature does not match the manifest');
-  }
-  const manifestText = decodeUtf8Strict(container.manifestBytes, 'manifest');
-  const manifest = readManifest(
-    parseStrictJson(manifestText, { maxStringLength: limits.maxStringLength, maxDepth: limits.maxJsonDepth }, 'manifest'),
-  );
-  const declaredKey = fromBase64Url(manifest.device.publicKey);
-  if (!declaredKey || !bytesEqual(declaredKey, container.signerKey)) {
-    throw new BundleError('E_SIGNATURE', 'the manifest names a different signer than the one that signed it');
-  }
-  checkRecipientBinding(manifest, envelope);
-
+/** The parts the manifest lists, against its sizes and hashes; names unique. */
+async function checkListedParts(manifest: Manifest, container: Container, partHashes: Promise<string[]>): Promise<void> {
+  const hashes = await partHashes;
   const names = new Set<string>();
   for (const [index, declared] of manifest.parts.entries()) {
     const actual = container.parts[index];
     if (names.has(declared.name)) throw new BundleError('E_SCHEMA', `part ${declared.name} appears twice`);
     names.add(declared.name);
-    if (!actual || actual.length !== declared.bytes || toHex(await sha256(actual)) !== declared.sha256) {
+    if (!actual || actual.length !== declared.bytes || hashes[index] !== declared.sha256) {
       throw new BundleError('E_HASH_MISMATCH', `part ${declared.name} does not match its hash in the manifest`);
     }
   }
+}
 
+interface ListedContent {
+  readonly revisions: Revision[];
+  readonly attestations: Attestation[];
+  readonly attachmentIndex: AttachmentIndexEntry[];
+  /** Attachments the manifest lists itself (1.0, 1.1); those of the index are added once checked. */
+  readonly attachments: Map<string, Uint8Array>;
+  readonly unknownParts: { name: string; bytes: Uint8Array }[];
+}
+
+/** What the manifest's parts hold, read and checked part by part. */
+async function readParts(manifest: Manifest, container: Container, limits: BundleLimits): Promise<ListedContent> {
   const newerMinor = manifest.formatMinor > FORMAT_MINOR;
   const indexed = manifest.formatMinor >= ATTACHMENT_INDEX_MINOR;
   let revisions: Revision[] = [];
@@ -202,20 +206,50 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
     else if (newerMinor && !declared.name.startsWith('att-')) unknownParts.push({ name: declared.name, bytes: part });
     else throw new BundleError('E_SCHEMA', `unknown part ${declared.name} for format 1.${manifest.formatMinor}`);
   }
+  return { revisions, attestations, attachmentIndex, attachments, unknownParts };
+}
+
+export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptions = {}): Promise<DecodedBundle> {
+  const limits: BundleLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (bytes.length > limits.maxFileBytes) throw new BundleError('E_TOO_LARGE', `file of ${bytes.length} bytes exceeds ${limits.maxFileBytes}`);
+  // Digests run off the main thread: the file and every part are hashed while the content is checked.
+  const fileSha256 = sha256(bytes).then(toHex);
+  const { container, envelope } = await openEnvelope(bytes, options, limits);
+  const partHashes = hashInTurn(container.parts);
+
+  if (!(await verify(container.signerKey, SIGNING_DOMAINS.bundleManifest, container.manifestBytes, container.signature))) {
+    throw new BundleError('E_SIGNATURE', 'the signature does not match the manifest');
+  }
+  const manifestText = decodeUtf8Strict(container.manifestBytes, 'manifest');
+  const manifest = readManifest(
+    parseStrictJson(manifestText, { maxStringLength: limits.maxStringLength, maxDepth: limits.maxJsonDepth }, 'manifest'),
+  );
+  const declaredKey = fromBase64Url(manifest.device.publicKey);
+  if (!declaredKey || !bytesEqual(declaredKey, container.signerKey)) {
+    throw new BundleError('E_SIGNATURE', 'the manifest names a different signer than the one that signed it');
+  }
+  checkRecipientBinding(manifest, envelope);
+
+  // The parts are read while their digests run; a mismatch with the manifest is still the error reported first.
+  const [listedChecked, read] = await Promise.allSettled([checkListedParts(manifest, container, partHashes), readParts(manifest, container, limits)]);
+  if (listedChecked.status === 'rejected') throw listedChecked.reason;
+  if (read.status === 'rejected') throw read.reason;
+  const { revisions, attestations, attachmentIndex, attachments, unknownParts } = read.value;
   if (container.parts.length !== manifest.parts.length + attachmentIndex.length) {
     throw new BundleError(
       'E_HASH_MISMATCH',
       `the file has ${container.parts.length} parts, the manifest and its attachment index list ${manifest.parts.length + attachmentIndex.length}`,
     );
   }
+  const hashes = await partHashes;
   for (const [offset, entry] of attachmentIndex.entries()) {
     const part = container.parts[manifest.parts.length + offset]!;
-    if (part.length !== entry.bytes || toHex(await sha256(part)) !== entry.sha256) {
+    if (part.length !== entry.bytes || hashes[manifest.parts.length + offset] !== entry.sha256) {
       throw new BundleError('E_HASH_MISMATCH', `part att-${entry.sha256} does not match its hash in ${ATTACHMENT_INDEX_PART}`);
     }
     attachments.set(entry.sha256, part);
   }
-  if (!names.has(REVISIONS_PART)) throw new BundleError('E_SCHEMA', 'the bundle has no revisions part');
+  if (!manifest.parts.some((declared) => declared.name === REVISIONS_PART)) throw new BundleError('E_SCHEMA', 'the bundle has no revisions part');
   checkRecords(revisions, attachments);
   checkDeclaredContent(manifest, revisions, attachments.size);
   for (let i = 1; i < revisions.length; i++) {
@@ -240,7 +274,7 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
       deviceName: manifest.device.name,
     },
     envelope,
-    fileSha256: toHex(await sha256(bytes)),
+    fileSha256: await fileSha256,
     extensions: { formatMinor: manifest.formatMinor, manifest: manifest.extensions, parts: unknownParts },
     origins,
     attestations,

@@ -3,13 +3,13 @@
  * hashes and the intended recipients, the device signs the manifest, and the container is then
  * encrypted with age, or left open under a magic that says so.
  */
-import { sha256, toBase64Url, toHex, utf8 } from '../crypto/bytes.ts';
+import { sha256, toBase64Url, toHex } from '../crypto/bytes.ts';
 import { recipientIdOf } from '../crypto/office-keys.ts';
 import { SIGNING_DOMAINS, sign } from '../crypto/signing.ts';
 import { canonicalJsonBytes } from '../revisions/canonical-json.ts';
 import type { Revision } from '../revisions/types.ts';
-import { encryptAge } from './age-layer.ts';
-import { encodeContainer } from './container.ts';
+import { encryptAgeChunks } from './age-layer.ts';
+import { containerChunks, encodeContainer } from './container.ts';
 import { BundleError } from './errors.ts';
 import {
   APP_NAME,
@@ -28,7 +28,7 @@ import { type Manifest, type ManifestPart, manifestToJson, readManifest } from '
 import { mergeRevisionSets } from './merge.ts';
 import { ATTACHMENT_INDEX_PART, encodeAttachmentIndex } from './attachment-index.ts';
 import { type Attestation, PROVENANCE_PART, attest, chooseAttestations, encodeProvenancePart } from './provenance.ts';
-import { decodeRevisionsPart, encodeRevisionLines } from './revisions-part.ts';
+import { encodeRevisionsPart } from './revisions-part.ts';
 import { scopeOf } from './scope.ts';
 import { type JsonValue, parseStrictJson } from './strict-json.ts';
 
@@ -112,35 +112,22 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
     throw new BundleError('E_TOO_LARGE', `${revisions.length} revisions exceed ${limits.maxRevisions} per bundle`);
   }
   report('serialise', 0);
-  const lines = encodeRevisionLines(revisions);
-  const lineBytes: Uint8Array[] = [];
-  for (const [index, line] of lines.entries()) {
-    const bytes = utf8.encode(line);
-    if (bytes.length - 1 > limits.maxLineBytes) throw new BundleError('E_TOO_LARGE', `revision ${revisions[index]!.id} is too large`);
-    lineBytes.push(bytes);
-    if (index % 5_000 === 0) report('serialise', (0.4 * index) / lines.length);
-  }
-  const partLength = lineBytes.reduce((sum, bytes) => sum + bytes.length, 0);
-  if (partLength > limits.maxPartBytes) {
+  const newerMinor = (input.extensions?.formatMinor ?? 0) > FORMAT_MINOR;
+  const revisionBytes = encodeRevisionsPart(revisions, limits, newerMinor);
+  if (revisionBytes.length > limits.maxPartBytes) {
     throw new BundleError('E_TOO_LARGE', `${revisions.length} revisions need more than ${limits.maxPartBytes} bytes; export fewer at a time`);
   }
-  // Copied in a loop: spreading 200,000 lines into concatBytes(...) overflows the call stack.
-  const revisionBytes = new Uint8Array(partLength);
-  let offset = 0;
-  for (const bytes of lineBytes) {
-    revisionBytes.set(bytes, offset);
-    offset += bytes.length;
-  }
-  // Refuse to write what a reader would refuse: a bad revision must fail the export, not the import.
-  const newerMinor = (input.extensions?.formatMinor ?? 0) > FORMAT_MINOR;
-  await decodeRevisionsPart(revisionBytes, limits, newerMinor);
+  report('serialise', 0.3);
 
   const relayed = await chooseAttestations(revisions, input.device.id, input.attestations ?? []);
   const ownIds = revisions.filter((revision) => revision.deviceId === input.device.id).map((revision) => revision.id);
   const attestations = ownIds.length === 0 ? relayed : [...relayed, await attest(input.device, ownIds)];
 
+  // Digests run off the main thread, so the evidence is hashed all at once, and only once.
+  const evidence = [...(input.attachments ?? [])];
+  const evidenceHashes = await Promise.all(evidence.map(async (attachment) => toHex(await sha256(attachment))));
   const attachments = new Map<string, Uint8Array>();
-  for (const attachment of input.attachments ?? []) attachments.set(toHex(await sha256(attachment)), attachment);
+  for (const [index, hash] of evidenceHashes.entries()) attachments.set(hash, evidence[index]!);
   const attachmentParts = [...attachments].sort(([a], [b]) => (a < b ? -1 : 1)).map(([hash, bytes]) => ({ name: `att-${hash}`, hash, bytes }));
   // The oldest layout that holds the content, so that 1.1 readers keep reading everyday bundles.
   const formatMinor = Math.max(
@@ -148,7 +135,7 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
     input.extensions?.formatMinor ?? 0,
   );
   const indexed = formatMinor >= ATTACHMENT_INDEX_MINOR && attachmentParts.length > 0;
-  const listedParts: { name: string; bytes: Uint8Array }[] = [
+  const listedParts: { name: string; bytes: Uint8Array; hash?: string }[] = [
     { name: REVISIONS_PART, bytes: revisionBytes },
     ...(attestations.length === 0 ? [] : [{ name: PROVENANCE_PART, bytes: encodeProvenancePart(attestations) }]),
     ...(indexed
@@ -168,8 +155,9 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
   if (partList.length > limits.maxParts) throw new BundleError('E_TOO_LARGE', `more than ${limits.maxParts} parts`);
 
   report('hash', 0.4);
-  const parts: ManifestPart[] = [];
-  for (const part of listedParts) parts.push({ name: part.name, bytes: part.bytes.length, sha256: toHex(await sha256(part.bytes)) });
+  const parts: ManifestPart[] = await Promise.all(
+    listedParts.map(async (part) => ({ name: part.name, bytes: part.bytes.length, sha256: part.hash ?? toHex(await sha256(part.bytes)) })),
+  );
 
   const encryption = input.encryption;
   const recipients =
@@ -205,7 +193,7 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
     return encodeContainer(magicFor(OPEN_MAGIC_PREFIX, FORMAT_VERSION), container);
   }
   report('encrypt', 0.6);
-  const encrypted = await encryptAge(encodeContainer(magicFor(SEALED_MAGIC_PREFIX, FORMAT_VERSION), container), encryption);
+  const encrypted = await encryptAgeChunks(containerChunks(magicFor(SEALED_MAGIC_PREFIX, FORMAT_VERSION), container), encryption);
   report('done', 1);
   return encrypted;
 }

@@ -10,7 +10,7 @@
  * The part `provenance.ndjson` holds one attestation per line (format 1.1).
  */
 import { z } from '../zod.ts';
-import { fromBase64Url, toBase64Url } from '../crypto/bytes.ts';
+import { fromBase64Url, toBase64Url, utf8 } from '../crypto/bytes.ts';
 import { fingerprintOf } from '../crypto/fingerprint.ts';
 import { SIGNING_DOMAINS, sign, verify } from '../crypto/signing.ts';
 import { canonicalJson, canonicalJsonBytes } from '../revisions/canonical-json.ts';
@@ -19,7 +19,7 @@ import { parseRecordId } from '../revisions/record-id.ts';
 import type { Revision } from '../revisions/types.ts';
 import { BundleError } from './errors.ts';
 import type { BundleLimits } from './limits.ts';
-import { decodeUtf8Strict, parseStrictJson } from './strict-json.ts';
+import { decodeUtf8Strict, parseStrictJson, readCanonicalJson } from './strict-json.ts';
 
 export const PROVENANCE_PART = 'provenance.ndjson';
 
@@ -60,6 +60,16 @@ function statementBytes(device: Attestation['device'], revisionIds: readonly str
   return canonicalJsonBytes({ device, revisionIds });
 }
 
+/**
+ * The signed statement of a canonical attestation line: the line without its last member, the
+ * signature, whose base64url holds no quote. Spares serialising a statement of 100,000 ids again.
+ */
+function statementOfLine(line: string, attestation: Attestation): Uint8Array {
+  const signatureMember = `,"signature":"${attestation.signature}"}`;
+  if (!line.endsWith(signatureMember)) return statementBytes(attestation.device, attestation.revisionIds);
+  return utf8.encode(`${line.slice(0, line.length - signatureMember.length)}}`);
+}
+
 export async function attest(device: AttestingDevice, revisionIds: Iterable<string>): Promise<Attestation> {
   const ids = [...new Set(revisionIds)].sort();
   const signed = { id: device.id, name: device.name, publicKey: toBase64Url(device.publicKey) };
@@ -95,13 +105,15 @@ export async function decodeProvenancePart(bytes: Uint8Array, limits: BundleLimi
     if (end - start > maxAttestationLineBytes(limits)) throw new BundleError('E_TOO_LARGE', `${where} is too long`);
     const text = decodeUtf8Strict(bytes.subarray(start, end), where);
     start = end + 1;
-    const parsed = attestationSchema.safeParse(parseStrictJson(text, { maxStringLength: limits.maxStringLength, maxDepth: 3 }, where));
+    const jsonLimits = { maxStringLength: limits.maxStringLength, maxDepth: 3 };
+    const canonical = readCanonicalJson(text, jsonLimits);
+    const parsed = attestationSchema.safeParse(canonical ?? parseStrictJson(text, jsonLimits, where));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new BundleError('E_SCHEMA', `${where}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
     }
     const attestation = parsed.data;
-    if (`${text}\n` !== attestationLine(attestation)) throw new BundleError('E_SCHEMA', `${where}: not canonical JSON`);
+    if (canonical === null && `${text}\n` !== attestationLine(attestation)) throw new BundleError('E_SCHEMA', `${where}: not canonical JSON`);
     if (text <= previous) throw new BundleError('E_SCHEMA', `${where}: lines are not sorted and unique`);
     previous = text;
     for (let i = 1; i < attestation.revisionIds.length; i++) {
@@ -109,7 +121,7 @@ export async function decodeProvenancePart(bytes: Uint8Array, limits: BundleLimi
     }
     const publicKey = fromBase64Url(attestation.device.publicKey);
     const signature = fromBase64Url(attestation.signature);
-    if (!publicKey || !signature || !(await verify(publicKey, SIGNING_DOMAINS.attestation, statementBytes(attestation.device, attestation.revisionIds), signature))) {
+    if (!publicKey || !signature || !(await verify(publicKey, SIGNING_DOMAINS.attestation, statementOfLine(text, attestation), signature))) {
       throw new BundleError('E_SIGNATURE', `${where}: the attestation signature does not verify`);
     }
     attestations.push(attestation);

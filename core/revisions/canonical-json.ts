@@ -17,59 +17,84 @@ export class CanonicalJsonError extends TypeError {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
 function isPlainObject(value: object): value is Record<string, unknown> {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
 
-function encodeString(value: string, path: string): string {
-  if (LONE_SURROGATE.test(value)) throw new CanonicalJsonError('string is not well-formed UTF-16', path);
+/**
+ * The keys and indexes leading to the value being written. Kept as a stack and turned into text only
+ * for an error: building a path string for every value made revision ids cost twice as much.
+ */
+type Path = (string | number)[];
+
+function pathText(path: Path): string {
+  return path.reduce<string>((text, step) => (typeof step === 'number' ? `${text}[${step}]` : `${text}.${step}`), '$');
+}
+
+function encodeString(value: string, path: Path): string {
+  if (ANY_SURROGATE.test(value) && LONE_SURROGATE.test(value)) throw new CanonicalJsonError('string is not well-formed UTF-16', pathText(path));
   return JSON.stringify(value);
 }
 
-function encode(value: unknown, path: string, open: Set<object>): string {
+function encodeArray(value: readonly unknown[], path: Path, open: Set<object>): string {
+  let text = '[';
+  for (let index = 0; index < value.length; index += 1) {
+    path.push(index);
+    if (!(index in value)) throw new CanonicalJsonError('sparse array', pathText(path));
+    text += (index === 0 ? '' : ',') + encode(value[index], path, open);
+    path.pop();
+  }
+  return `${text}]`;
+}
+
+function encodeObject(value: Record<string, unknown>, path: Path, open: Set<object>): string {
+  if (Object.getOwnPropertySymbols(value).length > 0) throw new CanonicalJsonError('symbol key', pathText(path));
+  const keys = Object.keys(value).sort();
+  let text = '{';
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index]!;
+    const name = encodeString(key, path);
+    path.push(key);
+    text += `${index === 0 ? '' : ','}${name}:${encode(value[key], path, open)}`;
+    path.pop();
+  }
+  return `${text}}`;
+}
+
+function encode(value: unknown, path: Path, open: Set<object>): string {
   switch (typeof value) {
     case 'string':
       return encodeString(value, path);
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(`non-finite number ${String(value)}`, path);
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(`non-finite number ${String(value)}`, pathText(path));
       return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'object':
       break;
     default:
-      throw new CanonicalJsonError(`unsupported ${typeof value}`, path);
+      throw new CanonicalJsonError(`unsupported ${typeof value}`, pathText(path));
   }
   if (value === null) return 'null';
-  if (open.has(value)) throw new CanonicalJsonError('circular reference', path);
+  if (open.has(value)) throw new CanonicalJsonError('circular reference', pathText(path));
   open.add(value);
   let text: string;
-  if (Array.isArray(value)) {
-    const items: string[] = [];
-    for (let index = 0; index < value.length; index += 1) {
-      if (!(index in value)) throw new CanonicalJsonError('sparse array', `${path}[${index}]`);
-      items.push(encode(value[index], `${path}[${index}]`, open));
-    }
-    text = `[${items.join(',')}]`;
-  } else if (isPlainObject(value)) {
-    if (Object.getOwnPropertySymbols(value).length > 0) throw new CanonicalJsonError('symbol key', path);
-    const members = Object.keys(value)
-      .sort()
-      .map((key) => `${encodeString(key, path)}:${encode(value[key], `${path}.${key}`, open)}`);
-    text = `{${members.join(',')}}`;
-  } else {
-    throw new CanonicalJsonError('not a plain object', path);
-  }
+  if (Array.isArray(value)) text = encodeArray(value, path, open);
+  else if (isPlainObject(value)) text = encodeObject(value, path, open);
+  else throw new CanonicalJsonError('not a plain object', pathText(path));
   open.delete(value);
   return text;
 }
 
 export function canonicalJson(value: unknown): string {
-  return encode(value, '$', new Set());
+  return encode(value, [], new Set());
 }
 
+const utf8 = new TextEncoder();
+
 export function canonicalJsonBytes(value: unknown): Uint8Array {
-  return new TextEncoder().encode(canonicalJson(value));
+  return utf8.encode(canonicalJson(value));
 }

@@ -43,18 +43,22 @@ export async function createRevision(unsigned: UnsignedRevision): Promise<Revisi
   return { id: sha256Hex(canonicalJsonBytes(content)), ...content };
 }
 
+/** Strictly increasing: sorted and without duplicates, as createRevision writes them. */
+function hasCanonicalParents(parents: unknown): boolean {
+  if (!Array.isArray(parents)) return false;
+  for (let index = 1; index < parents.length; index++) {
+    if (!(parents[index - 1] < parents[index])) return false;
+  }
+  return true;
+}
+
 /**
  * True when the id is the hash of the revision's other properties and its parents are in canonical
  * order. Unknown extra properties are part of the hash, so a future minor version's revisions still
  * verify here. Values canonical JSON cannot encode make the revision invalid, not the caller crash.
+ * Synchronous like sha256Hex: a bundle checks one id per revision.
  */
-function hasCanonicalParents(parents: unknown): boolean {
-  if (!Array.isArray(parents)) return false;
-  const canonicalParents = normaliseParents(parents as string[]);
-  return canonicalParents.length === parents.length && canonicalParents.every((parent, index) => parent === parents[index]);
-}
-
-export async function verifyRevisionId(revision: Revision): Promise<boolean> {
+export function verifyRevisionId(revision: Revision): boolean {
   const { id, ...content } = revision;
   if (typeof id !== 'string' || !REVISION_ID.test(id)) return false;
   if (!hasCanonicalParents(content.parents)) return false;
@@ -67,17 +71,23 @@ export async function verifyRevisionId(revision: Revision): Promise<boolean> {
   return sha256Hex(bytes) === id;
 }
 
+/** Reused for every line: encoding into it saves an allocation per revision. */
+let lineScratch = new Uint8Array(4096);
+
 /**
  * verifyRevisionId for a revision read from `line`, a line known to be its canonical JSON: the content
  * that was hashed is the line without its `"id"` member, so it is hashed as it stands instead of being
  * serialised again. `"id"` is followed by `"parents"` in key order; a newer minor's extra key in between
  * takes the general path.
  */
-export async function verifyRevisionIdOfCanonicalLine(revision: Revision, line: string): Promise<boolean> {
+export function verifyRevisionIdOfCanonicalLine(revision: Revision, line: string): boolean {
   const { id } = revision;
   if (typeof id !== 'string' || !REVISION_ID.test(id) || !hasCanonicalParents(revision.parents)) return false;
   const member = `"id":"${id}",`;
   const at = line.indexOf(`${member}"parents":[`);
   if (at === -1) return verifyRevisionId(revision);
-  return sha256Hex(utf8.encode(line.slice(0, at) + line.slice(at + member.length))) === id;
+  if (lineScratch.length < line.length * 3) lineScratch = new Uint8Array(line.length * 3);
+  const before = utf8.encodeInto(line.slice(0, at), lineScratch).written;
+  const after = utf8.encodeInto(line.slice(at + member.length), lineScratch.subarray(before)).written;
+  return sha256Hex(lineScratch.subarray(0, before + after)) === id;
 }

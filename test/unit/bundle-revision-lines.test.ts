@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../core/bundle/limits.ts';
-import { decodeRevisionsPart, encodeRevisionLines } from '../../core/bundle/revisions-part.ts';
+import { decodeRevisionsPart, encodeRevisionLines, encodeRevisionsPart, isPlainRevision, revisionSchemas } from '../../core/bundle/revisions-part.ts';
 import { createRevision } from '../../core/revisions/revision-id.ts';
 import type { FieldMap, Revision } from '../../core/revisions/types.ts';
 
@@ -34,7 +34,10 @@ describe('revision lines', () => {
         const outcome = (lines: string[]) => decode(lines).then((revisions) => ({ revisions }), (error: { code: string }) => ({ code: error.code }));
         const canonical = await outcome([line!]);
         expect(await outcome([respaced(line!)])).toEqual(canonical);
-        if ('revisions' in canonical) expect(canonical.revisions).toEqual([made]);
+        if ('revisions' in canonical) {
+          expect(canonical.revisions).toEqual([made]);
+          expect(new TextDecoder().decode(encodeRevisionsPart([made], DEFAULT_LIMITS, false))).toBe(line);
+        } else expect(() => encodeRevisionsPart([made], DEFAULT_LIMITS, false)).toThrow(expect.objectContaining({ code: canonical.code }));
       }),
       { numRuns: 200 },
     );
@@ -68,5 +71,49 @@ describe('revision lines', () => {
     await expect(decode([withField('"a":1,"a":1')])).rejects.toMatchObject({ code: 'E_SCHEMA' });
     await expect(decode([withField(`"note":"${'x'.repeat(DEFAULT_LIMITS.maxStringLength + 1)}"`)])).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
     await expect(decode([withField('"note":"\\ud800"')])).rejects.toMatchObject({ code: 'E_MALFORMED_UTF8' });
+  });
+
+  it('accepts in its fast check only revisions the schema accepts', async () => {
+    const valid = await revision({ note: 'x', value: 1.5 }, ['b'.repeat(64)]);
+    const hex = fc.stringMatching(/^[0-9a-f]{62,65}$/);
+    const text = fc.oneof(fc.string({ maxLength: 3 }), fc.string({ minLength: 199, maxLength: 202 }));
+    const anyValue = fc.oneof(text, hex, fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(hex, { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+    const fieldName = fc.oneof(fc.constantFrom('note', '_x', '1a', 'a-b', 'a'.repeat(64), 'a'.repeat(65), ''), fc.string({ maxLength: 3 }));
+    const fieldMaps = fc.oneof(
+      fc.dictionary(fieldName, anyValue, { maxKeys: 3 }),
+      fc.dictionary(fc.constantFrom('note', 'value'), anyValue, { minKeys: 1, maxKeys: 2 }),
+      fc.integer({ min: 63, max: 66 }).map((count) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`f${index}`, index]))),
+    );
+    const variant = fc.record(
+      {
+        drop: fc.constantFrom(null, 'id', 'recordId', 'fields', 'author', 'deviceId', 'hlc', 'parents'),
+        replace: fc.constantFrom('id', 'recordId', 'fields', 'author', 'deviceId', 'hlc', 'parents', 'extra'),
+        with: fc.oneof(anyValue, fieldMaps, fc.constantFrom('value:a1:EC-ICT-ICT-1C:_', 'nope', '001764316800000-0000-device-1', '', ['b'.repeat(64), 'a'.repeat(64)])),
+        loose: fc.boolean(),
+      },
+      { requiredKeys: ['drop', 'replace', 'with', 'loose'] },
+    );
+    fc.assert(
+      fc.property(variant, ({ drop, replace, with: value, loose }) => {
+        const candidate: Record<string, unknown> = { ...valid, [replace]: value };
+        if (drop !== null) delete candidate[drop];
+        if (isPlainRevision(candidate, loose)) expect((loose ? revisionSchemas.loose : revisionSchemas.strict).safeParse(candidate).success).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    const nearMisses: Record<string, unknown>[] = [
+      ...[Number.NaN, Number.POSITIVE_INFINITY, undefined, {}, []].map((note) => ({ ...valid, fields: { note } })),
+      ...['_x', '1a', 'a'.repeat(65)].map((name) => ({ ...valid, fields: { [name]: 1 } })),
+      { ...valid, fields: Object.fromEntries(Array.from({ length: 65 }, (_, index) => [`f${index}`, index])) },
+      ...(['recordId', 'author', 'deviceId', 'hlc'] as const).map((key) => ({ ...valid, [key]: 'x'.repeat(201) })),
+      { ...valid, deviceId: '' },
+      { ...valid, id: 'A'.repeat(64) },
+      { ...valid, parents: ['b'.repeat(64), 'a'.repeat(64)] },
+      { ...valid, parents: ['b'.repeat(63)] },
+    ];
+    for (const candidate of nearMisses) expect(isPlainRevision(candidate, true)).toBe(revisionSchemas.loose.safeParse(candidate).success);
+    expect(isPlainRevision(valid, false)).toBe(true);
+    expect(isPlainRevision({ ...valid, extra: 1 }, true)).toBe(true);
+    expect(isPlainRevision({ ...valid, extra: 1 }, false)).toBe(false);
   });
 });
