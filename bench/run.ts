@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appFigures, officeFigures } from './app-figures.ts';
@@ -31,6 +31,8 @@ function buildRenderer(): void {
 
 const figures: Figure[] = [];
 const started = Date.now();
+// Other work on a shared machine slows both sides of a ratio, but it is worth reading beside the figures.
+const loadAtStart = loadavg()[0]!;
 const log = (figure: Figure): void => {
   figures.push(figure);
   const ratio = figure.ratio === undefined ? '' : `  ratio ${figure.ratio.toFixed(2)} (${figure.peer})`;
@@ -68,6 +70,7 @@ const machine = {
   node: process.version,
   chromium: spawnSync('/usr/bin/chromium', ['--version']).stdout?.toString().trim() ?? 'unknown',
   platform: `${process.platform} ${process.arch}`,
+  loadAverage: `${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end (1 min)`,
 };
 const run = { date: new Date().toISOString(), mode: values.quick ? 'quick' : 'full', seconds: Math.round((Date.now() - started) / 1000), machine };
 writeFileSync(join(repoRoot, 'bench', 'results.json'), `${JSON.stringify({ run, figures }, null, 2)}\n`);
