@@ -83,12 +83,14 @@ function inspectText(file: string, bundle: DecodedBundle): string {
     `catalogues:  ${list(m.catalogueIds)}`,
     `counts:      ${m.counts.revisions} revisions, ${m.counts.records} records, ${m.counts.attachments} attachments`,
     `since:       ${m.since ?? '- (full export)'}`,
+    `volume:      ${m.volume ? `file ${m.volume.index} of ${m.volume.count} of set ${m.volume.setId} (every file holds all revisions, each a share of the evidence)` : '- (one file)'}`,
     'made by:',
     ...makersOf(bundle).map(
       (maker) => `  ${maker.fingerprint}  ${terminalText(maker.deviceName)} (${terminalText(maker.deviceId)})  ${maker.revisions} revisions, ${PROOF_TEXT[maker.proof]}`,
     ),
     'parts:',
     ...m.parts.map((part) => `  ${part.name}  ${part.bytes} bytes  sha256 ${part.sha256}`),
+    ...(m.parts.some((part) => part.name === 'attachments.ndjson') ? [`  + ${bundle.attachments.size} attachment parts listed in attachments.ndjson`] : []),
   ];
   const extensionKeys = Object.keys(m.extensions);
   if (extensionKeys.length > 0) lines.push(`extensions:  ${list(extensionKeys)} (from a newer format version, kept)`);

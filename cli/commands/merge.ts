@@ -10,7 +10,8 @@ import {
   type BundleExtensions,
   type BundleSigner,
   type DecodedBundle,
-  encodeBundle,
+  type EncodedVolume,
+  encodeBundleSet,
   mergeRevisionSets,
 } from '../../core/bundle/index.ts';
 import type { JsonValue } from '../../core/bundle/strict-json.ts';
@@ -26,7 +27,9 @@ const USAGE = `citykpi merge <file>... --out <file> [--identity <office.key>] [-
 
 Writes one bundle holding every revision and attachment of the given bundles (a set union: order
 and duplicates do not matter). Each input is checked completely first, and must be signed by an
-enrolled device (citykpi trust) or by the office itself.
+enrolled device (citykpi trust) or by the office itself. The files of a bundle set are inputs like
+any other. When the evidence is too large for one file, the result is a bundle set too: <file>,
+then <file stem>.2-of-N.citykpi and so on, each complete with every revision.
 
 Options:
   -o, --out <file>            where to write the merged bundle (never one of the inputs)
@@ -124,20 +127,36 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   for (const bundle of bundles) for (const [hash, bytes] of bundle.attachments) if (!attachments.has(hash)) attachments.set(hash, bytes);
   const revisions = mergeRevisionSets(...bundles.map((bundle) => bundle.revisions));
   refuseWorkshopViolations(revisions);
-  const bytes = await asInputErrors(values.out, () =>
-    encodeBundle({
-      revisions,
-      attachments: attachments.values(),
-      device: signer,
-      encryption,
-      appVersion: 'citykpi-cli',
-      extensions: mergeExtensions(bundles.map((bundle) => bundle.extensions)),
-      attestations: bundles.flatMap((bundle) => bundle.attestations),
-    }),
-  );
-  writeFileAtomic(io, values.out, bytes);
-  io.out(`${values.out}: ${revisions.length} revisions from ${bundles.length} bundles, ${encryption.kind === 'none' ? 'readable' : 'encrypted'}, signed by ${signer.name}\n`);
+  const files = encodeBundleSet({
+    revisions,
+    attachmentSizes: new Map([...attachments].map(([hash, bytes]) => [hash, bytes.length])),
+    loadAttachments: async (hashes) => hashes.map((hash) => attachments.get(hash)!),
+    device: signer,
+    encryption,
+    appVersion: 'citykpi-cli',
+    extensions: mergeExtensions(bundles.map((bundle) => bundle.extensions)),
+    attestations: bundles.flatMap((bundle) => bundle.attestations),
+  });
+  // Every file is made before any is written: a failure leaves no partial set behind.
+  const made: EncodedVolume[] = [];
+  await asInputErrors(values.out, async () => {
+    for await (const file of files) made.push(file);
+  });
+  const names = made.map((file) => volumeFileName(values.out!, file.index, file.count));
+  for (const name of names.slice(1)) refuseExistingOutput(io, name, positionals, values.force);
+  for (const [index, file] of made.entries()) writeFileAtomic(io, names[index]!, file.bytes);
+  const where = names.length === 1 ? values.out : `${values.out} and ${names.length - 1} more file(s) of its set`;
+  io.out(`${where}: ${revisions.length} revisions from ${bundles.length} bundles, ${encryption.kind === 'none' ? 'readable' : 'encrypted'}, signed by ${signer.name}\n`);
   return EXIT_OK;
+}
+
+/** `all.citykpi` for the first file of a set (or the only one), `all.2-of-3.citykpi` for the second. */
+export function volumeFileName(out: string, index: number, count: number): string {
+  if (index === 1) return out;
+  const dot = out.lastIndexOf('.');
+  const slash = Math.max(out.lastIndexOf('/'), out.lastIndexOf('\\'));
+  const [stem, extension] = dot > slash + 1 ? [out.slice(0, dot), out.slice(dot)] : [out, ''];
+  return `${stem}.${index}-of-${count}${extension}`;
 }
 
 /** The office applies the same workshop rule as the laptops: a merge never launders a refused change. */

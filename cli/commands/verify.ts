@@ -24,8 +24,10 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   for (const file of positionals) {
     const bundle = await decodeBundleFile(io, file, keys, store);
     const trust = bundle.signer.known ? 'trusted' : 'unknown signer: not enrolled';
+    const volume = bundle.manifest.volume;
+    const place = volume ? `, file ${volume.index} of ${volume.count} of set ${volume.setId}` : '';
     io.out(
-      `${terminalText(file)}: ok, ${bundle.revisions.length} revisions, ${envelopeText(bundle.envelope)}, signed by ${bundle.signer.fingerprint} (${trust})\n`,
+      `${terminalText(file)}: ok, ${bundle.revisions.length} revisions, ${bundle.attachments.size} attachments${place}, ${envelopeText(bundle.envelope)}, signed by ${bundle.signer.fingerprint} (${trust})\n`,
     );
   }
   return EXIT_OK;
