@@ -15,10 +15,10 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { BundleEncryption } from '../../../../core/bundle/index.ts';
 import { cryptoSelfTest, fingerprintOf } from '../../../../core/crypto/index.ts';
-import { collectExport } from '../../data/index.ts';
+import { collectExportPlan } from '../../data/index.ts';
 import { useExportStatus } from '../../data/hooks.ts';
 import { describeError } from './describe-error.ts';
-import { encodeExport } from './encode-export.ts';
+import { encodeExportSet } from './encode-export.ts';
 import { exportFileStem } from './export-file-name.ts';
 import { BUNDLE_EXTENSION, saveFileAt } from './files.ts';
 import { useOfficeRecipients } from './office-recipients.ts';
@@ -34,12 +34,13 @@ type Stage =
   | { readonly kind: 'choosing' }
   | { readonly kind: 'working'; readonly fraction: number }
   /** `folder` is null for a browser download; `code` is the laptop code to read out to the office. */
-  | { readonly kind: 'saved'; readonly name: string; readonly folder: string | null; readonly count: number; readonly code: string }
+  /** `files` > 1: a bundle set, `name` its first file. */
+  | { readonly kind: 'saved'; readonly name: string; readonly folder: string | null; readonly count: number; readonly code: string; readonly files: number }
   | { readonly kind: 'empty' }
   | { readonly kind: 'failed'; readonly text: string };
 
 function ExportForm({ close }: { readonly close: () => void }) {
-  const { t } = useTranslation(['sync', 'common', 'bundle']);
+  const { t } = useTranslation(['sync', 'common', 'bundle', 'bundleset']);
   const status = useExportStatus();
   const recipients = useOfficeRecipients();
   const [scope, setScope] = useState<Scope>('full');
@@ -72,21 +73,26 @@ function ExportForm({ close }: { readonly close: () => void }) {
         setStage({ kind: 'failed', text: t('sync:export.selfTestFailed') });
         return;
       }
-      const snapshot = await collectExport({ sinceReceipt: scope === 'since' });
-      if (snapshot.revisions.length === 0) {
+      const plan = await collectExportPlan({ sinceReceipt: scope === 'since' });
+      if (plan.revisions.length === 0) {
         setStage({ kind: 'empty' });
         return;
       }
-      const { bytes, device } = await encodeExport(snapshot, encryption(), (fraction) => setStage({ kind: 'working', fraction }));
-      const saved = await saveFileAt(`${exportFileStem(snapshot.revisions, device.name || device.id)}.${BUNDLE_EXTENSION}`, bytes, {
-        name: t('sync:fileFilter.bundle'),
-        extensions: [BUNDLE_EXTENSION],
-      });
-      setStage(
-        saved === null
-          ? { kind: 'choosing' }
-          : { kind: 'saved', name: saved.name, folder: saved.folder ?? null, count: snapshot.revisions.length, code: await fingerprintOf(device.publicKey) },
-      );
+      // Past one file's size the export is a bundle set: each file is saved before the next is made.
+      let first: { readonly name: string; readonly folder: string | null; readonly code: string } | null = null;
+      let files = 0;
+      for await (const file of encodeExportSet(plan, encryption(), (fraction) => setStage({ kind: 'working', fraction }))) {
+        const stem = exportFileStem(plan.revisions, file.device.name || file.device.id);
+        const name = file.count === 1 ? `${stem}.${BUNDLE_EXTENSION}` : `${stem}.${file.index}-of-${file.count}.${BUNDLE_EXTENSION}`;
+        const saved = await saveFileAt(name, file.bytes, { name: t('sync:fileFilter.bundle'), extensions: [BUNDLE_EXTENSION] });
+        if (saved === null) {
+          setStage({ kind: 'choosing' });
+          return;
+        }
+        first ??= { name: saved.name, folder: saved.folder ?? null, code: await fingerprintOf(file.device.publicKey) };
+        files++;
+      }
+      setStage(first === null ? { kind: 'choosing' } : { kind: 'saved', ...first, count: plan.revisions.length, files });
     } catch (error) {
       setStage({ kind: 'failed', text: describeError(error, t) });
     }
@@ -101,6 +107,7 @@ function ExportForm({ close }: { readonly close: () => void }) {
               <span className="export-saved">
                 {t('sync:export.saved', { name: stage.name, count: stage.count, folder: stage.folder ?? t('sync:export.downloadsFolder') })}
               </span>
+              {stage.files > 1 ? <span className="export-set">{t('bundleset:savedSet', { count: stage.files })}</span> : null}
               <span className="export-laptop-code">
                 {t('sync:export.laptopCode')}{' '}
                 <code className="code fingerprint" dir="ltr">
