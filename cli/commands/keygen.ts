@@ -37,7 +37,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   });
   if (values.out === undefined || values.out === '') throw new UsageError('--out is required');
   const inbox = values.inbox === undefined ? null : normaliseInboxUrl(values.inbox);
-  if (values.inbox !== undefined && inbox === null) throw new UsageError('--inbox must be an https:// address (http only for localhost)');
+  if (values.inbox !== undefined && inbox === null) throw new UsageError('--inbox must be an https:// address with a host name or IPv4 address (plain http only for localhost or 127.0.0.1)');
   const paths = { pub: `${values.out}.pub`, key: `${values.out}.key`, recovery: `${values.out}.recovery.key` };
   if (!values.force) {
     for (const path of Object.values(paths)) {

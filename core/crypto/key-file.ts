@@ -145,7 +145,7 @@ export async function parseKeyFile(text: string): Promise<KeyFile> {
       }
       case 'inbox': {
         const url = normaliseInboxUrl(key);
-        if (url === null) throw new KeyFileError('inbox is not an https:// address without user, query or fragment', lineNumber);
+        if (url === null) throw new KeyFileError('inbox is not an https:// address with a host name or IPv4 address and without user, query or fragment', lineNumber);
         if (inbox !== null) throw new KeyFileError('a key file names at most one inbox', lineNumber);
         inbox = { label, url };
         break;

@@ -34,6 +34,7 @@ export const PRODUCTION_CSP = contentSecurityPolicy(null);
 /**
  * The <meta> the built page carries, for servers that send no header. A page's policies all apply at
  * once, so this one must not forbid what the header allows: its connect-src is the outer bound every
- * valid inbox address lies in (https anywhere, plain http on loopback only). The header narrows it.
+ * valid inbox address lies in (https anywhere, plain http on loopback only; core/crypto/office-inbox.ts
+ * accepts no IPv6 literal, which no CSP source can name). The header narrows it.
  */
-export const PAGE_META_CSP = policy(['https:', 'http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*'], { header: false });
+export const PAGE_META_CSP = policy(['https:', 'http://127.0.0.1:*', 'http://localhost:*'], { header: false });

@@ -89,4 +89,21 @@ describe('e2e harness', () => {
     await session.context.close();
     session = undefined;
   });
+
+  it('takes the page\'s policies as written, and reports a source Chromium ignores', async () => {
+    session = await launchBrowser();
+    await session.open();
+    expect(session.network.policyProblems).toEqual([]);
+    await session.page.evaluate(() => {
+      const meta = document.createElement('meta');
+      meta.httpEquiv = 'Content-Security-Policy';
+      meta.content = 'connect-src http://[::1]:*';
+      document.head.append(meta);
+    });
+    await expect.poll(() => session?.network.policyProblems.length).toBe(1);
+    expect(session.network.policyProblems[0]).toContain("invalid source: 'http://[::1]:*'");
+    expect(() => session?.network.assertClean()).toThrow(/did not take the page's Content-Security-Policy as written/);
+    await session.context.close();
+    session = undefined;
+  });
 });

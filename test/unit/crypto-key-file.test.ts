@@ -82,6 +82,8 @@ describe('the inbox line', () => {
     'https://inbox.office.example/?token=1',
     'https://inbox.office.example/#x',
     'inbox.office.example',
+    'http://[::1]:8080',
+    'https://[2001:db8::1]',
   ])('refuses %s with its line number', async (url) => {
     await expect(parseKeyFile(`${header}inbox office ${url}\n`)).rejects.toMatchObject({ line: 3 });
   });

@@ -7,18 +7,31 @@ import type { BrowserContext } from 'playwright-core';
 
 export interface NetworkGuard {
   readonly foreignRequests: readonly string[];
+  /** Chromium's complaints about the page's policies themselves (an invalid source, an unknown directive). */
+  readonly policyProblems: readonly string[];
   /** Requests to the extra origin the session allowed, in order (method and URL). */
   readonly allowedExtraRequests: readonly string[];
-  /** Throws with the list of offending URLs if any request left the allowed origin. */
+  /** Throws with the list of offending URLs if any request left the allowed origin, or with the policy problems. */
   assertClean(): void;
 }
 
 const alwaysLocalSchemes = new Set(['data:', 'blob:', 'about:']);
 /** Chromium's console message for a fetch or resource load that the page's CSP refused. */
 const refusedLoad = /violates the following Content Security Policy directive: "(connect|default|img|font|media|script|style)-src/;
+/**
+ * Chromium's console message for a policy it could not take as written: "The source list for the
+ * Content Security Policy directive 'connect-src' contains an invalid source: … It will be ignored.",
+ * "Unrecognized Content-Security-Policy directive …", a directive ignored in a <meta>. Such a policy
+ * is not the one the app ships, whatever it happens to allow.
+ */
+const policyProblem =
+  /contains an invalid source|Unrecognized Content-Security-Policy directive|when delivered via a <meta> element|contains an invalid character|contains one or more invalid characters|as a source expression|It will be ignored/;
+/** A refused load names the policy too, and its URL may contain any word: it is never a policy problem. */
+const violation = /violates|Refused to/;
 
 export async function guardNetwork(context: BrowserContext, allowedOrigin: string, extraOrigin?: string): Promise<NetworkGuard> {
   const foreignRequests: string[] = [];
+  const policyProblems: string[] = [];
   const allowedExtraRequests: string[] = [];
   const isAllowed = (url: string): boolean => {
     const parsed = new URL(url);
@@ -35,6 +48,11 @@ export async function guardNetwork(context: BrowserContext, allowedOrigin: strin
   // refused attempt once per policy: reports of the same URL in a row are one attempt.
   let lastRefusedUrl: string | undefined;
   context.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    if (!violation.test(message.text()) && policyProblem.test(message.text())) {
+      policyProblems.push(message.text());
+      return;
+    }
     if (message.type() !== 'error' || !refusedLoad.test(message.text())) return;
     const url = /'([^']+)'/.exec(message.text())?.[1];
     if (url !== undefined && url === lastRefusedUrl) return;
@@ -47,8 +65,12 @@ export async function guardNetwork(context: BrowserContext, allowedOrigin: strin
   );
   return {
     foreignRequests,
+    policyProblems,
     allowedExtraRequests,
     assertClean() {
+      if (policyProblems.length > 0) {
+        throw new Error(`Chromium did not take the page's Content-Security-Policy as written:\n  ${policyProblems.join('\n  ')}`);
+      }
       if (foreignRequests.length > 0) {
         throw new Error(
           `The app made ${foreignRequests.length} request(s) outside ${allowedOrigin} (it must work offline):\n  ` +
