@@ -26,6 +26,7 @@ const refusedLoad = /violates the following Content Security Policy directive: "
  */
 const policyProblem =
   /contains an invalid source|Unrecognized Content-Security-Policy directive|when delivered via a <meta> element|contains an invalid character|contains one or more invalid characters|as a source expression|It will be ignored/;
+const cspMessage = /Content[- ]Security[- ]Policy/;
 /** A refused load names the policy too, and its URL may contain any word: it is never a policy problem. */
 const violation = /violates|Refused to/;
 
@@ -49,7 +50,7 @@ export async function guardNetwork(context: BrowserContext, allowedOrigin: strin
   let lastRefusedUrl: string | undefined;
   context.on('console', (message) => {
     if (message.type() !== 'error' && message.type() !== 'warning') return;
-    if (!violation.test(message.text()) && policyProblem.test(message.text())) {
+    if (cspMessage.test(message.text()) && !violation.test(message.text()) && policyProblem.test(message.text())) {
       policyProblems.push(message.text());
       return;
     }
