@@ -31,6 +31,10 @@ const PINNED_SHA256: Readonly<Record<string, string>> = {
   'v1.1-merge.citykpi': '2dfeacbb43075fe0afc8ed0ace514a29bab399b7c48356cc7444cae95739f548',
   'v1.1-merge-recipients.citykpi': '948a34645f39223f56e6fe76b498eccdacef2f9537f4f43d1e50ec647488f591',
   'v1.1-vectors.json': '1e8780af3eec50877a8fa333c401c7ca5222058f097a6e163be888aed620a006',
+  'v1.2-set-1-of-3.citykpi': '44d52645befdfacdd35e5a500d1abf356ff5d3dcb95138cf2b1f7c763facfd6d',
+  'v1.2-set-2-of-3.citykpi': 'fc5cca3079c8223977975b54829ecdebd857f9808339529cd41f4fd45a5faa65',
+  'v1.2-set-3-of-3.citykpi': 'f6632e0fd5ba0b4713635184938da9527bb87bf7e95e5ba9145355a63c2ff71b',
+  'v1.2-vectors.json': '17ce5d2b4923e37641a90703fda4a64773bd7ebfbcb2da9ed93a647bb6f44b7e',
 };
 
 describe('frozen vector files', () => {
@@ -98,5 +102,21 @@ describe('frozen 1.1 test vectors (provenance)', () => {
     expect(vectorSummary(again).origins).toEqual(
       Object.fromEntries(Object.entries(vectors11.merge.origins).map(([id, origin]) => [id, { ...origin, proof: 'attestation' }])),
     );
+  });
+});
+
+const vectors12 = JSON.parse(readFileSync(fixture('v1.2-vectors.json'), 'utf8')) as { set: (VectorSummary & { volume: unknown })[] };
+
+describe('frozen 1.2 test vectors (attachment index, bundle set)', () => {
+  it('each file of the set decodes alone to what was frozen, with every revision and its share of the evidence', async () => {
+    expect(vectors12.set).toHaveLength(3);
+    const evidence = new Set<string>();
+    for (const [index, frozen] of vectors12.set.entries()) {
+      const decoded = await decodeBundle(bytesOf(`v1.2-set-${index + 1}-of-3.citykpi`));
+      expect({ ...vectorSummary(decoded), volume: decoded.manifest.volume }).toEqual(frozen);
+      expect(decoded.manifest.parts.map((part) => part.name)).toContain('attachments.ndjson');
+      for (const hash of decoded.attachments.keys()) evidence.add(hash);
+    }
+    expect(evidence.size).toBe(6);
   });
 });
