@@ -10,6 +10,7 @@ import { computePointValue, denominatorFor, numericValue, type Denominators, typ
 import { deviceIdFromPublicKey, deviceIdentityFromSeed } from '../crypto/device-identity.ts';
 import { sha256, toHex, utf8 } from '../crypto/bytes.ts';
 import { DEMO_ORIGIN, demoRevisions } from '../demo/index.ts';
+import { SAMPLE_WORKSHOP } from '../demo/sample-workshop.ts';
 import { LAKE_AMARA_CITY } from '../demo/lake-amara.ts';
 import { nextHlc } from '../revisions/hlc.ts';
 import { parseRecordId } from '../revisions/record-id.ts';
@@ -23,6 +24,11 @@ const SHARED_EDITS = 3;
 const RANDOM_EDITS = 5;
 const DEMO_CREATED_AT = '2025-01-16T12:00:00Z';
 const MINUTE = 60_000;
+/**
+ * A laptop's edits follow one another a second apart: even the largest bundle stays on the days before the
+ * demo's sample workshop opened, so the workshop rule takes them as the assessment's earlier data.
+ */
+const EDIT_STEP = 1_000;
 const DEMO_CATALOGUE = getCatalogue(DEFAULT_CATALOGUE_ID)!;
 
 export interface DemoBundleInput {
@@ -124,7 +130,12 @@ export async function demoBundleInput(options: { readonly seed: number; readonly
   const author = `Demo facilitator ${seed}`;
 
   const base = await demoRevisions(DEMO_ORIGIN);
-  const values = base.filter((revision) => parseRecordId(revision.recordId)?.kind === 'kpiValue');
+  // Values the sample workshop's verifier verified are locked: no laptop edits them.
+  const locked = new Set(SAMPLE_WORKSHOP.verified);
+  const values = base.filter((revision) => {
+    const ref = parseRecordId(revision.recordId);
+    return ref?.kind === 'kpiValue' && !locked.has(ref.kpiId);
+  });
   const demoFields = new Map(values.map((revision) => [revision.recordId, revision.fields] as const));
   const heads = new Map(values.map((revision) => [revision.recordId, revision.id] as const));
   const revisions = [...base];
@@ -132,7 +143,7 @@ export async function demoBundleInput(options: { readonly seed: number; readonly
   let wall = DEMO_ORIGIN.startMs + 2 * 60 * MINUTE + (seed % 1000) * MINUTE;
 
   const editRecord = async (recordId: string): Promise<void> => {
-    wall += MINUTE;
+    wall += EDIT_STEP;
     clock = nextHlc(clock, wall, deviceId);
     const revision = await createRevision({
       recordId,

@@ -132,14 +132,14 @@ export async function decodeProvenancePart(bytes: Uint8Array, limits: BundleLimi
 /**
  * The demo's revisions: made by no key (every installation builds them, and their content changes
  * between versions), so they are recognised by their shape and confined to the demo: the demo origin's
- * device id, no parents, and only the demo city's and demo assessment's records. The bundle's signer
+ * device id, no parents, and only the demo city's and demo assessment's records (its sample workshop's too). The bundle's signer
  * vouches for them like for its own.
  */
 export function isDemoRevision(revision: Revision): boolean {
   if (revision.deviceId !== DEMO_ORIGIN.deviceId || revision.parents.length > 0) return false;
   const ref = parseRecordId(revision.recordId);
   if (ref?.kind === 'city') return ref.cityId === DEMO_CITY_ID;
-  return (ref?.kind === 'assessment' || ref?.kind === 'kpiValue') && ref.assessmentId === DEMO_ASSESSMENT_ID;
+  return ref !== null && 'assessmentId' in ref && ref.assessmentId === DEMO_ASSESSMENT_ID;
 }
 
 /**

@@ -3,12 +3,13 @@
  * ids, clock and author, so the demo's revisions are byte-identical everywhere and merge into one
  * assessment instead of conflicting with themselves.
  */
-import { U4SSC_2017_ID } from '../catalogue/index.ts';
+import { getCatalogue, U4SSC_2017_ID } from '../catalogue/index.ts';
 import { nextHlc } from '../revisions/hlc.ts';
-import { formatRecordId } from '../revisions/record-id.ts';
+import { formatRecordId, valueRecordPrefix } from '../revisions/record-id.ts';
 import { createRevision } from '../revisions/revision-id.ts';
 import type { FieldMap, Revision } from '../revisions/types.ts';
 import { LAKE_AMARA_CITY, LAKE_AMARA_TITLE, LAKE_AMARA_VALUES, LAKE_AMARA_YEAR, type DemoCity, type DemoValue } from './lake-amara.ts';
+import { SAMPLE_WORKSHOP, sampleWorkshopRecords } from './sample-workshop.ts';
 
 export type { DemoCity, DemoValue };
 
@@ -53,7 +54,13 @@ export const DEMO_ORIGIN: DemoRevisionOptions = {
   startMs: Date.UTC(2025, 0, 15, 9, 0, 0),
 };
 
-/** The demo as root revisions (no parents): city, assessment, then one per KPI data point. */
+/** The day the sample workshop opened: the demo's values were entered before it, so they need no participant. */
+const SAMPLE_WORKSHOP_OPENED_MS = Date.UTC(2025, 2, 10, 9, 0, 0);
+
+/**
+ * The demo as root revisions (no parents): city, assessment, one per KPI data point, then the sample
+ * workshop (core/demo/sample-workshop.ts) in its people's names, on the day it opened.
+ */
 export async function demoRevisions(options: DemoRevisionOptions = DEMO_ORIGIN): Promise<Revision[]> {
   const dataset = demoDataset();
   const records: [string, FieldMap][] = [
@@ -69,11 +76,13 @@ export async function demoRevisions(options: DemoRevisionOptions = DEMO_ORIGIN):
   ];
   const revisions: Revision[] = [];
   let clock: string | null = null;
-  for (const [recordId, fields] of records) {
-    clock = nextHlc(clock, options.startMs, options.deviceId);
-    revisions.push(
-      await createRevision({ recordId, fields, author: options.author, deviceId: options.deviceId, hlc: clock, parents: [] }),
-    );
-  }
+  const write = async (recordId: string, fields: FieldMap, author: string, wallMs: number) => {
+    clock = nextHlc(clock, wallMs, options.deviceId);
+    revisions.push(await createRevision({ recordId, fields, author, deviceId: options.deviceId, hlc: clock, parents: [] }));
+  };
+  for (const [recordId, fields] of records) await write(recordId, fields, options.author, options.startMs);
+  const valueIds = (kpiId: string) => revisions.filter((revision) => revision.recordId.startsWith(`${valueRecordPrefix(dataset.assessmentId)}${kpiId}:`)).map((revision) => revision.id);
+  const workshop = sampleWorkshopRecords(SAMPLE_WORKSHOP, dataset.assessmentId, getCatalogue(dataset.catalogueId)!, valueIds);
+  for (const { recordId, fields, author } of workshop) await write(recordId, fields, author, SAMPLE_WORKSHOP_OPENED_MS);
   return revisions;
 }

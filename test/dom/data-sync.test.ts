@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { SAMPLE_WORKSHOP } from '../../core/demo/sample-workshop.ts';
+import { switchParticipant } from '../../renderer/src/data/workshop.ts';
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { decodeBundle, encodeBundle, encodeReceipt, decodeReceipt } from '../../core/bundle/index.ts';
 import { deviceIdentityFromSeed, type DeviceIdentity } from '../../core/crypto/device-identity.ts';
@@ -198,6 +200,8 @@ describe('export and import', () => {
     const conflicted = (await listValues(office.db, DEMO_ASSESSMENT_ID)).get(HIA)!;
     expect(conflicted.fields.numerator?.conflict).toBe(true);
     expect(conflicted.fields.source).toMatchObject({ conflict: false, current: { value: 'B survey' } });
+    // The demo is a workshop assessment: only its people write to it, so the office resolves as the facilitator.
+    expect(await switchParticipant(office.store, DEMO_ASSESSMENT_ID, SAMPLE_WORKSHOP.participants[0]!.id, '2468')).toBe('switched');
     await office.store.resolveConflict(HIA, 'numerator', 222);
     expect((await listValues(office.db, DEMO_ASSESSMENT_ID)).get(HIA)?.fields.numerator).toMatchObject({ conflict: false, current: { value: 222 } });
   });

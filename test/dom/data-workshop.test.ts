@@ -19,7 +19,6 @@ import {
   acceptKpi,
   assign,
   createWorkshop,
-  loadSampleWorkshop,
   saveSharedFields,
   loadWorkshop,
   recordVerdict,
@@ -184,19 +183,23 @@ describe('importing into a workshop', () => {
 });
 
 describe('the demo city’s sample workshop', () => {
-  it('assigns every KPI to a department, puts the facilitator at the keyboard, and loading it again changes nothing', async () => {
+  it('comes with the demo: people, assignments and review under way, the facilitator at the keyboard, and opening it again changes nothing', async () => {
     const store = await laptop();
     const assessmentId = await store.openDemo();
-    await loadSampleWorkshop(store);
     const { state, active } = await loadWorkshop(store, assessmentId);
     expect(state.workshops).toHaveLength(1);
     expect(state.participants.map((person) => person.role).sort()).toEqual(['facilitator', 'participant', 'participant', 'participant', 'participant', 'verifier']);
     expect(state.assignments.size).toBe(U4SSC_2017.kpis.length);
     expect([...state.assignments.values()].every((assignment) => assignment.department)).toBe(true);
+    expect([...state.reviews.values()].map((review) => review.submission).sort()).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'returned', 'submitted', 'submitted', 'submitted']);
     expect(active?.role).toBe('facilitator');
+    // The facilitator edits an open value; a verified one stays locked.
+    await store.saveValueFields(assessmentId, 'SC-EH-H-1C', '_', { note: 'Checked with the register.' });
+    await expect(store.saveValueFields(assessmentId, 'SC-EH-H-2C', '_', { note: 'Changed after verification.' })).rejects.toBeInstanceOf(WorkshopRuleError);
     const count = await revisionCount(store);
-    await loadSampleWorkshop(store);
+    await store.openDemo();
     expect(await revisionCount(store)).toBe(count);
+    expect((await loadWorkshop(store, assessmentId)).active?.role).toBe('facilitator');
   });
 });
 

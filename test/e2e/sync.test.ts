@@ -13,6 +13,9 @@ import { HomePage } from './pages/home-page.ts';
 import { SettingsPage } from './pages/settings-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
+import { WorkshopPage } from './pages/workshop-page.ts';
+import { DEMO_ASSESSMENT_ID } from '../../core/demo/index.ts';
+import { SAMPLE_WORKSHOP } from '../../core/demo/sample-workshop.ts';
 import { dumpDatabases, IdbFaults } from './support/idb-faults.ts';
 import { firstOf } from './support/first-of.ts';
 import { text } from './support/locales.ts';
@@ -42,8 +45,11 @@ async function enterHouseholdInternet(page: Page, values: { direct: string; sour
   if (values.source !== undefined) await entry.commitText('entry:point.source', values.source);
 }
 
-/** One laptop of a workshop: its participant opens the demo city, types a value, exports everything. */
-async function laptopEditingDemo(browsers: Sessions, author: string, direct: string): Promise<string> {
+/**
+ * One laptop of the demo's sample workshop: it opens the demo city, a participant of the ICT department
+ * (or the facilitator, at the keyboard when the demo opens) types a value, and the laptop exports everything.
+ */
+async function laptopEditingDemo(browsers: Sessions, author: string, direct: string, participant?: string): Promise<string> {
   const laptop = await browsers.launch();
   await laptop.open('#/');
   const settings = new SettingsPage(laptop.page);
@@ -51,6 +57,11 @@ async function laptopEditingDemo(browsers: Sessions, author: string, direct: str
   await settings.setAuthorName(author);
   await laptop.open('#/');
   await new HomePage(laptop.page).openDemo();
+  if (participant !== undefined) {
+    await laptop.open(`#/a/${DEMO_ASSESSMENT_ID}/workshop`);
+    await new WorkshopPage(laptop.page).switchTo(participant, 'participant');
+    await laptop.open(`#/a/${DEMO_ASSESSMENT_ID}`);
+  }
   await enterHouseholdInternet(laptop.page, { direct });
   const sync = new SyncPage(laptop.page);
   await sync.open();
@@ -93,7 +104,8 @@ describe.concurrent('bundles between browser profiles', () => {
   });
 
   test('shows two laptops\' edits of the same KPI as one conflict with both values, which a person resolves', async ({ browsers, expect }) => {
-    const fromAmina = await laptopEditingDemo(browsers, 'Amina', '41');
+    // The demo is a workshop: each edit is stamped with the workshop member at the keyboard, not the laptop's own name.
+    const fromAmina = await laptopEditingDemo(browsers, 'Amina', '41', 'Nadia Haddad');
     const fromBruno = await laptopEditingDemo(browsers, 'Bruno', '57');
 
     const office = await browsers.launch();
@@ -108,6 +120,9 @@ describe.concurrent('bundles between browser profiles', () => {
     await sync.confirmImport();
     await sync.waitUntilImported();
 
+    // Only the workshop's people write to its assessment: the office resolves as the facilitator.
+    await office.open(`#/a/${DEMO_ASSESSMENT_ID}/workshop`);
+    await new WorkshopPage(office.page).switchTo(SAMPLE_WORKSHOP.participants[0]!.name, 'facilitator', '2468');
     await office.open('#/');
     await new HomePage(office.page).assessmentLink('Lake Amara').click();
     await new WorkspacePage(office.page).openKpi(householdInternet.code);
@@ -119,8 +134,8 @@ describe.concurrent('bundles between browser profiles', () => {
     const keepBruno = conflicts.getByRole('button', { name: text('en', 'entry:conflict.keep', { value: '57' }) });
     expect(await keepAmina.count()).toBe(1);
     expect(await keepBruno.count()).toBe(1);
-    expect(await conflicts.getByText(/Amina/).count()).toBe(1);
-    expect(await conflicts.getByText(/Bruno/).count()).toBe(1);
+    expect(await conflicts.getByText(/Nadia Haddad/).count()).toBe(1);
+    expect(await conflicts.getByText(/Grace Achieng/).count()).toBe(1);
     expect(await entry.form.getByRole('group', { name: /^Conflict/ }).count()).toBe(1);
 
     await entry.acknowledged(() => keepBruno.click());

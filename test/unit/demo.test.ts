@@ -4,7 +4,14 @@ import { DEMO_ASSESSMENT_ID, DEMO_CITY_ID, DEMO_ORIGIN, demoDataset, demoRevisio
 import { currentValue, deriveRecords } from '../../core/revisions/derive.ts';
 import { DATA_ORIGINS, QUALITY_LEVELS, VALUE_FIELDS, VALUE_STATUSES } from '../../core/revisions/fields.ts';
 import { parseRecordId } from '../../core/revisions/record-id.ts';
-import { verifyRevisionId } from '../../core/revisions/revision-id.ts';
+import { createRevision, verifyRevisionId } from '../../core/revisions/revision-id.ts';
+import { nextHlc, parseHlc } from '../../core/revisions/hlc.ts';
+import { DEFAULT_LIMITS } from '../../core/bundle/limits.ts';
+import type { Revision } from '../../core/revisions/types.ts';
+import { demoBundleInput } from '../../core/bundle/demo-bundle.ts';
+import { SAMPLE_WORKSHOP } from '../../core/demo/sample-workshop.ts';
+import { checkWorkshopRevisions } from '../../core/workshop/rules.ts';
+import { deriveWorkshopState } from '../../core/workshop/state.ts';
 
 const dataset = demoDataset();
 const catalogue = getCatalogue(dataset.catalogueId)!;
@@ -112,7 +119,9 @@ describe('demoRevisions', () => {
     const first = await demoRevisions();
     const second = await demoRevisions(DEMO_ORIGIN);
     expect(second).toEqual(first);
-    expect(first).toHaveLength(dataset.values.length + 2);
+    // City, assessment, the values, then the sample workshop: the workshop, 6 people, 91 KPI assignments and one
+    // data point's own, 3 submissions, 1 return, 4 acceptances, 3 verdicts and 2 questions.
+    expect(first).toHaveLength(dataset.values.length + 2 + (1 + 6 + 91 + 1 + 3 + 1 + 4 + 3 + 2));
     for (const revision of first) expect(await verifyRevisionId(revision)).toBe(true);
   });
 
@@ -140,6 +149,53 @@ describe('demoRevisions', () => {
     for (const value of dataset.values) {
       const state = states.get(`value:${DEMO_ASSESSMENT_ID}:${value.kpiId}:${value.pointId}`);
       for (const [field, fieldValue] of Object.entries(value.fields)) expect(currentValue(state, field)).toBe(fieldValue);
+    }
+  });
+});
+
+describe('the demo’s sample workshop', () => {
+  it('is part of the demo, under way: people with departments and roles, assignments, submitted, returned and verified KPIs, a question log', async () => {
+    const demo = await demoRevisions();
+    const state = deriveWorkshopState(DEMO_ASSESSMENT_ID, demo);
+    expect(state.workshops.map((workshop) => workshop.title)).toEqual([SAMPLE_WORKSHOP.title]);
+    expect(state.participants.map((person) => [person.name, person.department, person.role])).toEqual(
+      expect.arrayContaining([['Grace Achieng', 'Planning Office', 'facilitator'], ['Tomás Ribeiro', '', 'verifier'], ['Nadia Haddad', 'ICT and Statistics', 'participant']]),
+    );
+    expect(state.assignments.size).toBe(catalogue.kpis.length);
+    expect(state.pointAssignments.get('EN-EN-AQ-1C/no2')).toEqual({ department: 'Economy and Transport', participantId: null });
+    const submissions = (value: string) => [...state.reviews].filter(([, review]) => review.submission === value).map(([kpiId]) => kpiId).sort();
+    expect(submissions('submitted')).toEqual([...SAMPLE_WORKSHOP.submitted].sort());
+    expect(submissions('returned')).toEqual(['EC-I-WA-1C']);
+    expect(state.reviews.get('EC-I-WA-1C')?.returnReason).toMatch(/year/);
+    expect([...state.reviews].filter(([, review]) => review.verified === 'yes').map(([kpiId]) => kpiId).sort()).toEqual([...SAMPLE_WORKSHOP.verified].sort());
+    expect(state.questions.map((question) => question.outcome)).toEqual(['resolved', 'open']);
+    // Every KPI with a review has a demo value: nothing is submitted empty.
+    for (const kpiId of state.reviews.keys()) expect(dataset.values.some((value) => value.kpiId === kpiId), kpiId).toBe(true);
+  });
+
+  it('obeys the workshop rule it brings, and its verdicts lock the values they were given on', async () => {
+    const demo = await demoRevisions();
+    expect(checkWorkshopRevisions(demo, [])).toEqual([]);
+    const verified = demo.find((revision) => revision.recordId === `value:${DEMO_ASSESSMENT_ID}:SC-EH-H-2C:_`)!;
+    const open = demo.find((revision) => revision.recordId === `value:${DEMO_ASSESSMENT_ID}:SC-EH-H-1C:_`)!;
+    const edit = (parent: Revision, author: string) =>
+      createRevision({ recordId: parent.recordId, fields: { numerator: 5 }, author, deviceId: 'laptop-1', hlc: nextHlc(null, Date.UTC(2025, 2, 11), 'laptop-1'), parents: [parent.id] });
+    expect(checkWorkshopRevisions([await edit(verified, 'Grace Achieng')], demo).map((violation) => violation.code)).toEqual(['locked']);
+    expect(checkWorkshopRevisions([await edit(open, 'Amara Diallo')], demo)).toEqual([]);
+    expect(checkWorkshopRevisions([await edit(open, 'Someone else')], demo).map((violation) => violation.code)).toEqual(['notAMember']);
+  });
+
+  it('takes every demo laptop’s edits as data from before the workshop opened, and they leave verified values alone', async () => {
+    const opened = deriveWorkshopState(DEMO_ASSESSMENT_ID, await demoRevisions()).workshops[0]!.openedHlc;
+    for (const seed of [1, 2, 7, 2 ** 32 - 1]) {
+      const { revisions } = await demoBundleInput({ seed, revisions: 300 });
+      expect(checkWorkshopRevisions(revisions, []), `seed ${seed}`).toEqual([]);
+      const edits = revisions.filter((revision) => revision.deviceId !== DEMO_ORIGIN.deviceId);
+      expect(edits.some((revision) => SAMPLE_WORKSHOP.verified.some((kpiId) => revision.recordId.includes(`:${kpiId}:`)))).toBe(false);
+      // The largest bundle a laptop may make still ends before the workshop opened.
+      const last = parseHlc(edits.at(-1)!.hlc)!;
+      const latest = last.wallMs + (DEFAULT_LIMITS.maxRevisions - revisions.length) * 1_000;
+      expect(latest).toBeLessThan(parseHlc(opened)!.wallMs);
     }
   });
 });

@@ -169,7 +169,6 @@ export const createWorkshop = (input: workshop.NewWorkshop) => mapDataErrors(() 
 export { SHARED_FIELDS, type SharedField } from './workshop.ts';
 export const saveSharedFields = (assessmentId: string, kpiId: string, fields: Readonly<Partial<Record<workshop.SharedField, FieldValue>>>) =>
   mapDataErrors(() => workshop.saveSharedFields(appStore(), assessmentId, kpiId, fields as Readonly<Record<string, FieldValue>>));
-export const loadSampleWorkshop = () => mapDataErrors(() => workshop.loadSampleWorkshop(appStore()));
 export const addParticipant = (assessmentId: string, participant: workshop.NewParticipant) =>
   mapDataErrors(() => workshop.addParticipant(appStore(), assessmentId, participant));
 export const assignKpis = (assessmentId: string, targets: readonly workshop.AssignmentTarget[], to: { readonly department: string | null; readonly participantId: string | null }) =>

@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS } from '../../../core/bundle/limits.ts';
 import { DEFAULT_CATALOGUE_ID } from '../../../core/catalogue/index.ts';
 import { contextOfStates, recordsReadBy } from '../../../core/records/index.ts';
 import { DEMO_ASSESSMENT_ID, DEMO_CITY_ID, demoRevisions } from '../../../core/demo/index.ts';
+import { SAMPLE_WORKSHOP } from '../../../core/demo/sample-workshop.ts';
 import { currentValue, deriveRecord, type RecordState } from '../../../core/revisions/derive.ts';
 import type { ValueField } from '../../../core/revisions/fields.ts';
 import { nextHlc } from '../../../core/revisions/hlc.ts';
@@ -26,7 +27,7 @@ import { MAX_AUTHOR_NAME_LENGTH, advanceStoredClock, ensureDeviceId, readAuthorN
 import { isDeleted, recordState, revisionsOfRecord } from './queries.ts';
 import { RecordLocks } from './record-locks.ts';
 import { guardWorkshopRules } from './workshop-guard.ts';
-import { workshopAuthorFor } from './workshop-session.ts';
+import { readActiveParticipantId, workshopAuthorFor, writeActiveParticipantId } from './workshop-session.ts';
 import type { CityFieldUpdate, NewAssessment } from './types.ts';
 
 export type ValueFieldUpdate = Readonly<Partial<Record<ValueField, FieldValue>>>;
@@ -316,6 +317,8 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
         await writeRecords(restoreEdits(assessmentRecordId, DEMO_CITY_ID));
         // The demo's shared revisions name the first catalogue version; move it on like any stored assessment.
         await migrateCatalogues(db);
+        // Only the sample workshop's people may edit the demo: its facilitator is at the keyboard until someone switches.
+        if ((await readActiveParticipantId(db, DEMO_ASSESSMENT_ID)) === null) await writeActiveParticipantId(db, DEMO_ASSESSMENT_ID, SAMPLE_WORKSHOP.participants[0]!.id);
         return DEMO_ASSESSMENT_ID;
       }),
 

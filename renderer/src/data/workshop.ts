@@ -8,8 +8,6 @@ import { hashPin, normalisePin, verifyPin } from '../../../core/crypto/pin.ts';
 import { deriveRecords } from '../../../core/revisions/derive.ts';
 import { formatRecordId, valueRecordPrefix, type RecordRef, type WorkshopRecordKind } from '../../../core/revisions/record-id.ts';
 import type { FieldMap, FieldValue } from '../../../core/revisions/types.ts';
-import { DEMO_ASSESSMENT_ID } from '../../../core/demo/index.ts';
-import { SAMPLE_WORKSHOP } from '../../../core/demo/sample-workshop.ts';
 import { HEAD_SEPARATOR, type QuestionOutcome, type Verdict, type WorkshopRole } from '../../../core/workshop/fields.ts';
 import { invalidWorkshopField } from '../../../core/workshop/field-rules.ts';
 import { deriveWorkshopState, type Participant, type WorkshopState } from '../../../core/workshop/state.ts';
@@ -89,24 +87,6 @@ export async function createWorkshop(store: DataStore, input: NewWorkshop, makeI
   await store.writeEdits(edits, { author: facilitator.name.trim() });
   await writeActiveParticipantId(store.db, input.assessmentId, participantIds[0]!);
   return { workshopId, participantIds };
-}
-
-/** Loads the demo city's sample workshop (core/demo/sample-workshop.ts) in its facilitator's name. */
-export async function loadSampleWorkshop(store: DataStore): Promise<void> {
-  const sample = SAMPLE_WORKSHOP;
-  const assessmentId = DEMO_ASSESSMENT_ID;
-  const facilitator = sample.participants[0]!;
-  const edits = new Map<string, FieldsFor>();
-  const set = (ref: RecordRef, kind: WorkshopRecordKind, fields: FieldMap) => edits.set(refId(ref), changedFields(checked(kind, fields)));
-  set({ kind: 'workshop', assessmentId, workshopId: sample.workshopId }, 'workshop', { title: sample.title, startDate: sample.startDate, endDate: sample.endDate, place: sample.place, deleted: false });
-  for (const person of sample.participants) {
-    set({ kind: 'participant', assessmentId, participantId: person.id }, 'participant', { workshopId: sample.workshopId, name: person.name, department: person.department, role: person.role });
-  }
-  for (const kpi of getCatalogue(DEFAULT_CATALOGUE_ID)!.kpis) {
-    set({ kind: 'assignment', assessmentId, kpiId: kpi.id }, 'assignment', { department: sample.departmentOf[kpi.subdimension], participantId: null });
-  }
-  await store.writeEdits(edits, { author: facilitator.name });
-  await writeActiveParticipantId(store.db, assessmentId, facilitator.id);
 }
 
 export async function addParticipant(store: DataStore, assessmentId: string, participant: NewParticipant, makeId: () => string = () => crypto.randomUUID()): Promise<string> {

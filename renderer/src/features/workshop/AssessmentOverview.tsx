@@ -82,8 +82,8 @@ export function AssessmentOverview({ assessmentId }: { readonly assessmentId: st
             </a>
           </>
         ) : (
-          <a className="button button-secondary" href={hrefFor(assessment.demo ? { name: 'workshop', assessmentId } : { name: 'newWorkshop' })}>
-            {assessment.demo ? t('screen.sample') : t('screen.create')}
+          <a className="button button-secondary" href={hrefFor({ name: 'newWorkshop' })}>
+            {t('screen.create')}
           </a>
         )}
       </p>

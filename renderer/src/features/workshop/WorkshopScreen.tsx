@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopRole } from '../../../../core/workshop/fields.ts';
 import { hrefFor } from '../../app/routes.ts';
-import { DEMO_ASSESSMENT_ID, addParticipant, loadSampleWorkshop } from '../../data/index.ts';
+import { addParticipant } from '../../data/index.ts';
 import { useWorkshop } from '../../data/hooks.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { AssignmentPanel } from './AssignmentPanel.tsx';
@@ -76,16 +76,6 @@ export function WorkshopScreen({ assessmentId }: { readonly assessmentId: string
     return (
       <section className="stack">
         <h1>{t('screen.none')}</h1>
-        {assessmentId === DEMO_ASSESSMENT_ID ? (
-          <div className="card stack-tight">
-            <p>{t('screen.sampleBody')}</p>
-            <p>
-              <Button className="button" onPress={() => void loadSampleWorkshop()}>
-                {t('screen.sample')}
-              </Button>
-            </p>
-          </div>
-        ) : null}
         <p>
           <a className="button button-secondary" href={hrefFor({ name: 'newWorkshop' })}>
             {t('screen.create')}
