@@ -163,4 +163,16 @@ describe('workshop screens over the data layer', () => {
     expect(within(again).getByRole('textbox', { name: 'Source description' })).toBeTruthy();
     expect(within(again).getByText('Differs between data points')).toBeTruthy();
   }, 30_000);
+
+  it('opens an assessment on its overview with the City Snapshot in brief: scores by area, what is reported, verification', async () => {
+    const assessmentId = await verifiedWorkshop();
+    render(<AssessmentWorkspace assessmentId={assessmentId} />);
+    const summary = await screen.findByRole('region', { name: 'City Snapshot in brief' });
+    expect(screen.getByRole('heading', { name: 'Next KPIs for Amina' })).toBeTruthy();
+    expect(within(summary).getByText('Self-assessment, not verified.')).toBeTruthy();
+    const completeness = within(summary).getByRole('table', { name: 'KPIs reported, partially reported and not reported, by dimension' });
+    expect(within(completeness).getAllByRole('row').length).toBeGreaterThan(3);
+    await within(summary).findByRole('table', { name: 'Scores by dimension, sub-dimension and category' });
+    expect(within(summary).getByRole('link', { name: 'Open the full City Snapshot' }).getAttribute('href')).toBe(`#/a/${assessmentId}/snapshot`);
+  }, 30_000);
 });

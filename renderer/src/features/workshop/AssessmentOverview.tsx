@@ -5,6 +5,7 @@ import { BOARD_STATES } from '../../../../core/workshop/progress.ts';
 import { hrefFor } from '../../app/routes.ts';
 import { useFormatNumber } from '../../i18n/index.ts';
 import { useWorkshopProgress } from './use-progress.ts';
+import { SnapshotSummary } from '../results/SnapshotSummary.tsx';
 import './board.css';
 import './workshop.css';
 
@@ -12,7 +13,7 @@ const NEXT_SHOWN = 8;
 
 /** Where an assessment opens: how far it is, what is missing or returned, and the next KPIs of whoever is at the keyboard. */
 export function AssessmentOverview({ assessmentId }: { readonly assessmentId: string }) {
-  const { t } = useTranslation(['workshop', 'catalogue', 'results']);
+  const { t } = useTranslation(['workshop', 'catalogue']);
   const format = useFormatNumber();
   const view = useWorkshopProgress(assessmentId);
   if (!view) return <output className="muted">{t('loading')}</output>;
@@ -68,10 +69,8 @@ export function AssessmentOverview({ assessmentId }: { readonly assessmentId: st
           </ul>
         )}
       </section>
+      <SnapshotSummary assessmentId={assessmentId} />
       <p className="cluster">
-        <a className="button button-secondary" href={hrefFor({ name: 'snapshot', assessmentId })}>
-          {t('results:nav.snapshot')}
-        </a>
         {hasWorkshop ? (
           <>
             <a className="button" href={hrefFor({ name: 'workshop', assessmentId })}>
