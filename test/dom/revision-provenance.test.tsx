@@ -31,7 +31,8 @@ async function demoWithEdits() {
   const recordId = valueRecordId(DEMO_ASSESSMENT_ID, KPI, '_');
   const [head] = await recordHistory(database.db, recordId);
   const other = await signerFromSeed(31, 'Field laptop 31');
-  const theirs = await edit(other.id, recordId, { source: 'Census 2025' }, Date.parse('2026-01-01'), [head!.id], 'Yusuf');
+  // The demo is a workshop assessment: the other laptop's edit is by the participant responsible for the KPI.
+  const theirs = await edit(other.id, recordId, { source: 'Census 2025' }, Date.parse('2026-01-01'), [head!.id], 'Nadia Haddad');
   const bytes = await encodeBundle({ revisions: [theirs], device: other, encryption: { kind: 'none' } });
   return { own: await fingerprintOf(own.publicKey), other, otherFingerprint: await fingerprintOf(other.publicKey), bytes };
 }
@@ -48,8 +49,8 @@ describe('provenance on screen', () => {
     await waitFor(() => expect(within(table).getAllByText(own)).toHaveLength(1));
     const rows = within(table).getAllByRole('row').slice(1);
     const rowOf = (text: string) => rows.find((row) => row.textContent?.includes(text));
-    expect(rowOf('Yusuf')?.textContent).toContain(otherFingerprint);
-    expect(rowOf('Yusuf')?.textContent).toContain('Field laptop 31');
+    expect(rowOf('Nadia Haddad')?.textContent).toContain(otherFingerprint);
+    expect(rowOf('Nadia Haddad')?.textContent).toContain('Field laptop 31');
     expect(rowOf(own)?.textContent).toContain('this laptop');
     expect(rows.filter((row) => row.textContent?.includes('Made on every laptop'))).toHaveLength(rows.length - 2);
   });
