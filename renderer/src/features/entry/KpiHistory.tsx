@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { pointNameKey } from '../../../../core/catalogue/index.ts';
 import type { DataPointDefinition, KpiDefinition } from '../../../../core/catalogue/types.ts';
 import { formatRecordId } from '../../../../core/revisions/record-id.ts';
+import { getBridge } from '../../bridge/index.ts';
+import { getDeviceIdentity } from '../../data/index.ts';
 import { useRecordHistory, useRecordProvenance } from '../../data/hooks.ts';
 import { RevisionOrigin } from '../../ui/revision-origin/RevisionOrigin.tsx';
 import { formatClock, formatFieldValue, shortDevice } from './format-field.ts';
@@ -86,6 +88,12 @@ export function KpiHistory({ assessmentId, kpi, points }: KpiHistoryProps) {
   const { t } = useTranslation('entry');
   const [open, setOpen] = useState(false);
   const panelId = `history-${kpi.id}`;
+  useEffect(() => {
+    // What is typed here is made by this laptop's key: make the key now if no export has made it yet, so
+    // the history can show its fingerprint (the origins are read live and follow once it exists). If the
+    // key cannot be made, the history says that no key proves those revisions, which is then true.
+    if (open) getDeviceIdentity(getBridge()).catch(() => undefined);
+  }, [open]);
   return (
     <section className="entry-history card stack" aria-labelledby={`${panelId}-heading`}>
       <div className="cluster">
