@@ -146,42 +146,76 @@ describe.concurrent('workshop mode', () => {
     expect(await entry.valueOf('entry:point.directValue')).toBe('61');
   });
 
-  test('worksheets print to PDF in Arabic and Chinese with every KPI of the department, and the new screens pass axe in English and Arabic', async ({ browsers, expect }) => {
+  test('worksheets print to PDF in Arabic and Chinese with every KPI of the department, one data point is assigned by keyboard, and every new screen passes axe in English and Arabic', async ({ browsers, expect }) => {
     const laptop = await browsers.launch();
     const { assessmentId, desk } = await workshopLaptop(laptop);
+    const page = laptop.page;
     const waterAndSanitation = kpisInCategory(U4SSC_2017, 'EC-ICT-WS');
     await desk.assign('c:EC-ICT-WS', 'Water', waterAndSanitation.length);
     const waterKpis = [internet.id, ...waterAndSanitation.map((kpi) => kpi.id)];
-    await assertAccessible(laptop.page, 'workshop desk (en)');
-    await laptop.open(`#/a/${assessmentId}/board`);
-    await desk.boardCount('byDepartment', 'Water', MISSING_SOURCE).waitFor();
-    await assertAccessible(laptop.page, 'board (en)');
+
+    // One data point on its own, keyboard only from its field: Enter saves the form.
+    const oneByOne = page.getByRole('region', { name: desk.t('workshop:assign.oneTitle') });
+    await oneByOne.getByLabel(desk.t('workshop:assign.kpi'), { exact: true }).selectOption('EN-EN-AQ-1C');
+    await oneByOne.getByRole('group', { name: text('en', 'catalogue:points.EN-EN-AQ-1C.no2') }).getByLabel(desk.t('workshop:assign.department'), { exact: true }).focus();
+    await page.keyboard.type('Energy');
+    await page.keyboard.press('Enter');
+    await oneByOne.getByRole('status').getByText(desk.t('workshop:assign.saved', { code: 'EN: EN: AQ: 1C' })).waitFor();
 
     for (const lng of ['ar', 'zh'] as const) {
       await laptop.open(`#/a/${assessmentId}/worksheet/d-Water`);
-      await laptop.page.getByLabel(text('en', 'workshop:sheets.language')).selectOption(lng);
-      const sheet = laptop.page.locator(`article.worksheet[lang="${lng}"]`);
+      await page.getByLabel(text('en', 'workshop:sheets.language')).selectOption(lng);
+      const sheet = page.locator(`article.worksheet[lang="${lng}"]`);
       await sheet.getByText(text(lng, `catalogue:kpi.${internet.id}.name`)).waitFor();
-      const pdf = await laptop.page.pdf({ format: 'A4', landscape: true, printBackground: true });
+      const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const printed = await sheet.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kpi')));
       expect(new Set(printed)).toEqual(new Set(waterKpis));
       for (const kpiId of waterKpis) await sheet.getByText(text(lng, `catalogue:kpi.${kpiId}.name`)).first().waitFor();
+      await sheet.getByText(text(lng, `kpi-help:kpi.${internet.id}.definition`)).waitFor();
       expect(await sheet.locator(`tr[data-kpi="${internet.id}"] .worksheet-id`).textContent()).toBe('1');
     }
     await laptop.open(`#/a/${assessmentId}/reentry/d-Water`);
-    await laptop.page.getByLabel(text('en', 'workshop:reentry.jump')).fill('1');
-    await laptop.page.getByLabel(text('en', 'workshop:reentry.jump')).press('Enter');
-    expect(await laptop.page.evaluate(() => document.activeElement?.closest('li')?.id)).toBe('line-1');
+    await page.getByLabel(text('en', 'workshop:reentry.jump')).fill('1');
+    await page.getByLabel(text('en', 'workshop:reentry.jump')).press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.id)).toBe('line-1');
 
+    // Something in the review queue and in the question log, so axe sees them filled.
+    await enter(laptop, assessmentId, internet, '45.5');
+    await desk.submit();
     await laptop.open(`#/a/${assessmentId}/workshop`);
-    await new AppShell(laptop.page).switchLanguage('ar');
-    const arabic = new WorkshopPage(laptop.page, 'ar');
-    await laptop.page.getByRole('heading', { name: 'Data week' }).waitFor();
-    expect(await laptop.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    await assertAccessible(laptop.page, 'workshop desk (ar)');
-    await laptop.open('#/workshop/new');
-    await laptop.page.getByRole('heading', { level: 1, name: arabic.t('workshop:wizard.title') }).waitFor();
-    await assertAccessible(laptop.page, 'wizard (ar)');
+    await desk.switchTo('Victor', 'verifier', '1357');
+    await laptop.open(`#/a/${assessmentId}/kpi/${internet.id}`);
+    await desk.panel.getByLabel(desk.t('workshop:questions.ask'), { exact: true }).fill('Which survey year?');
+    await desk.panel.getByRole('button', { name: desk.t('workshop:questions.add'), exact: true }).click();
+    await desk.panel.getByText('Which survey year?').waitFor();
+
+    // One pass per language over every new screen, reusing the page.
+    for (const lng of ['en', 'ar'] as const) {
+      const screens = new WorkshopPage(page, lng);
+      if (lng !== 'en') {
+        await new AppShell(page).switchLanguage(lng);
+        expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      }
+      await laptop.open('#/workshop/new');
+      await page.getByRole('heading', { level: 1, name: screens.t('workshop:wizard.title') }).waitFor();
+      await assertAccessible(page, `wizard (${lng})`);
+      await laptop.open(`#/a/${assessmentId}/workshop`);
+      await page.getByRole('heading', { name: 'Data week' }).waitFor();
+      await page.getByRole('region', { name: screens.t('workshop:assign.oneTitle') }).waitFor();
+      await assertAccessible(page, `desk: switcher, people, assignments, review queue, packages (${lng})`);
+      await laptop.open(`#/a/${assessmentId}/kpi/${internet.id}`);
+      await screens.panel.getByText('Which survey year?').waitFor();
+      await assertAccessible(page, `KPI review, verification and question log (${lng})`);
+      await laptop.open(`#/a/${assessmentId}/board`);
+      await screens.boardCount('byDepartment', 'Water', MISSING_SOURCE).waitFor();
+      await assertAccessible(page, `board (${lng})`);
+      await laptop.open(`#/a/${assessmentId}/worksheet/d-Water`);
+      await page.locator(`article.worksheet[lang="${lng}"]`).getByText(text(lng, `kpi-help:kpi.${internet.id}.definition`)).waitFor();
+      await assertAccessible(page, `worksheet (${lng})`);
+      await laptop.open(`#/a/${assessmentId}/reentry/d-Water`);
+      await page.getByLabel(screens.t('workshop:reentry.jump')).waitFor();
+      await assertAccessible(page, `re-entry (${lng})`);
+    }
   });
 });
