@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_LIMITS } from '../../core/bundle/index.ts';
 import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { withClient, withOfficeDatabase } from '../office/database.ts';
-import { type IngestOutcome, ingestBundle } from '../office/ingest.ts';
+import { type IngestOutcome, heldFor, ingestBundle } from '../office/ingest.ts';
 import { OFFICE_OPTIONS, OFFICE_USAGE, loadOfficeKeys } from '../office/keys.ts';
 import { progressBar } from '../office/progress-bar.ts';
 import { asInputErrors, readBoundedFile, writeFileAtomic } from './bundle-files.ts';
@@ -16,7 +16,8 @@ const USAGE = `citykpi ingest --postgres <url> --identity <office.key> <file>...
 
 Checks each bundle exactly as the desktop import does and merges it into the office database, one
 transaction per bundle: all of it or none. Ingesting a bundle again changes nothing. A bundle from a
-device that is not enrolled (citykpi trust, or citykpi quarantine accept) waits in quarantine. Progress is drawn on standard
+device that is not enrolled (citykpi trust, or citykpi quarantine accept), or relaying edits made by
+one, waits in quarantine. Progress is drawn on standard
 error when it is a terminal; one line per file goes to standard output.
 
 Options:
@@ -32,7 +33,7 @@ function describe(file: string, outcome: IngestOutcome): string {
     case 'already-ingested':
       return `${file}: already ingested, nothing changed`;
     case 'quarantined':
-      return `${file}: signer ${outcome.fingerprint} is not enrolled; held in quarantine as ${outcome.fileSha256.slice(0, 12)}`;
+      return `${file}: ${heldFor(outcome)}; held in quarantine as ${outcome.fileSha256.slice(0, 12)}`;
   }
 }
 

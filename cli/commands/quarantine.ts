@@ -1,20 +1,23 @@
 /**
  * `citykpi quarantine list|accept|reject`: the analyst's decision on bundles from signers that are not
- * enrolled. Accepting enrols the signer and merges the bundle (checked again in full) in one
- * transaction; rejecting drops the held bytes and keeps the decision on record.
+ * enrolled, or relaying edits made by devices that are not. Accepting enrols the signer and those
+ * makers and merges the bundle (checked again in full) in one transaction; rejecting drops the held bytes and keeps the decision on record.
  */
 import { parseArgs } from 'node:util';
 import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { type PoolClient, withClient, withOfficeDatabase } from '../office/database.ts';
-import { ingestBundle } from '../office/ingest.ts';
+import { type UnenrolledMaker, ingestBundle } from '../office/ingest.ts';
 import { OFFICE_OPTIONS, OFFICE_USAGE, loadOfficeKeys } from '../office/keys.ts';
 import { asInputErrors } from './bundle-files.ts';
 
 const USAGE = `citykpi quarantine list|accept|reject [<id>] --postgres <url> [--identity <office.key>] [--json]
 
-Bundles from signers that are not enrolled wait in quarantine for a decision.
-  list            the bundles waiting: id, signer fingerprint, device, date, revision count
-  accept <id>     enrol the bundle's signer and merge the bundle (needs --identity to decrypt it)
+Bundles from signers that are not enrolled, or relaying edits made by devices that are not, wait in
+quarantine for a decision.
+  list            the bundles waiting: id, signer fingerprint, device, date, revision count, and the
+                  makers of relayed edits that are not enrolled
+  accept <id>     enrol the bundle's signer and those makers, and merge the bundle (needs --identity
+                  to decrypt it)
   reject <id>     drop the bundle; the decision is kept on record
 <id> is the start (at least 8 characters) of the id that list shows.
 
@@ -32,6 +35,7 @@ interface HeldRow {
   created_at: string;
   revision_count: number;
   received_at: Date;
+  unenrolled_makers: UnenrolledMaker[];
 }
 
 async function findHeld(client: PoolClient, prefix: string | undefined): Promise<HeldRow & { bytes: Buffer }> {
@@ -62,15 +66,16 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
     withClient(pool, async (client) => {
       if (action === 'list') {
         const { rows } = await client.query<HeldRow>(
-          `SELECT file_sha256, bundle_id, signer_fingerprint, device_id, device_name, created_at, revision_count, received_at
+          `SELECT file_sha256, bundle_id, signer_fingerprint, device_id, device_name, created_at, revision_count, received_at, unenrolled_makers
            FROM quarantine WHERE decision IS NULL ORDER BY received_at, file_sha256`,
         );
         if (values.json) {
-          io.out(`${JSON.stringify(rows.map((row) => ({ id: row.file_sha256, bundleId: row.bundle_id, fingerprint: row.signer_fingerprint, deviceId: row.device_id, deviceName: row.device_name, createdAt: row.created_at, revisionCount: row.revision_count, receivedAt: row.received_at.toISOString() })), null, 2)}\n`);
+          io.out(`${JSON.stringify(rows.map((row) => ({ id: row.file_sha256, bundleId: row.bundle_id, fingerprint: row.signer_fingerprint, deviceId: row.device_id, deviceName: row.device_name, createdAt: row.created_at, revisionCount: row.revision_count, receivedAt: row.received_at.toISOString(), unenrolledMakers: row.unenrolled_makers.map(({ fingerprint, deviceId, deviceName }) => ({ fingerprint, deviceId, deviceName })) })), null, 2)}\n`);
         } else {
           if (rows.length === 0) io.out('no bundle is waiting in quarantine\n');
           for (const row of rows) {
-            io.out(`${row.file_sha256.slice(0, 12)}\t${row.signer_fingerprint}\t${JSON.stringify(row.device_name)}\t${row.created_at}\t${row.revision_count} revisions\n`);
+            const makers = row.unenrolled_makers.map((maker) => `${maker.fingerprint} ${JSON.stringify(maker.deviceName)}`).join(', ');
+            io.out(`${row.file_sha256.slice(0, 12)}\t${row.signer_fingerprint}\t${JSON.stringify(row.device_name)}\t${row.created_at}\t${row.revision_count} revisions${makers === '' ? '' : `\trelays edits by makers not enrolled: ${makers}`}\n`);
           }
         }
         return;
@@ -84,7 +89,9 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
       }
       const outcome = await asInputErrors(shortId, () => ingestBundle(client, new Uint8Array(held.bytes), keys!, { enrolSigner: true }));
       const added = outcome.status === 'merged' ? `, ${outcome.addedCount} of ${outcome.revisionCount} revisions new` : '';
-      io.out(`${shortId}: accepted; signer ${held.signer_fingerprint} enrolled, bundle merged${added}\n`);
+      const makers = held.unenrolled_makers.map((maker) => maker.fingerprint);
+      const enrolled = makers.length === 0 ? `signer ${held.signer_fingerprint}` : `signer ${held.signer_fingerprint} and makers ${makers.join(', ')}`;
+      io.out(`${shortId}: accepted; ${enrolled} enrolled, bundle merged${added}\n`);
     }),
   `citykpi quarantine`);
   return EXIT_OK;

@@ -116,7 +116,8 @@ async function acceptBundle(request: IncomingMessage, options: InboxOptions): Pr
   await countUpload(options.pool, toBase64Url(decoded.signer.publicKey), options.uploadsPerHour);
   const outcome = await withClient(options.pool, (client) => ingestDecoded(client, bytes, decoded, options.keys));
   if (outcome.status === 'quarantined') {
-    throw new HttpRefusal(403, 'E_UNKNOWN_SIGNER', 'this laptop is not enrolled at the office; its bundle is held until an analyst decides', {
+    const who = outcome.signerEnrolled ? 'this bundle relays edits from devices that are not enrolled at the office' : 'this laptop is not enrolled at the office';
+    throw new HttpRefusal(403, 'E_UNKNOWN_SIGNER', `${who}; its bundle is held until an analyst decides`, {
       'X-CityKPI-Outcome': 'quarantined',
     });
   }

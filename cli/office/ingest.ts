@@ -2,12 +2,14 @@
  * Ingest: one bundle into the office database. The bundle is checked by core's decodeBundle, the same
  * code the desktop import runs, before anything is written, and its new revisions by the workshop rule
  * inside the transaction, as the desktop import does; then ONE transaction either holds it in
- * quarantine (signer not enrolled) or adds the bundle's ledger row with its receipt, the revisions
+ * quarantine (its signer, or the maker of a revision it relays with an attestation, not enrolled: the
+ * rule `citykpi merge` and `values` apply to files) or adds the bundle's ledger row with its receipt, the revisions
  * not stored yet and the attachments not stored yet. Every write is keyed (bundle id, file hash,
  * revision id, attachment hash) and uses ON CONFLICT DO NOTHING, so concurrent ingests of the same
  * revisions by several processes never duplicate or lose one, and ingesting again changes nothing.
  */
 import { type BundleSigner, type DecodedBundle, decodeBundle, encodeReceipt } from '../../core/bundle/index.ts';
+import type { RevisionOrigin } from '../../core/bundle/provenance.ts';
 import { toBase64Url } from '../../core/crypto/bytes.ts';
 import { canonicalJson } from '../../core/revisions/canonical-json.ts';
 import type { Revision } from '../../core/revisions/types.ts';
@@ -30,7 +32,7 @@ export interface OfficeKeys {
 export interface IngestOptions {
   /** Merge even when the signer is not enrolled (demos and tests). */
   readonly allowUnknown?: boolean;
-  /** An analyst accepted this bundle: enrol its signer in the same transaction. */
+  /** An analyst accepted this bundle: enrol its signer and the makers of its relayed revisions in the same transaction. */
   readonly enrolSigner?: boolean;
 }
 
@@ -43,7 +45,29 @@ export type IngestOutcome =
       readonly receipt: Uint8Array | null;
     }
   | { readonly status: 'already-ingested'; readonly bundleId: string; readonly receipt: Uint8Array | null }
-  | { readonly status: 'quarantined'; readonly bundleId: string; readonly fileSha256: string; readonly fingerprint: string };
+  | {
+      readonly status: 'quarantined';
+      readonly bundleId: string;
+      readonly fileSha256: string;
+      readonly fingerprint: string;
+      readonly signerEnrolled: boolean;
+      readonly unenrolledMakers: readonly UnenrolledMaker[];
+    };
+
+/** A device whose relayed, attested revisions a bundle carries, and that the office has not enrolled. */
+export interface UnenrolledMaker {
+  readonly publicKey: string;
+  readonly fingerprint: string;
+  readonly deviceId: string;
+  readonly deviceName: string;
+}
+
+/** Why a bundle is held, in one line: its signer, or the relayed makers, that are not enrolled. */
+export function heldFor(held: { readonly fingerprint: string; readonly signerEnrolled: boolean; readonly unenrolledMakers: readonly { readonly fingerprint: string }[] }): string {
+  const makers = held.unenrolledMakers.map((maker) => maker.fingerprint).join(', ');
+  if (held.signerEnrolled) return `relays edits made by ${makers}, not enrolled`;
+  return makers === '' ? `signer ${held.fingerprint} is not enrolled` : `signer ${held.fingerprint} is not enrolled, nor are the makers it relays (${makers})`;
+}
 
 /** Rows per INSERT: large enough to be quick, small enough to keep one statement's parameter modest. */
 const BATCH = 1000;
@@ -96,10 +120,27 @@ async function storedReceipt(client: PoolClient, decoded: DecodedBundle, fresh: 
   return stored ? new Uint8Array(stored) : null;
 }
 
-async function isEnrolled(client: PoolClient, signerKey: string, keys: OfficeKeys): Promise<boolean> {
-  if (keys.enrolledByFile.has(signerKey)) return true;
-  const { rowCount } = await client.query('SELECT 1 FROM signers WHERE public_key = $1', [signerKey]);
-  return (rowCount ?? 0) > 0;
+/** Which of these keys the office has enrolled, in its files or in the signers table. */
+async function enrolledAmong(client: PoolClient, candidateKeys: readonly string[], keys: OfficeKeys): Promise<Set<string>> {
+  const enrolled = new Set(candidateKeys.filter((key) => keys.enrolledByFile.has(key)));
+  const { rows } = await client.query<{ public_key: string }>('SELECT public_key FROM signers WHERE public_key = ANY ($1::text[])', [candidateKeys]);
+  for (const row of rows) enrolled.add(row.public_key);
+  return enrolled;
+}
+
+/** The makers of the bundle's relayed revisions, once each, as core's office rule checks them (firstUntrusted). */
+function relayedMakers(origins: ReadonlyMap<string, RevisionOrigin>): UnenrolledMaker[] {
+  const makers = new Map<string, UnenrolledMaker>();
+  for (const origin of origins.values()) {
+    if (origin.proof !== 'attestation') continue;
+    const publicKey = toBase64Url(origin.publicKey);
+    makers.set(publicKey, { publicKey, fingerprint: origin.fingerprint, deviceId: origin.deviceId, deviceName: origin.deviceName });
+  }
+  return [...makers.values()].sort((a, b) => (a.publicKey < b.publicKey ? -1 : 1));
+}
+
+async function enrol(client: PoolClient, publicKey: string, fingerprint: string, label: string): Promise<void> {
+  await client.query('INSERT INTO signers (public_key, fingerprint, label) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [publicKey, fingerprint, label]);
 }
 
 async function writeBundle(
@@ -116,20 +157,23 @@ async function writeBundle(
   const ledger = await client.query('SELECT 1 FROM bundles WHERE bundle_id = $1 OR file_sha256 = $2', [bundleId, fileSha256]);
   if ((ledger.rowCount ?? 0) > 0) return { status: 'already-ingested', bundleId, receipt: null };
 
+  const makers = relayedMakers(decoded.origins);
   if (options.enrolSigner) {
-    await client.query('INSERT INTO signers (public_key, fingerprint, label) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-      signerKey,
-      signer.fingerprint,
-      signer.deviceName || signer.deviceId,
-    ]);
+    await enrol(client, signerKey, signer.fingerprint, signer.deviceName || signer.deviceId);
+    for (const maker of makers) await enrol(client, maker.publicKey, maker.fingerprint, maker.deviceName || maker.deviceId);
   }
-  if (!options.allowUnknown && !(await isEnrolled(client, signerKey, keys))) {
-    await client.query(
-      `INSERT INTO quarantine (file_sha256, bundle_id, signer_key, signer_fingerprint, device_id, device_name, created_at, revision_count, bytes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-      [fileSha256, bundleId, signerKey, signer.fingerprint, signer.deviceId, signer.deviceName, manifest.createdAt, decoded.revisions.length, bytes],
-    );
-    return { status: 'quarantined', bundleId, fileSha256, fingerprint: signer.fingerprint };
+  if (!options.allowUnknown) {
+    const enrolled = await enrolledAmong(client, [signerKey, ...makers.map((maker) => maker.publicKey)], keys);
+    const signerEnrolled = enrolled.has(signerKey);
+    const unenrolledMakers = makers.filter((maker) => !enrolled.has(maker.publicKey));
+    if (!signerEnrolled || unenrolledMakers.length > 0) {
+      await client.query(
+        `INSERT INTO quarantine (file_sha256, bundle_id, signer_key, signer_fingerprint, device_id, device_name, created_at, revision_count, bytes, unenrolled_makers)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+        [fileSha256, bundleId, signerKey, signer.fingerprint, signer.deviceId, signer.deviceName, manifest.createdAt, decoded.revisions.length, bytes, JSON.stringify(unenrolledMakers)],
+      );
+      return { status: 'quarantined', bundleId, fileSha256, fingerprint: signer.fingerprint, signerEnrolled, unenrolledMakers };
+    }
   }
 
   // The ledger row comes first: a concurrent ingest of the same bundle waits here, then finds it.

@@ -10,6 +10,7 @@ import { OFFICE_STORE_SQL } from './migrations/0001-office-store.ts';
 import { KPI_VALUES_SQL } from './migrations/0002-kpi-values.ts';
 import { REVISION_ORIGINS_SQL } from './migrations/0003-revision-origins.ts';
 import { SCORES_SQL } from './migrations/0004-scores.ts';
+import { QUARANTINE_MAKERS_SQL } from './migrations/0005-quarantine-makers.ts';
 
 export interface Migration {
   readonly version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'kpi_values', sql: KPI_VALUES_SQL },
   { version: 3, name: 'revision_origins', sql: REVISION_ORIGINS_SQL },
   { version: 4, name: 'scores', sql: SCORES_SQL },
+  { version: 5, name: 'quarantine_makers', sql: QUARANTINE_MAKERS_SQL },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -120,6 +120,42 @@ describe('citykpi ingest', () => {
     expect(proofs.map((row) => row.proof)).toEqual(['attestation', 'keyless']);
   });
 
+  it('holds a bundle from an enrolled relay that carries edits attested by a device not enrolled, as merge and values refuse it', async () => {
+    const relayDb = await freshDatabase();
+    expect((await cli(work.dir, 'db', 'migrate', '--postgres', relayDb)).code).toBe(0);
+    // A regional office (enrolled at the central office by file) relays laptop 1's edits, which it enrolled itself.
+    expect((await cli(work.dir, 'keygen', '--out', 'regional')).code).toBe(0);
+    expect((await cli(work.dir, 'trust', 'add', 'laptop1.citykpi', '--identity', 'office.key', '--trust-file', 'regional.trust')).code).toBe(0);
+    const relayedMerge = await cli(work.dir, 'merge', 'laptop1.citykpi', '--out', 'regional.citykpi', '--identity', 'regional.key', '--identity', 'office.key', '--trust-file', 'regional.trust', '--to', 'office.pub');
+    expect(relayedMerge.code, relayedMerge.stderr).toBe(0);
+    expect((await cli(work.dir, 'trust', 'add', 'regional.citykpi', '--identity', 'office.key', '--trust-file', 'central.trust')).code).toBe(0);
+    const laptop1 = (JSON.parse((await cli(work.dir, 'inspect', 'laptop1.citykpi', '--identity', 'office.key', '--json')).stdout) as { signer: { fingerprint: string } }).signer.fingerprint;
+    const fromFile = await cli(work.dir, 'values', 'regional.citykpi', '--identity', 'office.key', '--trust-file', 'central.trust');
+    expect(errorCode(fromFile.stderr)).toBe('E_UNKNOWN_SIGNER');
+    expect(fromFile.stderr).toContain(laptop1);
+
+    const ingest = await cli(work.dir, 'ingest', '--postgres', relayDb, '--identity', 'office.key', '--trust-file', 'central.trust', 'regional.citykpi');
+    expect(ingest).toMatchObject({ code: 0, stderr: '' });
+    expect(ingest.stdout).toMatch(new RegExp(`regional\\.citykpi: relays edits made by ${laptop1}, not enrolled; held in quarantine as [0-9a-f]{12}\n`));
+    const revisionsIn = async () => (await query<{ n: number }>(relayDb, 'SELECT count(*)::int AS n FROM revisions'))[0]!.n;
+    expect(await revisionsIn()).toBe(0);
+    expect(await query(relayDb, 'SELECT count(*)::int AS n FROM signers')).toEqual([{ n: 0 }]);
+
+    const listed = await cli(work.dir, 'quarantine', 'list', '--postgres', relayDb);
+    expect(listed.stdout).toMatch(new RegExp(`\trelays edits by makers not enrolled: ${laptop1} "Demo laptop 1"\n$`));
+    const [held] = JSON.parse((await cli(work.dir, 'quarantine', 'list', '--postgres', relayDb, '--json')).stdout) as { id: string; unenrolledMakers: { fingerprint: string }[] }[];
+    expect(held!.unenrolledMakers.map((maker) => maker.fingerprint)).toEqual([laptop1]);
+
+    const accepted = await cli(work.dir, 'quarantine', 'accept', held!.id.slice(0, 12), '--postgres', relayDb, '--identity', 'office.key', '--trust-file', 'central.trust');
+    expect(accepted).toMatchObject({ code: 0, stderr: '' });
+    expect(accepted.stdout).toContain(`and makers ${laptop1} enrolled, bundle merged`);
+    expect(await revisionsIn()).toBeGreaterThan(0);
+    expect(await query(relayDb, 'SELECT fingerprint FROM signers ORDER BY fingerprint')).toContainEqual({ fingerprint: laptop1 });
+    expect(await query(relayDb, 'SELECT count(*)::int AS n FROM quarantine WHERE decision IS NULL')).toEqual([{ n: 0 }]);
+    // Laptop 1 is enrolled now: its own bundle goes straight in.
+    expect((await cli(work.dir, 'ingest', '--postgres', relayDb, '--identity', 'office.key', '--trust-file', 'central.trust', 'laptop1.citykpi')).stdout).toMatch(/laptop1\.citykpi: merged/);
+  });
+
   it('scores and exports from the database exactly as from the same files', async () => {
     writeFileSync(join(work.dir, 'targets.csv'), 'kpi,data_point,target,direction,source\nEC-ICT-ICT-1C,,100,higher,office\nEN-EN-AQ-1C,pm25,5,lower,WHO 2021\n');
     const fromFile = await cli(work.dir, 'score', 'all.citykpi', '--identity', 'office.key', '--allow-unknown', '--targets', 'targets.csv', '--json');

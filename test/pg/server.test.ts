@@ -158,6 +158,30 @@ describe('citykpi serve', () => {
     expect((await upload(servers[1]!, sealed)).status).toBe(200);
   });
 
+  it('holds a bundle relaying edits attested by a device not enrolled, answering as for an unknown signer', async () => {
+    // The office's own merge relays a laptop's edits; the laptop is enrolled in a trust file the servers do not read.
+    expect((await cli(work.dir, 'demo', '--out', 'relayed-laptop.citykpi', '--seed', '83')).code).toBe(0);
+    expect((await cli(work.dir, 'trust', 'add', 'relayed-laptop.citykpi', '--trust-file', 'relay.trust')).code).toBe(0);
+    expect((await cli(work.dir, 'merge', 'relayed-laptop.citykpi', '--out', 'relayed.citykpi', '--identity', 'office.key', '--trust-file', 'relay.trust')).code).toBe(0);
+    const relayed = new Uint8Array(readFileSync(join(work.dir, 'relayed.citykpi')));
+    const laptop = JSON.parse((await cli(work.dir, 'inspect', 'relayed-laptop.citykpi', '--json')).stdout) as { signer: { fingerprint: string; publicKey: string } };
+    const before = await counts();
+
+    const answer = await upload(servers[0]!, relayed);
+    expect([answer.status, answer.code, answer.headers.get('x-citykpi-outcome')]).toEqual([403, 'E_UNKNOWN_SIGNER', 'quarantined']);
+    expect(await counts()).toEqual(before);
+    const [held] = await query<{ signer_key: string; makers: string[] }>(
+      url,
+      "SELECT signer_key, ARRAY(SELECT m ->> 'fingerprint' FROM jsonb_array_elements(unenrolled_makers) AS m) AS makers FROM quarantine WHERE decision IS NULL AND unenrolled_makers <> '[]'",
+    );
+    expect(held).toEqual({ signer_key: toBase64Url(officeSigner), makers: [laptop.signer.fingerprint] });
+
+    await query(url, "INSERT INTO signers (public_key, fingerprint, label) VALUES ($1, $2, 'relayed laptop')", [laptop.signer.publicKey, laptop.signer.fingerprint]);
+    const again = await upload(servers[1]!, relayed);
+    expect([again.status, again.headers.get('x-citykpi-outcome')]).toEqual([200, 'merged']);
+    expect((await counts()).bundles).toBe(before.bundles + 1);
+  });
+
   it('caps the upload size, and counts uploads per device and hour in the database, shared by every server', async () => {
     const laptop = await demoBundleInput({ seed: 79 });
     await enrol(laptop.device);
