@@ -68,6 +68,8 @@ interface Judge {
   readonly byRecord: ReadonlyMap<string, ReadonlyMap<string, Revision>>;
   /** The state without one revision: a change of people is judged by the roles it did not itself create. */
   readonly stateWithout: (revision: Revision) => WorkshopState;
+  /** The state without everything one author wrote to the people of the workshop. */
+  readonly stateWithoutPeopleBy: (author: string) => WorkshopState;
 }
 
 function ancestorsOf(revision: Revision, byId: ReadonlyMap<string, Revision>): Set<string> {
@@ -153,13 +155,15 @@ function judgeQuestion(judge: Judge, revision: Revision, ref: Extract<RecordRef,
 
 /**
  * Only a facilitator changes the people of a workshop, judged without the change itself so nobody
- * promotes themselves. The first facilitator, in an assessment that has none, enrols themselves.
+ * promotes themselves. The first facilitator, in an assessment that has no facilitator but those they
+ * enrolled themselves, enrols themselves: a bundle may carry their own record with the co-facilitators
+ * they named, in any order.
  */
 function judgeParticipant(judge: Judge, revision: Revision): WorkshopViolationCode | null {
   const before = judge.stateWithout(revision);
   const people = participantsNamed(before, revision.author);
   if (hasRole(people, 'facilitator')) return null;
-  const bootstrap = !before.participants.some((person) => person.role === 'facilitator');
+  const bootstrap = !judge.stateWithoutPeopleBy(revision.author).participants.some((person) => person.role === 'facilitator');
   if (bootstrap && hasRole(participantsNamed(judge.state, revision.author), 'facilitator')) return null;
   return people.length === 0 ? 'notAMember' : 'facilitatorOnly';
 }
@@ -210,7 +214,9 @@ export function checkWorkshopRevisions(candidates: readonly Revision[], stored: 
     const ref = scopedRef(revision.recordId);
     if (!ref) continue;
     const stateWithout = (excluded: Revision) => deriveWorkshopState(ref.assessmentId, merged.filter((other) => other.id !== excluded.id));
-    const code = judgeOne({ state: states.get(ref.assessmentId)!, byRecord, stateWithout }, revision);
+    const stateWithoutPeopleBy = (author: string) =>
+      deriveWorkshopState(ref.assessmentId, merged.filter((other) => other.author !== author || scopedRef(other.recordId)?.kind !== 'participant'));
+    const code = judgeOne({ state: states.get(ref.assessmentId)!, byRecord, stateWithout, stateWithoutPeopleBy }, revision);
     if (code) violations.push({ revisionId: revision.id, recordId: revision.recordId, author: revision.author, code });
   }
   return violations;

@@ -93,6 +93,16 @@ describe('assignments', () => {
     expect(checkWorkshopRevisions([selfAssigned], stored)[0]).toMatchObject({ recordId: `assignment:${A}:${OTHER_KPI}`, author: 'Amina' });
   });
 
+  it('lets the first facilitator arrive with the co-facilitator they enrolled, in either order, but no stranger after them', async () => {
+    const opened = await write({ kind: 'workshop', assessmentId: A, workshopId: 'w1' }, { title: 'Data week' }, 'Fatima');
+    const herself = await write({ kind: 'participant', assessmentId: A, participantId: 'p-fatima' }, { workshopId: 'w1', name: 'Fatima', role: 'facilitator' }, 'Fatima');
+    const colleague = await write({ kind: 'participant', assessmentId: A, participantId: 'p-omar' }, { workshopId: 'w1', name: 'Omar', role: 'facilitator' }, 'Fatima');
+    expect(codes([opened, herself, colleague], [])).toEqual([null, null, null]);
+    expect(codes([colleague, herself, opened], [])).toEqual([null, null, null]);
+    const stranger = await write({ kind: 'participant', assessmentId: A, participantId: 'p-m' }, { workshopId: 'w1', name: 'Mallory', role: 'facilitator' }, 'Mallory');
+    expect(codes([stranger], [opened, herself, colleague])).toEqual(['notAMember']);
+  });
+
   it('refuses unknown fields and bad values on workshop records', async () => {
     const stored = await workshop();
     const badRole = await write({ kind: 'participant', assessmentId: A, participantId: 'p-x' }, { name: 'X', role: 'boss' }, 'Fatima');
