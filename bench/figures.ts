@@ -1,4 +1,5 @@
 /** What one benchmark run reports: a figure, and when it is a comparison, its peer and the ratio. */
+import { existsSync, readFileSync } from 'node:fs';
 
 export interface Goal {
   /** `max`: the figure (or ratio) must not exceed `value`; `min`: must reach it. */
@@ -60,8 +61,46 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank - 1]!;
 }
 
-export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+/** USER_HZ: the unit of /proc times, 100 on Linux whatever the kernel tick. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time of the children this process has waited for (Linux /proc), in ms; 0 where there is no /proc. */
+function childrenCpuMs(): number {
+  if (!existsSync('/proc/self/stat')) return 0;
+  // Fields after the command name (which may hold spaces): cutime and cstime are the 14th and 15th.
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * CPU time (user + system) of this process, every thread, plus that of its finished children, in ms.
+ * On a machine shared with other work, wall time stretches with the load, and unevenly: a measurement
+ * of a few milliseconds often runs in one time slice, one of seconds waits its turn many times. CPU
+ * time counts the work done, so the ratios compare work with work.
+ */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000 + childrenCpuMs();
+}
+
+export interface Timed<T> {
+  readonly result: T;
+  /** Wall time. */
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<Timed<T>> {
   const start = performance.now();
+  const cpuStart = cpuMs();
   const result = await work();
-  return { result, ms: performance.now() - start };
+  return { result, ms: performance.now() - start, cpuMs: cpuMs() - cpuStart };
+}
+
+/** The run with the median CPU time of `runs`, after one run that warms the code up. */
+export async function warmMedian<T>(runs: number, work: () => Promise<T>): Promise<Timed<T>> {
+  await work();
+  const measured: Timed<T>[] = [];
+  for (let run = 0; run < runs; run++) measured.push(await timed(work));
+  return measured.sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(runs / 2)]!;
 }
