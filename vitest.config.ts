@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Timeouts only catch a test that hangs; no test asserts a time. The shared 2-core machines these suites
+ * run on can be many times slower than a quiet laptop, so Vitest's 5 s default would fail correct tests.
+ */
+const HANG_TIMEOUT_MS = 30_000;
+
 export default defineConfig({
   test: {
     projects: [
@@ -8,6 +14,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/i18n/**/*.test.ts'],
+          testTimeout: HANG_TIMEOUT_MS,
+          hookTimeout: HANG_TIMEOUT_MS,
         },
       },
       {
@@ -16,6 +24,8 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['test/dom/**/*.test.{ts,tsx}'],
           setupFiles: ['test/dom/setup.ts'],
+          testTimeout: HANG_TIMEOUT_MS,
+          hookTimeout: HANG_TIMEOUT_MS,
         },
       },
       {
