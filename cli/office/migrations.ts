@@ -11,6 +11,7 @@ import { KPI_VALUES_SQL } from './migrations/0002-kpi-values.ts';
 import { REVISION_ORIGINS_SQL } from './migrations/0003-revision-origins.ts';
 import { SCORES_SQL } from './migrations/0004-scores.ts';
 import { QUARANTINE_MAKERS_SQL } from './migrations/0005-quarantine-makers.ts';
+import { FINITE_RATIOS_SQL } from './migrations/0006-finite-ratios.ts';
 
 export interface Migration {
   readonly version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'revision_origins', sql: REVISION_ORIGINS_SQL },
   { version: 4, name: 'scores', sql: SCORES_SQL },
   { version: 5, name: 'quarantine_makers', sql: QUARANTINE_MAKERS_SQL },
+  { version: 6, name: 'finite_ratios', sql: FINITE_RATIOS_SQL },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

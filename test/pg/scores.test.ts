@@ -266,4 +266,32 @@ describe('scores as SQL views', () => {
     const both = await cli(work.dir, 'score', '--postgres', url, '--target-set', OFFICE_SET.id, '--targets', 'targets.csv');
     expect([both.code, errorCode(both.stderr)]).toEqual([2, 'E_USAGE']);
   });
+  it('leaves a ratio that does not fit a double missing, as the app does, instead of failing the whole view', async () => {
+    const extremes = await signedBundle(62, async (_device, write) => {
+      await write(formatRecordId({ kind: 'city', cityId: 'extreme-city' }), { name: 'Extreme', country: 'Testland', population: 1e-300 });
+      await write(formatRecordId({ kind: 'assessment', assessmentId: 'extreme' }), { cityId: 'extreme-city', year: 2025, catalogueId: U4SSC_2017_V2_ID });
+      const values: [string, FieldMap][] = [
+        // Bundles refuse integers beyond 2^53, so an overflow needs a tiny denominator.
+        ['EC-ICT-WS-1C', { numerator: Number.MAX_SAFE_INTEGER, denominator: 1e-300 }],
+        ['EC-ICT-ES-1C', { numerator: -Number.MAX_SAFE_INTEGER, denominator: 5e-324 }],
+        ['EC-ICT-T-1C', { numerator: 1e-300, denominator: 9e15 }],
+        ['EC-ICT-T-2C', { numerator: 5e-324, denominator: 9e15 }],
+        ['SC-SH-SA-6C', { numerator: 1e10 }],
+      ];
+      for (const [kpiId, fields] of values) await write(formatRecordId({ kind: 'kpiValue', assessmentId: 'extreme', kpiId, pointId: '_' }), fields);
+    });
+    writeFileSync(join(work.dir, 'extremes.citykpi'), extremes);
+    const extremeDb = await freshDatabase();
+    expect((await cli(work.dir, 'db', 'migrate', '--postgres', extremeDb)).code).toBe(0);
+    expect((await cli(work.dir, 'ingest', '--postgres', extremeDb, '--allow-unknown', 'extremes.citykpi')).code).toBe(0);
+    const fromFile = await cli(work.dir, 'values', 'extremes.citykpi', '--allow-unknown', '--json');
+    const expected = (JSON.parse(fromFile.stdout) as Record<string, unknown>[]).map(({ kpiId, value, valueKind }) => ({ kpiId, value, valueKind }));
+    const viewRows = await query<Record<string, unknown>>(extremeDb, 'SELECT kpi_id AS "kpiId", value, value_kind AS "valueKind" FROM kpi_values ORDER BY kpi_id, point_id');
+    expect(viewRows).toEqual(expected);
+    const byKpi = new Map(viewRows.map((row) => [row.kpiId, row]));
+    expect(byKpi.get('EC-ICT-WS-1C')).toEqual({ kpiId: 'EC-ICT-WS-1C', value: null, valueKind: 'missing' });
+    expect(byKpi.get('SC-SH-SA-6C')).toMatchObject({ value: null, valueKind: 'missing' });
+    expect(byKpi.get('EC-ICT-T-1C')).toMatchObject({ valueKind: 'computed' });
+    expect(await query(extremeDb, 'SELECT count(*)::int AS n FROM point_scores')).toEqual([expect.objectContaining({ n: expect.any(Number) })]);
+  });
 });
