@@ -5,7 +5,7 @@
  * the container in index order. One canonical JSON line per part, `{"bytes":N,"sha256":"<64 hex>"}`,
  * sorted by `sha256` and unique; the part's name is `att-<sha256>`.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { canonicalJson } from '../revisions/canonical-json.ts';
 import { BundleError } from './errors.ts';
 import type { BundleLimits } from './limits.ts';
