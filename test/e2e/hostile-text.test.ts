@@ -20,6 +20,7 @@ import { listenForEdits, startEdits, startStoredEdits, storedFieldValues, type E
 import { hostileCorpus } from './support/hostile-text.ts';
 import { HOSTILE_CITIES, storable, writeHostileBundle, writeHostileCsv } from './support/hostile-files.ts';
 import { text } from './support/locales.ts';
+import { sidewaysOverflow } from './support/overflow.ts';
 import { test } from './support/sessions.ts';
 
 declare global {
@@ -42,19 +43,6 @@ async function goTo(page: Page, hash: string): Promise<void> {
   await page.evaluate((target) => {
     window.location.hash = target;
   }, hash);
-}
-
-/** How far the page reaches past the window sideways, and the innermost elements that do. */
-async function sidewaysOverflow(page: Page): Promise<{ readonly pixels: number; readonly culprits: readonly string[] }> {
-  return page.evaluate(() => {
-    const pixels = document.documentElement.scrollWidth - window.innerWidth;
-    const outside = (element: Element) => {
-      const box = element.getBoundingClientRect();
-      return box.right > window.innerWidth + 1 || box.left < -1;
-    };
-    const culprits = pixels <= 1 ? [] : [...document.body.querySelectorAll('*')].filter((element) => outside(element) && ![...element.children].some(outside));
-    return { pixels, culprits: culprits.slice(0, 5).map((element) => `${element.tagName.toLowerCase()}.${element.className} in ${element.parentElement?.className ?? ''}`) };
-  });
 }
 
 describe('hostile text', () => {

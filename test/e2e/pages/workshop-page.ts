@@ -4,6 +4,7 @@ import { text, type Lng } from '../support/locales.ts';
 
 export interface WizardInput {
   readonly title: string;
+  readonly place?: string;
   readonly facilitator: string;
   readonly verifier: string;
   readonly participants: readonly { readonly name: string; readonly department: string }[];
@@ -31,6 +32,7 @@ export class WorkshopPage {
   async create(input: WizardInput): Promise<string> {
     await this.page.getByRole('link', { name: this.t('workshop:home.start') }).click();
     await this.field('workshop:wizard.workshopTitle').fill(input.title);
+    if (input.place !== undefined) await this.field('workshop:wizard.place').fill(input.place);
     await this.button('workshop:wizard.next').click();
     await this.field('workshop:wizard.facilitator').fill(input.facilitator);
     await this.field('workshop:wizard.verifier').fill(input.verifier);
