@@ -1,7 +1,7 @@
 import { BrowserWindow, type Session, type WebPreferences } from 'electron';
 import { APP_ENTRY_URL } from '../contract/policies.ts';
 
-/** The security baseline of the one app window (anchors-code.md §2); a unit test pins every value. */
+/** The security baseline of the one app window (Electron's security checklist); a unit test pins every value. */
 export const MAIN_WEB_PREFERENCES = Object.freeze({
   contextIsolation: true,
   sandbox: true,

@@ -1,6 +1,6 @@
 /**
- * Issue 2, accessibility: axe-core finds no serious or critical violation on the home, tree and entry
- * screens (and the exchange screen of issue 3), in English and in Arabic (right to left).
+ * Accessibility: axe-core finds no serious or critical violation on the home, tree and entry
+ * screens (and the exchange screen), in English and in Arabic (right to left).
  */
 import { describe } from 'vitest';
 import { AppShell } from './pages/app-shell.ts';

@@ -1,5 +1,5 @@
 /**
- * Issue 2, data entry: a facilitator creates a city, switches to French and enters Household Internet
+ * Data entry: a facilitator creates a city, switches to French and enters Household Internet
  * Access with its source and quality; everything is there after a reload, and after the browser is
  * killed outright, nothing the screen acknowledged as saved is lost.
  */

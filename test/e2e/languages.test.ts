@@ -1,5 +1,5 @@
 /**
- * Issue 2, languages: Arabic lays the whole UI out right to left, Chinese and Arabic render with the
+ * Languages: Arabic lays the whole UI out right to left, Chinese and Arabic render with the
  * bundled fonts, the choice is remembered across a restart, and none of it touches the network.
  * Screenshots are kept in test-results/e2e/.
  */

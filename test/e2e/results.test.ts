@@ -1,5 +1,5 @@
 /**
- * Issue 7, results: the City Snapshot renders in French and Arabic (charts drawn, right to left), ECharts
+ * Results: the City Snapshot renders in French and Arabic (charts drawn, right to left), ECharts
  * loads only when a results screen opens, the report prints to a PDF holding the city, every dimension and
  * the "not verified" label (in French, Arabic and Chinese, with the bundled fonts), and axe finds nothing
  * serious on the new screens.

@@ -1,5 +1,5 @@
 /**
- * Issue 3 in real Chromium: a file exported from one browser profile imports into another with equal
+ * Bundles in real Chromium: a file exported from one browser profile imports into another with equal
  * values; two profiles that edited the same KPI give a third one conflict holding both values, which a
  * person resolves; and an import that fails at any of its write steps leaves the database untouched.
  */
