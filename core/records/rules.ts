@@ -8,7 +8,7 @@ import type { DataPointDefinition } from '../catalogue/types.ts';
 import { currentValue } from '../revisions/derive.ts';
 import { WORKSHOP_RECORD_KINDS, formatRecordId, type RecordRef, type WorkshopRecordKind } from '../revisions/record-id.ts';
 import type { FieldMap } from '../revisions/types.ts';
-import { invalidWorkshopField } from '../workshop/field-rules.ts';
+import { workshopFieldProblem } from '../workshop/field-rules.ts';
 import type { RecordRule, RuleProblem } from './findings.ts';
 import { FIELD_TABLES } from './kinds.ts';
 
@@ -23,8 +23,8 @@ export const fieldRule: RecordRule = {
     const entries = Object.entries(revision.fields);
     if (entries.length === 0) return [{ field: null, reason: 'noFields' }];
     if (isWorkshopKind(ref.kind)) {
-      const field = invalidWorkshopField(ref.kind, revision.fields);
-      return field === null ? [] : [{ field, reason: 'invalidValue' }];
+      const problem = workshopFieldProblem(ref.kind, revision.fields);
+      return problem === null ? [] : [problem];
     }
     const table = FIELD_TABLES[ref.kind];
     const problems: RuleProblem[] = [];

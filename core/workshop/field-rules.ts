@@ -1,47 +1,52 @@
 /** Which fields each workshop record kind has and which values they accept: bundles carry nothing else. */
-import { DEFAULT_LIMITS } from '../bundle/limits.ts';
+import { flag, oneOf, recordIdPart, text, type FieldCheck } from '../records/field-checks.ts';
+import type { RuleProblem } from '../records/findings.ts';
 import type { WorkshopRecordKind } from '../revisions/record-id.ts';
-import type { FieldMap, FieldValue } from '../revisions/types.ts';
+import type { FieldMap } from '../revisions/types.ts';
 import { ISO_DATE, QUESTION_OUTCOMES, SUBMISSION_STATES, VERDICTS, WORKSHOP_ROLES } from './fields.ts';
 
-type Rule = (value: FieldValue) => boolean;
-
 const HEAD_LIST = /^([0-9a-f]{64}(,[0-9a-f]{64})*)?$/;
+const NAME_LENGTH = 200;
 
-const isText: Rule = (value) => value === null || (typeof value === 'string' && value.length <= DEFAULT_LIMITS.maxStringLength);
-const isName: Rule = (value) => typeof value === 'string' && value.trim() !== '' && value.length <= 200;
-const isId: Rule = (value) => value === null || (typeof value === 'string' && /^[A-Za-z0-9_.-]{1,100}$/.test(value));
-const isDate: Rule = (value) => value === null || (typeof value === 'string' && ISO_DATE.test(value));
-const isFlag: Rule = (value) => typeof value === 'boolean';
-const isHeads: Rule = (value) => value === null || (typeof value === 'string' && HEAD_LIST.test(value));
-const oneOf =
-  (options: readonly string[]): Rule =>
+const anyText = text();
+const nameText = text(NAME_LENGTH);
+const name: FieldCheck = (value) => {
+  if (value === null) return { reason: 'notText' };
+  return typeof value === 'string' && value.trim() === '' ? { reason: 'invalidValue' } : nameText(value);
+};
+const optionalId: FieldCheck = (value) => (value === null ? null : recordIdPart(value));
+const matching =
+  (pattern: RegExp): FieldCheck =>
   (value) =>
-    value === null || (typeof value === 'string' && options.includes(value));
+    value === null || (typeof value === 'string' && pattern.test(value)) ? null : { reason: 'invalidValue' };
+const date = matching(ISO_DATE);
+const heads = matching(HEAD_LIST);
 
-const RULES: Readonly<Record<WorkshopRecordKind, Readonly<Record<string, Rule>>>> = {
-  workshop: { title: isName, startDate: isDate, endDate: isDate, place: isText, deleted: isFlag },
-  participant: { workshopId: isId, name: isName, department: isText, role: oneOf(WORKSHOP_ROLES), deleted: isFlag },
-  assignment: { department: isText, participantId: isId },
+const RULES: Readonly<Record<WorkshopRecordKind, Readonly<Record<string, FieldCheck>>>> = {
+  workshop: { title: name, startDate: date, endDate: date, place: anyText, deleted: flag },
+  participant: { workshopId: optionalId, name, department: anyText, role: oneOf(WORKSHOP_ROLES), deleted: flag },
+  assignment: { department: anyText, participantId: optionalId },
   review: {
     submission: oneOf(SUBMISSION_STATES),
-    returnReason: isText,
+    returnReason: anyText,
     reported: oneOf(VERDICTS),
     verified: oneOf(VERDICTS),
-    verifiedHeads: isHeads,
-    reopenReason: isText,
+    verifiedHeads: heads,
+    reopenReason: anyText,
   },
-  question: { question: isText, answer: isText, outcome: oneOf(QUESTION_OUTCOMES), deleted: isFlag },
+  question: { question: anyText, answer: anyText, outcome: oneOf(QUESTION_OUTCOMES), deleted: flag },
 };
 
-/** The first field that is unknown for the kind or holds an unacceptable value, or null when all are fine. */
-export function invalidWorkshopField(kind: WorkshopRecordKind, fields: FieldMap): string | null {
+/** The first field that is unknown for the kind or holds an unacceptable value, and why; null when all are fine. */
+export function workshopFieldProblem(kind: WorkshopRecordKind, fields: FieldMap): RuleProblem | null {
   const rules = RULES[kind];
   const entries = Object.entries(fields);
-  if (entries.length === 0) return '';
+  if (entries.length === 0) return { field: null, reason: 'noFields' };
   for (const [field, value] of entries) {
     const rule = Object.hasOwn(rules, field) ? rules[field] : undefined;
-    if (!rule || value === undefined || !rule(value)) return field;
+    if (!rule) return { field, reason: 'unknownField' };
+    const found = value === undefined ? { reason: 'invalidValue' as const } : rule(value);
+    if (found) return { field, ...found };
   }
   return null;
 }

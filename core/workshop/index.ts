@@ -2,7 +2,7 @@
 export * from './fields.ts';
 export * from './state.ts';
 export * from './assignment.ts';
-export { invalidWorkshopField } from './field-rules.ts';
+export { workshopFieldProblem } from './field-rules.ts';
 export * from './rules.ts';
 export * from './progress.ts';
 export * from './package.ts';

@@ -15,7 +15,7 @@ import { deriveRecord } from '../revisions/derive.ts';
 import { WORKSHOP_RECORD_KINDS, parseRecordId, type RecordRef } from '../revisions/record-id.ts';
 import type { Revision } from '../revisions/types.ts';
 import { isResponsibleForKpi, mayEnterPoint, participantsNamed } from './assignment.ts';
-import { invalidWorkshopField } from './field-rules.ts';
+import { workshopFieldProblem } from './field-rules.ts';
 import { deriveWorkshopState, pointKey, type Participant, type Review, type WorkshopState } from './state.ts';
 
 export const WORKSHOP_VIOLATIONS = [
@@ -172,7 +172,7 @@ function judgeOne(judge: Judge, revision: Revision): WorkshopViolationCode | nul
   const ref = scopedRef(revision.recordId);
   if (!ref) return null;
   if (ref.kind === 'kpiValue') return judgeValue(judge, revision, ref);
-  if (invalidWorkshopField(ref.kind, revision.fields) !== null) return 'invalidField';
+  if (workshopFieldProblem(ref.kind, revision.fields) !== null) return 'invalidField';
   if (ref.kind === 'participant') return judgeParticipant(judge, revision);
   const people = participantsNamed(judge.state, revision.author);
   if (people.length === 0) return 'notAMember';

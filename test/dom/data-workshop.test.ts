@@ -7,6 +7,7 @@ import { deviceIdentityFromSeed } from '../../core/crypto/device-identity.ts';
 import { nextHlc } from '../../core/revisions/hlc.ts';
 import { createRevision } from '../../core/revisions/revision-id.ts';
 import { U4SSC_2017 } from '../../core/catalogue/index.ts';
+import { MAX_TEXT_LENGTH } from '../../core/records/index.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { DataError } from '../../renderer/src/data/errors.ts';
 import { valueRecordId } from '../../renderer/src/data/index.ts';
@@ -77,6 +78,18 @@ describe('workshop on a shared laptop', () => {
     expect(revision?.author).toBe('Amina');
     const before = await revisionCount(store);
     await expect(store.saveValueFields(assessmentId, OTHER, '_', { numerator: 1 })).rejects.toMatchObject({ code: 'E_FORBIDDEN' });
+    expect(await revisionCount(store)).toBe(before);
+  });
+
+  it('refuses a reason too long to store with the finding that names the field and the limit, and writes nothing', async () => {
+    const { store, assessmentId, fatima } = await workshopLaptop();
+    await switchParticipant(store, assessmentId, fatima, '2468');
+    const before = await revisionCount(store);
+    const refused = await returnKpi(store, assessmentId, KPI, 'x'.repeat(MAX_TEXT_LENGTH + 1)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DataError);
+    expect((refused as DataError).findings).toEqual([
+      { recordId: `review:${assessmentId}:${KPI}`, revisionId: null, field: 'returnReason', reason: 'textTooLong', params: { max: MAX_TEXT_LENGTH } },
+    ]);
     expect(await revisionCount(store)).toBe(before);
   });
 

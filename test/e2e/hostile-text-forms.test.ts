@@ -145,7 +145,8 @@ describe('hostile text in forms', () => {
     const tooLong = `${typed.question}${'Q'.repeat(MAX_TEXT_LENGTH + 1 - typed.question.length)}`;
     await ask.fill(tooLong);
     await desk.panel.getByRole('button', { name: desk.t('workshop:questions.add'), exact: true }).click();
-    expect(await desk.panel.getByRole('alert').textContent()).toBe(text('en', 'common:errors.data.E_INVALID'));
+    const why = text('en', 'records:reasons.textTooLong', { max: MAX_TEXT_LENGTH.toLocaleString('en') });
+    expect(await desk.panel.getByRole('alert').textContent()).toBe(text('en', 'records:refused.save', { what: desk.t('workshop:questions.ask'), reason: why }));
     await shownExactly(desk.panel, desk.t('workshop:questions.none'));
     expect(await ask.inputValue()).toBe(tooLong);
     await ask.fill(typed.question);

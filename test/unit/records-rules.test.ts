@@ -44,6 +44,19 @@ describe('record rules: one revision on its own', () => {
     expect(reasonsOf('assessment:a1', { year: '2025' })).toEqual(['year:notAYear']);
   });
 
+  it('tells why a workshop field is refused: too long with its limit, blank name, unknown field, not a choice', () => {
+    const longText = 'q'.repeat(10_001);
+    expect(checkRevision(draft('question:a1:EC-ICT-ICT-1C:q1', { question: longText }))).toEqual([
+      { recordId: 'question:a1:EC-ICT-ICT-1C:q1', revisionId: null, field: 'question', reason: 'textTooLong', params: { max: 10_000 } },
+    ]);
+    expect(reasonsOf('participant:a1:p1', { name: 'n'.repeat(201) })).toEqual(['name:textTooLong']);
+    expect(reasonsOf('participant:a1:p1', { name: '   ' })).toEqual(['name:invalidValue']);
+    expect(reasonsOf('participant:a1:p1', { name: 'Amina', role: 'mayor' })).toEqual(['role:notAChoice']);
+    expect(reasonsOf('workshop:a1:w1', { title: 'Data week', colour: 'red' })).toEqual(['colour:unknownField']);
+    expect(reasonsOf('workshop:a1:w1', { startDate: '2026-13-01' })).toEqual(['startDate:invalidValue']);
+    expect(reasonsOf('question:a1:EC-ICT-ICT-1C:q1', { question: 'q'.repeat(10_000), outcome: 'open' })).toEqual([]);
+  });
+
   it('stores figures a person may still correct, for validation to report as errors on every laptop alike', () => {
     expect(reasonsOf(PERCENT_KPI, { numerator: -5 })).toEqual([]);
     expect(reasonsOf(PERCENT_KPI, { numerator: 500, denominator: 100 })).toEqual([]);

@@ -9,7 +9,7 @@ import { deriveRecords } from '../../../core/revisions/derive.ts';
 import { formatRecordId, valueRecordPrefix, type RecordRef, type WorkshopRecordKind } from '../../../core/revisions/record-id.ts';
 import type { FieldMap, FieldValue } from '../../../core/revisions/types.ts';
 import { HEAD_SEPARATOR, type QuestionOutcome, type Verdict, type WorkshopRole } from '../../../core/workshop/fields.ts';
-import { invalidWorkshopField } from '../../../core/workshop/field-rules.ts';
+import { workshopFieldProblem } from '../../../core/workshop/field-rules.ts';
 import { deriveWorkshopState, type Participant, type WorkshopState } from '../../../core/workshop/state.ts';
 import { DataError } from './errors.ts';
 import { checkFields } from './field-rules.ts';
@@ -51,10 +51,16 @@ function refId(ref: RecordRef): string {
   }
 }
 
-function checked(kind: WorkshopRecordKind, fields: FieldMap): FieldMap {
-  const bad = invalidWorkshopField(kind, fields);
-  if (bad !== null) throw new DataError('E_INVALID', `invalid ${kind} field ${JSON.stringify(bad)}`);
-  return fields;
+type WorkshopRef = Extract<RecordRef, { readonly kind: WorkshopRecordKind }>;
+
+/** A workshop record's id and fields, refused with the rule's finding (which field, why) when a field is not acceptable. */
+function checkedEdit(ref: WorkshopRef, fields: FieldMap): readonly [recordId: string, fields: FieldMap] {
+  const recordId = refId(ref);
+  const problem = workshopFieldProblem(ref.kind, fields);
+  if (problem !== null) {
+    throw new DataError('E_INVALID', `invalid ${ref.kind} field ${JSON.stringify(problem.field)}`, { findings: [{ ...problem, recordId, revisionId: null }] });
+  }
+  return [recordId, fields];
 }
 
 function sameName(a: string, b: string): boolean {
@@ -77,12 +83,18 @@ export async function createWorkshop(store: DataStore, input: NewWorkshop, makeI
   if (state.participants.some((existing) => names.some((name) => sameName(existing.name, name)))) throw new DataError('E_INVALID', 'a participant of that name already exists');
   const workshopId = makeId();
   const edits = new Map<string, FieldsFor>();
-  const workshopFields = checked('workshop', { title: input.title.trim(), startDate: input.startDate, endDate: input.endDate, place: input.place.trim() });
-  edits.set(refId({ kind: 'workshop', assessmentId: input.assessmentId, workshopId }), () => workshopFields);
+  const [workshopRecordId, workshopFields] = checkedEdit(
+    { kind: 'workshop', assessmentId: input.assessmentId, workshopId },
+    { title: input.title.trim(), startDate: input.startDate, endDate: input.endDate, place: input.place.trim() },
+  );
+  edits.set(workshopRecordId, () => workshopFields);
   const participantIds = input.participants.map(() => makeId());
   input.participants.forEach((participant, index) => {
-    const fields = checked('participant', { workshopId, name: participant.name.trim(), department: participant.department.trim(), role: participant.role });
-    edits.set(refId({ kind: 'participant', assessmentId: input.assessmentId, participantId: participantIds[index]! }), () => fields);
+    const [recordId, fields] = checkedEdit(
+      { kind: 'participant', assessmentId: input.assessmentId, participantId: participantIds[index]! },
+      { workshopId, name: participant.name.trim(), department: participant.department.trim(), role: participant.role },
+    );
+    edits.set(recordId, () => fields);
   });
   await store.writeEdits(edits, { author: facilitator.name.trim() });
   await writeActiveParticipantId(store.db, input.assessmentId, participantIds[0]!);
@@ -95,8 +107,11 @@ export async function addParticipant(store: DataStore, assessmentId: string, par
   if (!workshop) throw new DataError('E_NOT_FOUND', 'no workshop');
   if (state.participants.some((existing) => sameName(existing.name, participant.name))) throw new DataError('E_INVALID', 'a participant of that name already exists');
   const participantId = makeId();
-  const fields = checked('participant', { workshopId: workshop.id, name: participant.name.trim(), department: participant.department.trim(), role: participant.role });
-  await store.writeEdits(new Map([[refId({ kind: 'participant', assessmentId, participantId }), () => fields]]));
+  const [recordId, fields] = checkedEdit(
+    { kind: 'participant', assessmentId, participantId },
+    { workshopId: workshop.id, name: participant.name.trim(), department: participant.department.trim(), role: participant.role },
+  );
+  await store.writeEdits(new Map([[recordId, () => fields]]));
   return participantId;
 }
 
@@ -123,8 +138,11 @@ export function assign(store: DataStore, assessmentId: string, targets: readonly
 export async function assignEach(store: DataStore, assessmentId: string, changes: readonly { readonly target: AssignmentTarget; readonly to: Responsible }[]): Promise<void> {
   const edits = new Map<string, FieldsFor>();
   for (const { target, to } of changes) {
-    const fields = checked('assignment', { department: to.department?.trim() || null, participantId: to.participantId || null });
-    edits.set(refId({ kind: 'assignment', assessmentId, kpiId: target.kpiId, pointId: target.pointId }), changedFields(fields));
+    const [recordId, fields] = checkedEdit(
+      { kind: 'assignment', assessmentId, kpiId: target.kpiId, pointId: target.pointId },
+      { department: to.department?.trim() || null, participantId: to.participantId || null },
+    );
+    edits.set(recordId, changedFields(fields));
   }
   if (edits.size > 0) await store.writeEdits(edits);
 }
@@ -169,8 +187,8 @@ async function requireActive(store: DataStore, assessmentId: string): Promise<Pa
 }
 
 function writeReview(store: DataStore, assessmentId: string, kpiId: string, pointId: string | undefined, fields: FieldMap): Promise<readonly unknown[]> {
-  const values = checked('review', fields);
-  return store.writeEdits(new Map([[refId({ kind: 'review', assessmentId, kpiId, pointId }), changedFields(values)]]));
+  const [recordId, values] = checkedEdit({ kind: 'review', assessmentId, kpiId, pointId }, fields);
+  return store.writeEdits(new Map([[recordId, changedFields(values)]]));
 }
 
 function reason(text: string): string {
@@ -220,7 +238,7 @@ export async function reopenKpi(store: DataStore, assessmentId: string, kpiId: s
   const { state } = await loadWorkshop(store, assessmentId);
   const fields: FieldMap = { verified: null, verifiedHeads: null, reopenReason: reason(why) };
   const edits = new Map<string, FieldsFor>();
-  const lifted = changedFields(checked('review', fields));
+  const lifted = changedFields(checkedEdit({ kind: 'review', assessmentId, kpiId }, fields)[1]);
   if (state.reviews.get(kpiId)?.verified === 'yes') edits.set(refId({ kind: 'review', assessmentId, kpiId }), lifted);
   const catalogue = getCatalogue(DEFAULT_CATALOGUE_ID)!;
   const kpi = catalogue.kpis.find((candidate) => candidate.id === kpiId);
@@ -234,8 +252,8 @@ export async function reopenKpi(store: DataStore, assessmentId: string, kpiId: s
 export async function askQuestion(store: DataStore, assessmentId: string, kpiId: string, question: string, makeId: () => string = () => crypto.randomUUID()): Promise<string> {
   await requireActive(store, assessmentId);
   const questionId = makeId();
-  const fields = checked('question', { question: reason(question), outcome: 'open' });
-  await store.writeEdits(new Map([[refId({ kind: 'question', assessmentId, kpiId, questionId }), () => fields]]));
+  const [recordId, fields] = checkedEdit({ kind: 'question', assessmentId, kpiId, questionId }, { question: reason(question), outcome: 'open' });
+  await store.writeEdits(new Map([[recordId, () => fields]]));
   return questionId;
 }
 
@@ -250,7 +268,8 @@ export async function updateQuestion(
   const fields: Record<string, FieldValue> = {};
   if (update.answer !== undefined) fields.answer = update.answer.trim();
   if (update.outcome !== undefined) fields.outcome = update.outcome;
-  await store.writeEdits(new Map([[refId({ kind: 'question', assessmentId, kpiId, questionId }), changedFields(checked('question', fields))]]));
+  const [recordId, checkedFields] = checkedEdit({ kind: 'question', assessmentId, kpiId, questionId }, fields);
+  await store.writeEdits(new Map([[recordId, changedFields(checkedFields)]]));
 }
 
 /**

@@ -5,7 +5,7 @@ import { pointNameKey, pointsOf } from '../../../../core/catalogue/index.ts';
 import type { Catalogue, KpiDefinition } from '../../../../core/catalogue/types.ts';
 import { pointKey, type Assignment, type Participant, type WorkshopState } from '../../../../core/workshop/state.ts';
 import { assignEach, type AssignmentTarget } from '../../data/index.ts';
-import { dataErrorKey } from './Problem.tsx';
+import { useDescribeActionError } from './Problem.tsx';
 import { SelectField } from './SelectField.tsx';
 import { TextInput } from './TextInput.tsx';
 
@@ -42,6 +42,7 @@ interface EditorProps {
 /** The responsible department and participant of one KPI and, for a KPI of several data points, of each point. */
 function KpiAssignmentForm({ assessmentId, state, kpi, people, departmentList }: EditorProps) {
   const { t } = useTranslation(['workshop', 'catalogue']);
+  const describeError = useDescribeActionError();
   const [drafts, setDrafts] = useState(() => draftsFor(state, kpi));
   const [message, setMessage] = useState<{ readonly ok: boolean; readonly text: string } | null>(null);
   const change = (index: number, update: Partial<Draft>) => setDrafts((current) => current.map((draft, at) => (at === index ? { ...draft, ...update } : draft)));
@@ -57,7 +58,7 @@ function KpiAssignmentForm({ assessmentId, state, kpi, people, departmentList }:
       await assignEach(assessmentId, changes);
       setMessage({ ok: true, text: t('assign.saved', { code: kpi.code }) });
     } catch (error) {
-      setMessage({ ok: false, text: t(dataErrorKey(error)) });
+      setMessage({ ok: false, text: describeError(error) });
     }
   };
   const legendOf = (target: AssignmentTarget) => {

@@ -8,7 +8,7 @@ import { pointKey, type Assignment, type WorkshopState } from '../../../../core/
 import { AssignOneByOne } from './AssignOneByOne.tsx';
 import { assignKpis } from '../../data/index.ts';
 import { TextInput } from './TextInput.tsx';
-import { dataErrorKey } from './Problem.tsx';
+import { useDescribeActionError } from './Problem.tsx';
 
 /** `d:EC`, `s:EC-ICT`, `c:EC-ICT-ICT`, `k:EC-ICT-ICT-1C`: what one bulk assignment covers. */
 function kpisOfScope(catalogue: Catalogue, scope: string): readonly KpiDefinition[] {
@@ -68,6 +68,7 @@ function AssignmentRow({ state, code, name, assignment }: { readonly state: Work
 /** Bulk assignment by dimension, sub-dimension, category or single KPI, and the list of who is responsible for what. */
 export function AssignmentPanel({ assessmentId, state }: { readonly assessmentId: string; readonly state: WorkshopState }) {
   const { t } = useTranslation(['workshop', 'catalogue', 'common']);
+  const describeError = useDescribeActionError();
   const catalogue = getCatalogue(DEFAULT_CATALOGUE_ID)!;
   const scopeId = useId();
   const personId = useId();
@@ -92,7 +93,7 @@ export function AssignmentPanel({ assessmentId, state }: { readonly assessmentId
       await assignKpis(assessmentId, kpis.map((kpi) => ({ kpiId: kpi.id })), { department: responsible || null, participantId: chosen?.id ?? null });
       setMessage({ ok: true, text: t('assign.done', { count: kpis.length }) });
     } catch (error) {
-      setMessage({ ok: false, text: t(dataErrorKey(error)) });
+      setMessage({ ok: false, text: describeError(error) });
     }
   };
 

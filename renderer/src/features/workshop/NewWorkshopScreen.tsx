@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { hrefFor, navigate } from '../../app/routes.ts';
 import { createWorkshop, type NewParticipant } from '../../data/index.ts';
 import { useAssessments } from '../../data/hooks.ts';
-import { Problem, dataErrorKey } from './Problem.tsx';
+import { Problem, useDescribeActionError } from './Problem.tsx';
 import { TextInput } from './TextInput.tsx';
 import './workshop.css';
 
@@ -40,6 +40,7 @@ function participantsOf(draft: Draft): NewParticipant[] {
 /** The three-step wizard: the workshop, who leads and verifies it, who takes part. */
 export function NewWorkshopScreen() {
   const { t } = useTranslation(['workshop', 'common']);
+  const describeError = useDescribeActionError();
   const assessments = useAssessments();
   const [step, setStep] = useState<Step>('details');
   const [problem, setProblem] = useState<string | null>(null);
@@ -85,7 +86,7 @@ export function NewWorkshopScreen() {
       });
       navigate({ name: 'workshop', assessmentId });
     } catch (error) {
-      setFailed(t(dataErrorKey(error)));
+      setFailed(describeError(error));
       setBusy(false);
     }
   };

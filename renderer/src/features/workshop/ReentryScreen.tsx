@@ -12,7 +12,7 @@ import { NumberField } from '../../ui/number-field/index.ts';
 import { parseSheetKey, sheetLines, sheetTitle, type SheetLine } from './sheets.ts';
 import { SelectField } from './SelectField.tsx';
 import { TextInput } from './TextInput.tsx';
-import { Problem, dataErrorKey } from './Problem.tsx';
+import { Problem, useDescribeActionError } from './Problem.tsx';
 
 const formatYear = (value: number) => String(value);
 
@@ -84,6 +84,7 @@ function Line({ assessmentId, line, fields, onError }: { readonly assessmentId: 
 /** Keying a filled-in worksheet back in: the sheet's order, keyboard only, and a short id to jump to any line. */
 export function ReentryScreen({ assessmentId, sheetKey }: { readonly assessmentId: string; readonly sheetKey: string }) {
   const { t } = useTranslation(['workshop', 'common']);
+  const describeError = useDescribeActionError();
   const view = useWorkshop(assessmentId);
   const values = useValues(assessmentId);
   const [jump, setJump] = useState('');
@@ -102,7 +103,7 @@ export function ReentryScreen({ assessmentId, sheetKey }: { readonly assessmentI
     setProblem(null);
     document.getElementById(`line-${target.shortId}`)?.querySelector<HTMLElement>('input, select')?.focus();
   };
-  const onError = (error: unknown) => setProblem(t(dataErrorKey(error)));
+  const onError = (error: unknown) => setProblem(describeError(error));
   return (
     <div className="stack reentry">
       <h1>{t('reentry.title', { who: sheetTitle(view.state, sheet) })}</h1>

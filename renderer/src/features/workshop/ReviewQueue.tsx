@@ -6,16 +6,17 @@ import type { WorkshopState } from '../../../../core/workshop/state.ts';
 import { hrefFor } from '../../app/routes.ts';
 import { acceptKpi, returnKpi } from '../../data/index.ts';
 import { TextInput } from './TextInput.tsx';
-import { Problem, dataErrorKey } from './Problem.tsx';
+import { Problem, useDescribeActionError } from './Problem.tsx';
 
 
 function SubmittedKpi({ assessmentId, kpiId, code }: { readonly assessmentId: string; readonly kpiId: string; readonly code: string }) {
   const { t } = useTranslation(['workshop', 'catalogue', 'common']);
+  const describeError = useDescribeActionError();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const act = async (action: () => Promise<void>) => {
     setProblem(null);
-    await action().catch((error: unknown) => setProblem(t(dataErrorKey(error))));
+    await action().catch((error: unknown) => setProblem(describeError(error)));
   };
   const name = t(`catalogue:kpi.${kpiId}.name`);
   return (

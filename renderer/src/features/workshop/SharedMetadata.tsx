@@ -9,7 +9,7 @@ import { SHARED_FIELDS, saveSharedFields, valueRecordId, type SharedField } from
 import type { ValueView } from '../../data/types.ts';
 import { NumberField } from '../../ui/number-field/index.ts';
 import { CommitTextField } from '../../ui/text-field/CommitTextField.tsx';
-import { Problem, dataErrorKey } from './Problem.tsx';
+import { Problem, useDescribeActionError } from './Problem.tsx';
 import { SelectField } from './SelectField.tsx';
 
 const formatYear = (value: number) => String(value);
@@ -50,6 +50,7 @@ export interface SharedMetadataProps {
 /** For a KPI with several data points: year, source, quality, origin and department typed once for all of them, or per point where they differ. */
 export function SharedMetadata({ assessmentId, kpi, values, perPoint, onChoose }: SharedMetadataProps) {
   const { t } = useTranslation(['workshop', 'entry']);
+  const describeError = useDescribeActionError();
   const [problem, setProblem] = useState<string | null>(null);
   const points = pointsOf(kpi);
   if (points.length < 2) return null;
@@ -58,7 +59,7 @@ export function SharedMetadata({ assessmentId, kpi, values, perPoint, onChoose }
     saveSharedFields(assessmentId, kpi.id, { [field]: value }).then(
       () => setProblem(null),
       (error: unknown) => {
-        setProblem(t(dataErrorKey(error)));
+        setProblem(describeError(error));
         return false;
       },
     );

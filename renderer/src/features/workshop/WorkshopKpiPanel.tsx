@@ -10,15 +10,15 @@ import { acceptKpi, askQuestion, recordVerdict, reopenKpi, returnKpi, submitKpi,
 import { useWorkshop } from '../../data/hooks.ts';
 import { SelectField } from './SelectField.tsx';
 import { TextInput } from './TextInput.tsx';
-import { Problem, dataErrorKey } from './Problem.tsx';
+import { Problem, useDescribeActionError } from './Problem.tsx';
 
-
+/** Runs a workshop action and shows why it failed, next to the control that started it. */
 function useAction() {
-  const { t } = useTranslation(['workshop', 'common']);
+  const describeError = useDescribeActionError();
   const [problem, setProblem] = useState<string | null>(null);
   const run = (action: () => Promise<unknown>) => {
     setProblem(null);
-    void action().catch((error: unknown) => setProblem(t(dataErrorKey(error))));
+    void action().catch((error: unknown) => setProblem(describeError(error)));
   };
   const shown = <Problem text={problem} />;
   return { run, shown };

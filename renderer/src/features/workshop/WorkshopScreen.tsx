@@ -13,7 +13,7 @@ import { ReviewQueue } from './ReviewQueue.tsx';
 import { sheetKey } from './sheets.ts';
 import { TextInput } from './TextInput.tsx';
 import './workshop.css';
-import { Problem, dataErrorKey } from './Problem.tsx';
+import { Problem, useDescribeActionError } from './Problem.tsx';
 
 export function formatDay(date: string | null, language: string): string {
   if (!date) return '';
@@ -23,6 +23,7 @@ export function formatDay(date: string | null, language: string): string {
 
 function AddParticipantForm({ assessmentId }: { readonly assessmentId: string }) {
   const { t } = useTranslation(['workshop', 'common']);
+  const describeError = useDescribeActionError();
   const [name, setName] = useState('');
   const [department, setDepartment] = useState('');
   const [role, setRole] = useState<WorkshopRole>('participant');
@@ -36,7 +37,7 @@ function AddParticipantForm({ assessmentId }: { readonly assessmentId: string })
       setDepartment('');
       setProblem(null);
     } catch (error) {
-      setProblem(t(dataErrorKey(error)));
+      setProblem(describeError(error));
     }
   };
   return (
