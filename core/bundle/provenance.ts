@@ -184,6 +184,8 @@ export async function attributeRevisions(
     }
     keyOfDevice.set(id, publicKey);
     deviceOfKey.set(publicKey, id);
+    // The signer's own revisions are proven by the bundle's signature, never looked up here.
+    if (id === signer.deviceId) continue;
     for (const id of attestation.revisionIds) {
       const key = `${attestation.device.id} ${id}`;
       if (!covering.has(key)) covering.set(key, attestation);

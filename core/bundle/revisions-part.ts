@@ -7,10 +7,10 @@ import { canonicalJson } from '../revisions/canonical-json.ts';
 import { parseHlc } from '../revisions/hlc.ts';
 import { parseRecordId } from '../revisions/record-id.ts';
 import { verifyRevisionId, verifyRevisionIdOfCanonicalLine } from '../revisions/revision-id.ts';
-import type { Revision } from '../revisions/types.ts';
+import type { FieldValue, Revision } from '../revisions/types.ts';
 import { BundleError } from './errors.ts';
 import type { BundleLimits } from './limits.ts';
-import { decodeUtf8Strict, mayEscapeLoneSurrogate, parseStrictJson, readCanonicalJson, withinLimits } from './strict-json.ts';
+import { decodeUtf8Strict, mayEscapeLoneSurrogate, parseStrictJson, readCanonicalJson, withinLimits, type StrictJsonLimits } from './strict-json.ts';
 
 const HEX64 = z.string().regex(/^[0-9a-f]{64}$/);
 const SHORT = z.string().max(200);
@@ -92,50 +92,72 @@ export function encodeRevisionLines(revisions: readonly Revision[]): string[] {
 }
 
 interface LineReader {
+  /** Names line `number` (from 1) in a message, only when there is a problem: a label per line cost more than the checks it labels. */
+  readonly where: (number: number) => string;
   readonly limits: BundleLimits;
+  readonly jsonLimits: StrictJsonLimits;
   readonly allowUnknownProperties: boolean;
   readonly schema: typeof strictRevision | typeof looseRevision;
   readonly seen: Set<string>;
 }
 
-function lineReader(limits: BundleLimits, allowUnknownProperties: boolean): LineReader {
-  return { limits, allowUnknownProperties, schema: allowUnknownProperties ? looseRevision : strictRevision, seen: new Set() };
+function lineReader(where: LineReader['where'], limits: BundleLimits, allowUnknownProperties: boolean): LineReader {
+  const jsonLimits = { maxStringLength: limits.maxStringLength, maxDepth: limits.maxJsonDepth };
+  return { where, limits, jsonLimits, allowUnknownProperties, schema: allowUnknownProperties ? looseRevision : strictRevision, seen: new Set() };
 }
 
-/** The checks every revision passes once its line is read: schema, uniqueness, id. */
-function checkedRevision(reader: LineReader, value: unknown, text: string, canonical: boolean, where: string, plain = isPlainRevision(value, reader.allowUnknownProperties)): Revision {
+
+/**
+ * The checks every revision passes once its line is read: schema, uniqueness, id. `lineBytes` are the
+ * UTF-8 of `text` when it is canonical JSON, whose bytes are then hashed as they stand; null otherwise.
+ */
+function checkedRevision(
+  reader: LineReader,
+  value: unknown,
+  text: string,
+  lineBytes: Uint8Array | null,
+  line: number,
+  plain = isPlainRevision(value, reader.allowUnknownProperties),
+): Revision {
   const parsed = plain ? null : reader.schema.safeParse(value);
   if (parsed?.success === false) {
     const issue = parsed.error.issues[0];
-    throw new BundleError('E_SCHEMA', `${where}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    throw new BundleError('E_SCHEMA', `${reader.where(line)}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
   }
   const revision = value as Revision;
-  if (reader.seen.has(revision.id)) throw new BundleError('E_SCHEMA', `${where}: revision ${revision.id} appears twice`);
+  if (reader.seen.has(revision.id)) throw new BundleError('E_SCHEMA', `${reader.where(line)}: revision ${revision.id} appears twice`);
   reader.seen.add(revision.id);
-  const idMatches = canonical ? verifyRevisionIdOfCanonicalLine(revision, text) : verifyRevisionId(revision);
-  if (!idMatches) throw new BundleError('E_HASH_MISMATCH', `${where}: revision id does not match its content`);
+  const idMatches = lineBytes ? verifyRevisionIdOfCanonicalLine(revision, text, lineBytes) : verifyRevisionId(revision);
+  if (!idMatches) throw new BundleError('E_HASH_MISMATCH', `${reader.where(line)}: revision id does not match its content`);
   return revision;
 }
 
-function readLine(reader: LineReader, text: string, where: string): Revision {
-  const jsonLimits = { maxStringLength: reader.limits.maxStringLength, maxDepth: reader.limits.maxJsonDepth };
-  const canonical = readCanonicalJson(text, jsonLimits);
-  const value = canonical ?? parseStrictJson(text, jsonLimits, where);
-  return checkedRevision(reader, value, text, canonical !== null, where);
+function readLine(reader: LineReader, text: string, lineBytes: Uint8Array, line: number): Revision {
+  const canonical = readCanonicalJson(text, reader.jsonLimits);
+  const value = canonical ?? parseStrictJson(text, reader.jsonLimits, reader.where(line));
+  return checkedRevision(reader, value, text, canonical === null ? null : lineBytes, line);
 }
 
-const SORTED_REVISION_KEYS = [...REVISION_KEYS].sort();
-
 /**
- * canonicalJson of a revision that isPlainRevision accepts, written by the engine: with every key of
- * the revision and of its fields listed in sorted order, JSON.stringify writes each object's keys
- * sorted, and it writes strings and numbers as canonical JSON does. Falls back for a lone surrogate,
- * which canonicalJson refuses by name.
+ * canonicalJson of a revision that isPlainRevision accepts, written by the engine: an object built
+ * with its keys and its fields' keys in sorted order is written by JSON.stringify in that order (no
+ * key is an array index: field names start with a letter), with strings and numbers as canonical
+ * JSON writes them. Falls back for a lone surrogate, which canonicalJson refuses by name.
  */
 function plainRevisionJson(revision: Revision): string {
-  const keys = [...new Set([...SORTED_REVISION_KEYS, ...Object.keys(revision.fields)])].sort();
-  const text = JSON.stringify(revision, keys);
+  const fields: Record<string, FieldValue> = {};
+  for (const name of Object.keys(revision.fields).sort()) fields[name] = revision.fields[name]!;
+  const { author, deviceId, hlc, id, parents, recordId } = revision;
+  const text = JSON.stringify({ author, deviceId, fields, hlc, id, parents, recordId });
   return mayEscapeLoneSurrogate(text) ? canonicalJson(revision) : text;
+}
+
+/** Room for `needed` more bytes after `used`, keeping what is written. */
+function withRoom(buffer: Uint8Array<ArrayBuffer>, used: number, needed: number): Uint8Array<ArrayBuffer> {
+  if (buffer.length - used >= needed) return buffer;
+  const grown = new Uint8Array(Math.max(buffer.length * 2, used + needed));
+  grown.set(buffer.subarray(0, used));
+  return grown;
 }
 
 /**
@@ -144,20 +166,23 @@ function plainRevisionJson(revision: Revision): string {
  * construction, so it is checked against the revision it was written from instead of read back.
  */
 export function encodeRevisionsPart(revisions: readonly Revision[], limits: BundleLimits, allowUnknownProperties: boolean): Uint8Array {
-  const reader = lineReader(limits, allowUnknownProperties);
-  const lines: string[] = [];
+  const reader = lineReader((number) => `revision ${number} (${String(revisions[number - 1]?.id)})`, limits, allowUnknownProperties);
+  // Each line is encoded once, into the part itself, and its id checked on those bytes.
+  let part = new Uint8Array(Math.min(revisions.length * 512, limits.maxPartBytes) + 1);
+  let used = 0;
   for (const [index, revision] of revisions.entries()) {
-    const where = `revision ${index + 1} (${String(revision.id)})`;
     const plain = isPlainRevision(revision, false);
     const line = plain ? plainRevisionJson(revision) : canonicalJson(revision);
-    if (line.length * 3 > limits.maxLineBytes && utf8.encode(line).length > limits.maxLineBytes) {
-      throw new BundleError('E_TOO_LARGE', `${where} is longer than ${limits.maxLineBytes} bytes`);
-    }
-    if (line.includes('"__proto__"') || !withinLimits(revision, { maxStringLength: limits.maxStringLength, maxDepth: limits.maxJsonDepth }, false)) readLine(reader, line, where);
-    else checkedRevision(reader, revision, line, true, where, plain);
-    lines.push(line);
+    part = withRoom(part, used, line.length * 3 + 1);
+    const written = utf8.encodeInto(line, part.subarray(used)).written;
+    if (written > limits.maxLineBytes) throw new BundleError('E_TOO_LARGE', `${reader.where(index + 1)} is longer than ${limits.maxLineBytes} bytes`);
+    const lineBytes = part.subarray(used, used + written);
+    if (line.includes('"__proto__"') || !withinLimits(revision, reader.jsonLimits, false)) readLine(reader, line, lineBytes, index + 1);
+    else checkedRevision(reader, revision, line, lineBytes, index + 1, plain);
+    part[used + written] = 0x0a;
+    used += written + 1;
   }
-  return utf8.encode(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+  return part.slice(0, used);
 }
 
 const utf8 = new TextEncoder();
@@ -166,7 +191,7 @@ export async function decodeRevisionsPart(bytes: Uint8Array, limits: BundleLimit
   if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) {
     throw new BundleError('E_SCHEMA', 'revisions.ndjson: the last line has no line break');
   }
-  const reader = lineReader(limits, allowUnknownProperties);
+  const reader = lineReader((number) => `revisions.ndjson line ${number}`, limits, allowUnknownProperties);
   const revisions: Revision[] = [];
   let start = 0;
   let lineNumber = 0;
@@ -175,12 +200,12 @@ export async function decodeRevisionsPart(bytes: Uint8Array, limits: BundleLimit
     if (lineNumber > limits.maxRevisions) throw new BundleError('E_TOO_LARGE', `more than ${limits.maxRevisions} revisions`);
     const end = bytes.indexOf(0x0a, start);
     if (end - start > limits.maxLineBytes) {
-      throw new BundleError('E_TOO_LARGE', `revisions.ndjson line ${lineNumber} is longer than ${limits.maxLineBytes} bytes`);
+      throw new BundleError('E_TOO_LARGE', `${reader.where(lineNumber)} is longer than ${limits.maxLineBytes} bytes`);
     }
-    const where = `revisions.ndjson line ${lineNumber}`;
-    const text = decodeUtf8Strict(bytes.subarray(start, end), where);
+    const lineBytes = bytes.subarray(start, end);
+    const text = decodeUtf8Strict(lineBytes, () => reader.where(lineNumber));
     start = end + 1;
-    revisions.push(readLine(reader, text, where));
+    revisions.push(readLine(reader, text, lineBytes, lineNumber));
   }
   return revisions;
 }

@@ -21,15 +21,19 @@ export function isWellFormedString(text: string): boolean {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Decodes UTF-8 refusing invalid sequences and a byte-order mark (never silently inserts U+FFFD). */
-export function decodeUtf8Strict(bytes: Uint8Array, where: string): string {
+/**
+ * Decodes UTF-8 refusing invalid sequences and a byte-order mark (never silently inserts U+FFFD).
+ * `where` may be given as a function, for a caller decoding many lines that names one only on failure.
+ */
+export function decodeUtf8Strict(bytes: Uint8Array, where: string | (() => string)): string {
+  const place = () => (typeof where === 'string' ? where : where());
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    throw new BundleError('E_MALFORMED_UTF8', `${where}: starts with a byte-order mark`);
+    throw new BundleError('E_MALFORMED_UTF8', `${place()}: starts with a byte-order mark`);
   }
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    throw new BundleError('E_MALFORMED_UTF8', `${where}: invalid UTF-8`);
+    throw new BundleError('E_MALFORMED_UTF8', `${place()}: invalid UTF-8`);
   }
 }
 

@@ -71,23 +71,22 @@ export function verifyRevisionId(revision: Revision): boolean {
   return sha256Hex(bytes) === id;
 }
 
-/** Reused for every line: encoding into it saves an allocation per revision. */
-let lineScratch = new Uint8Array(4096);
-
 /**
- * verifyRevisionId for a revision read from `line`, a line known to be its canonical JSON: the content
- * that was hashed is the line without its `"id"` member, so it is hashed as it stands instead of being
- * serialised again. `"id"` is followed by `"parents"` in key order; a newer minor's extra key in between
- * takes the general path.
+ * verifyRevisionId for a revision read from `line`, a line known to be its canonical JSON, whose UTF-8
+ * bytes are `lineBytes`: the content that was hashed is the line without its `"id"` member, so the bytes
+ * around that member are hashed as they stand instead of being serialised again. `"id"` is followed by
+ * `"parents"` in key order; a newer minor's extra key in between takes the general path.
  */
-export function verifyRevisionIdOfCanonicalLine(revision: Revision, line: string): boolean {
+export function verifyRevisionIdOfCanonicalLine(revision: Revision, line: string, lineBytes: Uint8Array): boolean {
   const { id } = revision;
   if (typeof id !== 'string' || !REVISION_ID.test(id) || !hasCanonicalParents(revision.parents)) return false;
   const member = `"id":"${id}",`;
   const at = line.indexOf(`${member}"parents":[`);
   if (at === -1) return verifyRevisionId(revision);
-  if (lineScratch.length < line.length * 3) lineScratch = new Uint8Array(line.length * 3);
-  const before = utf8.encodeInto(line.slice(0, at), lineScratch).written;
-  const after = utf8.encodeInto(line.slice(at + member.length), lineScratch.subarray(before)).written;
-  return sha256Hex(lineScratch.subarray(0, before + after)) === id;
+  // A line as long in bytes as in UTF-16 units is ASCII, where each character is one byte.
+  const byteAt = lineBytes.length === line.length ? at : utf8.encode(line.slice(0, at)).length;
+  const hash = sha256.create();
+  hash.update(lineBytes.subarray(0, byteAt));
+  hash.update(lineBytes.subarray(byteAt + member.length));
+  return bytesToHex(hash.digest()) === id;
 }
