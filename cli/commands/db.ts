@@ -20,7 +20,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({ args: [...args], options: { postgres: { type: 'string' } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1 || positionals[0] !== 'migrate') throw new UsageError('expected: citykpi db migrate --postgres <url>');
   if (values.postgres === undefined) throw new UsageError('--postgres is required');
-  const pool = openPool(values.postgres, 'citykpi db migrate', 1);
+  const pool = await openPool(values.postgres, 'citykpi db migrate', 1);
   try {
     const applied = await withClient(pool, async (client) => {
       const versions = await migrate(client);

@@ -61,7 +61,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
   const uploadsPerHour = positiveInteger(values['uploads-per-hour'], DEFAULT_UPLOADS_PER_HOUR, '--uploads-per-hour');
   const keys = await loadOfficeKeys(io, values, { requireSigner: true });
 
-  const pool = openPool(values.postgres, 'citykpi serve', 8);
+  const pool = await openPool(values.postgres, 'citykpi serve', 8);
   try {
     await withClient(pool, requireCurrentSchema);
     const server = createInboxServer({ pool, keys, maxUploadBytes, uploadsPerHour, log: (line) => io.err(`${line}\n`) });

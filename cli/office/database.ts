@@ -3,15 +3,18 @@
  * password is better given in PGPASSWORD or ~/.pgpass, which the driver reads as libpq does.
  * Database failures become one-line `E_DATABASE` input errors.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { InputError } from '../io.ts';
 import { requireCurrentSchema } from './migrations.ts';
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
 
+/** Loaded by the first command that opens the database: the commands on files start without it. */
+let driver: typeof pg | undefined;
+
 /** Which citykpi process a connection belongs to, as shown in pg_stat_activity. */
-export function openPool(url: string, applicationName: string, max = 4): Pool {
+export async function openPool(url: string, applicationName: string, max = 4): Promise<Pool> {
   let config: pg.PoolConfig;
   try {
     const parsed = new URL(url);
@@ -20,7 +23,8 @@ export function openPool(url: string, applicationName: string, max = 4): Pool {
   } catch {
     throw new InputError('E_DATABASE', 'the --postgres value is not a postgres:// URL');
   }
-  const pool = new pg.Pool(config);
+  driver ??= (await import('pg')).default;
+  const pool = new driver.Pool(config);
   // An idle connection the server closes must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return pool;
@@ -36,7 +40,7 @@ export function databaseError(error: unknown): InputError {
 
 /** A server-reported error, or the connection failing; anything else (core's refusals, bugs) passes through. */
 export function isDatabaseFailure(error: unknown): boolean {
-  if (error instanceof pg.DatabaseError) return true;
+  if (driver && error instanceof driver.DatabaseError) return true;
   const { syscall, message } = (error ?? {}) as { syscall?: unknown; message?: unknown };
   return typeof syscall === 'string' || (typeof message === 'string' && /^Connection terminated/.test(message));
 }
@@ -59,7 +63,7 @@ export async function withClient<T>(pool: Pool, work: (client: PoolClient) => Pr
 
 /** Runs `work` with a pool on a database whose schema is current, and always closes the pool. */
 export async function withOfficeDatabase<T>(url: string, work: (pool: Pool) => Promise<T>, applicationName = 'citykpi'): Promise<T> {
-  const pool = openPool(url, applicationName);
+  const pool = await openPool(url, applicationName);
   try {
     await withClient(pool, requireCurrentSchema);
     return await work(pool);
