@@ -3,5 +3,5 @@ export { SUPPORTED_LANGUAGES, NATIVE_LANGUAGE_NAMES, DEFAULT_LANGUAGE, isLanguag
 export type { Language } from './languages.ts';
 export { NAMESPACES } from './resources.ts';
 export { useLanguage } from './use-language.ts';
-export { useFormatNumber, type FormatNumber } from './format.ts';
+export { formatDateTime, formatDay, useFormatNumber, type FormatNumber } from './format.ts';
 export { isolate } from './isolate.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFormatNumber, useLanguage } from '../../i18n/index.ts';
+import { formatDateTime, useFormatNumber, useLanguage } from '../../i18n/index.ts';
 import { useStorageState, type BackupPhase } from './storage-state.ts';
 import './backup.css';
 
@@ -25,7 +25,6 @@ export function StorageStatus() {
   const { backup, persistence, data } = useStorageState();
   const megabytes = (bytes: number) =>
     formatNumber(bytes / BYTES_PER_MEGABYTE, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
-  const time = (ms: number) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
   return (
     <section className="card stack" aria-labelledby="storage-status-title">
       <h2 id="storage-status-title">{t('status.title')}</h2>
@@ -33,7 +32,7 @@ export function StorageStatus() {
         <dt>{t('status.lastBackup')}</dt>
         <dd>
           {backup.last
-            ? t('status.lastBackupValue', { time: time(backup.last.atMs), count: backup.last.revisionCount })
+            ? t('status.lastBackupValue', { time: formatDateTime(backup.last.atMs, language), count: backup.last.revisionCount })
             : t('status.noBackupYet')}
         </dd>
         <dt>{t('status.automatic')}</dt>
@@ -49,7 +48,7 @@ export function StorageStatus() {
       </dl>
       {backup.failure ? (
         <p className="notice notice-danger">
-          {t('status.failedAt', { time: time(backup.failure.atMs) })} {t(`failure.${backup.failure.code}`)}
+          {t('status.failedAt', { time: formatDateTime(backup.failure.atMs, language) })} {t(`failure.${backup.failure.code}`)}
         </p>
       ) : null}
       {backup.phase === 'unavailable' ? <p className="notice">{t('status.desktopOnly')}</p> : null}

@@ -4,6 +4,7 @@ import { formatLocaleNumber } from '../../../../core/numbers/format.ts';
 import { hlcWallTime } from '../../../../core/revisions/hlc.ts';
 import { DATA_ORIGINS, QUALITY_LEVELS, VALUE_STATUSES } from '../../../../core/revisions/fields.ts';
 import { parseEvidence } from '../../data/index.ts';
+import { formatDateTime } from '../../i18n/index.ts';
 import type { FieldValue } from '../../data/types.ts';
 
 const CHOICE_OPTIONS = ['yes', 'no', 'partial'] as const;
@@ -44,7 +45,7 @@ function formatEvidence(value: string, locale: string): string {
 
 export function formatClock(hlc: string, locale: string): string {
   const time = hlcWallTime(hlc);
-  return time ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time) : hlc;
+  return time ? formatDateTime(time, locale) : hlc;
 }
 
 /** Device ids are long random strings; the start is enough to tell a workshop's laptops apart. */

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useImports } from '../../data/hooks.ts';
-import { useFormatNumber, useLanguage } from '../../i18n/index.ts';
-import { formatDateTime } from './ImportPreviewView.tsx';
+import { formatDateTime, useFormatNumber, useLanguage } from '../../i18n/index.ts';
 
 /** Files already merged here: the ledger that makes a second import of the same file a no-op. */
 export function ImportHistory() {
@@ -25,7 +24,7 @@ export function ImportHistory() {
         <tbody>
           {imports.map((row) => (
             <tr key={row.bundleId}>
-              <td>{formatDateTime(new Date(row.importedAtMs).toISOString(), language)}</td>
+              <td>{formatDateTime(row.importedAtMs, language)}</td>
               <td>
                 <bdi>{row.signerDeviceName || row.signerDeviceId}</bdi>
               </td>

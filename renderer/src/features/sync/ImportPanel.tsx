@@ -5,11 +5,11 @@ import { encodeReceipt } from '../../../../core/bundle/index.ts';
 import { getBridge } from '../../bridge/index.ts';
 import { applyBundle, getBundleSigner, holdBundle, heldBundleBytes, rejectHeld, type ImportPreview, type OpenedBundle } from '../../data/index.ts';
 import { useHeldBundles } from '../../data/hooks.ts';
-import { isolate, useFormatNumber, useLanguage } from '../../i18n/index.ts';
+import { formatDateTime, isolate, useFormatNumber, useLanguage } from '../../i18n/index.ts';
 import { BridgeCallError, describeError } from './describe-error.ts';
 import { fileStem, pickBundle, RECEIPT_EXTENSION, saveBytes } from './files.ts';
 import { openBundle } from './import-flow.ts';
-import { formatDateTime, ImportPreviewView } from './ImportPreviewView.tsx';
+import { ImportPreviewView } from './ImportPreviewView.tsx';
 import { onOsOpened, takeOsOpened } from './os-opened-files.ts';
 import { sessionKeys } from './session-keys.ts';
 

@@ -1,7 +1,7 @@
 import { AdvancedFacts } from './AdvancedFacts.tsx';
 import { useTranslation } from 'react-i18next';
 import { makersOf, shownOriginOf, type ImportPreview, type OpenedBundle } from '../../data/index.ts';
-import { isolate, useFormatNumber, useLanguage } from '../../i18n/index.ts';
+import { formatDateTime, isolate, useFormatNumber, useLanguage } from '../../i18n/index.ts';
 import { describeField, formatCandidate } from './describe-record.ts';
 import { RefusedList } from '../workshop/RefusedList.tsx';
 import { RevisionOrigin } from '../../ui/revision-origin/RevisionOrigin.tsx';
@@ -12,12 +12,6 @@ const CONFLICTS_SHOWN = 20;
 /** The bundle namespace calls a signed but unencrypted file `open`. */
 function envelopeKey(kind: OpenedBundle['decoded']['envelope']['kind']): 'open' | 'passphrase' | 'recipients' {
   return kind === 'none' ? 'open' : kind;
-}
-
-export function formatDateTime(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** The current values the import would overwrite: edits that build on ours replace them without a conflict. */

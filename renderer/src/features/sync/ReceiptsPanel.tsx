@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { decodeReceipt } from '../../../../core/bundle/index.ts';
 import { markDelivered, signerTrustLookup } from '../../data/index.ts';
 import { useExportStatus } from '../../data/hooks.ts';
-import { useFormatNumber, useLanguage } from '../../i18n/index.ts';
+import { formatDateTime, useFormatNumber, useLanguage } from '../../i18n/index.ts';
 import { describeError } from './describe-error.ts';
 import { pickReceipt } from './files.ts';
-import { formatDateTime } from './ImportPreviewView.tsx';
 
 /** On the field laptop: what the office has confirmed, and importing the office's receipt. */
 export function ReceiptsPanel() {

@@ -5,7 +5,7 @@ import type { WorkshopRole } from '../../../../core/workshop/fields.ts';
 import { hrefFor } from '../../app/routes.ts';
 import { addParticipant } from '../../data/index.ts';
 import { useWorkshop } from '../../data/hooks.ts';
-import { useLanguage } from '../../i18n/index.ts';
+import { formatDay, useLanguage } from '../../i18n/index.ts';
 import { AssignmentPanel } from './AssignmentPanel.tsx';
 import { ParticipantSwitcher } from './ParticipantSwitcher.tsx';
 import { ParticipantPackages } from './ParticipantPackages.tsx';
@@ -14,12 +14,6 @@ import { sheetKey } from './sheets.ts';
 import { TextInput } from './TextInput.tsx';
 import './workshop.css';
 import { Problem, useDescribeActionError } from './Problem.tsx';
-
-export function formatDay(date: string | null, language: string): string {
-  if (!date) return '';
-  const [year, month, day] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, month! - 1, day)));
-}
 
 function AddParticipantForm({ assessmentId }: { readonly assessmentId: string }) {
   const { t } = useTranslation(['workshop', 'common']);
