@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { DimensionId } from '../../../../core/catalogue/types.ts';
-import type { PointScore, ScoreReport } from '../../../../core/scoring/index.ts';
+import type { ScoreReport } from '../../../../core/scoring/index.ts';
 import { useFormatNumber } from '../../i18n/index.ts';
 import { bandColour } from './bands.ts';
-import { formatPointValue, pointLabel } from './format-value.ts';
+import { PointCells, PointHeadings, scoredPointsOf } from './dimension-points.tsx';
 import type { SnapshotModel } from './snapshot-model.ts';
 
 export interface PointScoresProps {
@@ -12,26 +12,17 @@ export interface PointScoresProps {
   readonly dimension: DimensionId;
 }
 
-function scoreKey(kpiId: string, pointId: string): string {
-  return `${kpiId}:${pointId}`;
-}
-
 /** Every data point of a dimension with its score, and beside it the rule, the target and where the target comes from. */
 export function PointScores({ model, report, dimension }: PointScoresProps) {
   const { t } = useTranslation(['results', 'catalogue']);
   const format = useFormatNumber();
-  const scores = new Map<string, PointScore>(report.points.map((score) => [scoreKey(score.kpiId, score.pointId), score]));
-  const rows = model.kpis.filter((row) => row.kpi.dimension === dimension).flatMap((row) => row.points);
+  const points = scoredPointsOf(model, report, dimension);
   return (
     <table className="table results-table point-scores">
       <caption>{t('results:pointScores.caption', { dimension: t(`catalogue:dimensions.${dimension}`) })}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('results:table.code')}</th>
-          <th scope="col">{t('results:table.kpi')}</th>
-          <th scope="col" className="numeric">
-            {t('results:table.value')}
-          </th>
+          <PointHeadings t={t} />
           <th scope="col" className="numeric">
             {t('results:table.target')}
           </th>
@@ -41,16 +32,11 @@ export function PointScores({ model, report, dimension }: PointScoresProps) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
-          const score = scores.get(scoreKey(row.kpi.id, row.point.id));
+        {points.map(({ key, row, score }) => {
           const target = score?.target ?? null;
           return (
-            <tr key={scoreKey(row.kpi.id, row.point.id)}>
-              <td className="code" dir="ltr">
-                {row.kpi.code}
-              </td>
-              <td>{pointLabel(row, t)}</td>
-              <td className="numeric">{formatPointValue(row, t, format)}</td>
+            <tr key={key}>
+              <PointCells row={row} t={t} format={format} />
               <td className="numeric">{target ? format(target.target, { maximumFractionDigits: 4 }) : t('results:table.noTarget')}</td>
               <td>{t(`results:rule.${score?.direction ?? 'higher'}`)}</td>
               <td>{target ? (target.source ?? report.targetSet.source) : ''}</td>

@@ -2,13 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../app/routes.ts';
 import { isolate, useFormatNumber } from '../../i18n/index.ts';
 import { fileStem } from '../sync/files.ts';
-import { AreaScores } from './AreaScores.tsx';
-import { BandLegend } from './BandLegend.tsx';
+import { BenchmarkScores } from './BenchmarkScores.tsx';
 import { Completeness } from './Completeness.tsx';
 import { NotReportedList } from './NotReportedList.tsx';
 import { PrintButton } from './PrintButton.tsx';
 import { ResultsTable } from './ResultsTable.tsx';
-import { BenchmarkWheel } from './SnapshotCharts.tsx';
 import { targetSetLabel } from './target-set-label.ts';
 import { VerificationLabel } from './VerificationLabel.tsx';
 import { useScores, useTargetSets } from './use-scores.ts';
@@ -88,11 +86,7 @@ function Report({ state }: { readonly state: Ready }) {
       {report ? (
         <section className="stack-tight report-section" aria-labelledby="report-benchmark">
           <h2 id="report-benchmark">{t('results:report.benchmark')}</h2>
-          <div className="wheel-layout">
-            <BenchmarkWheel catalogue={catalogue} report={report} />
-            <BandLegend />
-          </div>
-          <AreaScores catalogue={catalogue} report={report} />
+          <BenchmarkScores catalogue={catalogue} report={report} />
         </section>
       ) : null}
 

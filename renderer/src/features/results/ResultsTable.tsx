@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { DimensionId } from '../../../../core/catalogue/types.ts';
-import type { PointScore, ScoreReport } from '../../../../core/scoring/index.ts';
+import type { ScoreReport } from '../../../../core/scoring/index.ts';
 import { useFormatNumber, useLanguage } from '../../i18n/index.ts';
 import { formatFieldValue } from '../entry/format-field.ts';
 import { bandColour } from './bands.ts';
-import { formatPointValue, pointLabel } from './format-value.ts';
+import { PointCells, PointHeadings, scoredPointsOf } from './dimension-points.tsx';
 import type { SnapshotModel } from './snapshot-model.ts';
 
 export interface ResultsTableProps {
@@ -18,18 +18,13 @@ export function ResultsTable({ model, report, dimension }: ResultsTableProps) {
   const { t } = useTranslation(['results', 'catalogue', 'entry']);
   const format = useFormatNumber();
   const language = useLanguage();
-  const scores = new Map<string, PointScore>((report?.points ?? []).map((score) => [`${score.kpiId}:${score.pointId}`, score]));
-  const rows = model.kpis.filter((row) => row.kpi.dimension === dimension).flatMap((row) => row.points);
+  const points = scoredPointsOf(model, report, dimension);
   return (
     <table className="table results-table report-table">
       <caption>{t('results:report.tableCaption', { dimension: t(`catalogue:dimensions.${dimension}`) })}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('results:table.code')}</th>
-          <th scope="col">{t('results:table.kpi')}</th>
-          <th scope="col" className="numeric">
-            {t('results:table.value')}
-          </th>
+          <PointHeadings t={t} />
           <th scope="col">{t('results:table.unit')}</th>
           <th scope="col" className="numeric">
             {t('results:table.year')}
@@ -40,15 +35,11 @@ export function ResultsTable({ model, report, dimension }: ResultsTableProps) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
-          const band = scores.get(`${row.kpi.id}:${row.point.id}`)?.points ?? null;
+        {points.map(({ key, row, score }) => {
+          const band = score?.points ?? null;
           return (
-            <tr key={`${row.kpi.id}:${row.point.id}`} data-reported={row.reported}>
-              <td className="code" dir="ltr">
-                {row.kpi.code}
-              </td>
-              <td>{pointLabel(row, t)}</td>
-              <td className="numeric">{formatPointValue(row, t, format)}</td>
+            <tr key={key} data-reported={row.reported}>
+              <PointCells row={row} t={t} format={format} />
               <td>{t(`catalogue:units.${row.point.unit}`)}</td>
               <td className="numeric">{row.reported && row.dataYear !== null ? row.dataYear : ''}</td>
               <td>

@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../app/routes.ts';
 import { isolate } from '../../i18n/index.ts';
-import { AreaScores } from './AreaScores.tsx';
+import { BenchmarkScores } from './BenchmarkScores.tsx';
 import { fileStem } from '../sync/files.ts';
-import { BandLegend } from './BandLegend.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { Completeness } from './Completeness.tsx';
 import { NotReportedList } from './NotReportedList.tsx';
 import { PointScores } from './PointScores.tsx';
 import { SdgGroups } from './SdgGroups.tsx';
-import { BenchmarkWheel, DimensionRadar } from './SnapshotCharts.tsx';
+import { DimensionRadar } from './SnapshotCharts.tsx';
 import { TargetSetPicker } from './TargetSetPicker.tsx';
 import { VerificationLabel } from './VerificationLabel.tsx';
 import { useScores, useTargetSets } from './use-scores.ts';
@@ -46,11 +45,7 @@ function Snapshot({ state }: { readonly state: Ready }) {
       {report ? (
         <section className="stack" aria-labelledby="wheel-title">
           <h2 id="wheel-title">{t('results:snapshot.wheel')}</h2>
-          <div className="wheel-layout">
-            <BenchmarkWheel catalogue={catalogue} report={report} />
-            <BandLegend />
-          </div>
-          <AreaScores catalogue={catalogue} report={report} />
+          <BenchmarkScores catalogue={catalogue} report={report} />
         </section>
       ) : null}
 
