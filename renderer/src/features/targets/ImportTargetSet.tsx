@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_CATALOGUE_ID, getCatalogue } from '../../../../core/catalogue/index.ts';
 import { TARGET_COLUMNS, TARGET_OPTIONAL_COLUMNS, targetsFromTable, type TargetTableResult } from '../../../../core/targets/csv.ts';
@@ -8,6 +8,7 @@ import { saveTargetSet } from '../../data/index.ts';
 import { isolate, useFormatNumber, useLanguage } from '../../i18n/index.ts';
 import { describeError } from '../sync/describe-error.ts';
 import { describeIssue, describeTableError, pickTable } from '../table-import/read-table.ts';
+import { TargetSetNameFields } from './TargetSetNameFields.tsx';
 
 type Step =
   | { readonly kind: 'idle' }
@@ -81,16 +82,7 @@ export function ImportTargetSet() {
               ))}
             </ul>
           ) : null}
-          <div className="form-grid">
-            <TextField className="field" value={name} onChange={setName} isRequired>
-              <Label className="field-label">{t('targets:field.name')}</Label>
-              <Input className="input" dir="auto" autoComplete="off" />
-            </TextField>
-            <TextField className="field" value={source} onChange={setSource}>
-              <Label className="field-label">{t('targets:field.source')}</Label>
-              <Input className="input" dir="auto" autoComplete="off" />
-            </TextField>
-          </div>
+          <TargetSetNameFields name={name} onNameChange={setName} source={source} onSourceChange={setSource} />
           <div className="cluster">
             <Button className="button" isDisabled={name.trim() === '' || step.result.targets.length === 0} onPress={() => void confirm(step.result)}>
               {t('targets:import.confirm', { good: format(step.result.targets.length) })}

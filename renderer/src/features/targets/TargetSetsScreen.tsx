@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_CATALOGUE_ID } from '../../../../core/catalogue/index.ts';
 import { EXAMPLE_TARGET_SET_ID, type TargetSet } from '../../../../core/targets/index.ts';
@@ -7,6 +7,7 @@ import { hrefFor, navigate } from '../../app/routes.ts';
 import { saveTargetSet } from '../../data/index.ts';
 import { useFormatNumber } from '../../i18n/index.ts';
 import { useTargetSets } from '../results/use-scores.ts';
+import { TargetSetNameFields } from './TargetSetNameFields.tsx';
 import { DeleteTargetSetButton } from './DeleteTargetSetButton.tsx';
 import { ExportTargetSetButton } from './ExportTargetSetButton.tsx';
 import { ImportTargetSet } from './ImportTargetSet.tsx';
@@ -33,16 +34,7 @@ function NewTargetSetForm() {
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby="new-target-set">
       <h2 id="new-target-set">{t('create.title')}</h2>
-      <div className="form-grid">
-        <TextField className="field" value={name} onChange={setName} isRequired>
-          <Label className="field-label">{t('field.name')}</Label>
-          <Input className="input" dir="auto" autoComplete="off" />
-        </TextField>
-        <TextField className="field" value={source} onChange={setSource}>
-          <Label className="field-label">{t('field.source')}</Label>
-          <Input className="input" dir="auto" autoComplete="off" />
-        </TextField>
-      </div>
+      <TargetSetNameFields name={name} onNameChange={setName} source={source} onSourceChange={setSource} />
       <div className="cluster">
         <Button type="submit" className="button" isDisabled={name.trim() === ''}>
           {t('create.submit')}
