@@ -1,6 +1,6 @@
 /** Statuses of every KPI of an assessment at once, with the cross-KPI checks only a whole view can make. */
 import { pointsOf } from '../catalogue/index.ts';
-import type { Catalogue } from '../catalogue/types.ts';
+import type { Catalogue, KpiDefinition } from '../catalogue/types.ts';
 import { computePointValue, numericValue } from '../compute/compute-value.ts';
 import { crossKpiChecks, valueKey } from '../validation/cross-kpi.ts';
 import type { ValidationIssue } from '../validation/types.ts';
@@ -52,18 +52,28 @@ export function countStatuses(statuses: readonly EntryStatus[]): StatusCounts {
   return { ...counts, total: statuses.length };
 }
 
-export function assessmentStatus(catalogue: Catalogue, lookup: PointLookup, context: StatusContext): AssessmentStatus {
-  const related = relatedIssuesOf(catalogue, lookup, context);
-  const kpis = new Map<string, KpiStatus>();
-  for (const kpi of catalogue.kpis) {
+/**
+ * Each KPI's statuses within its assessment, on request: the same as `assessmentStatus(...).kpis.get(kpi.id)`.
+ * The cross-KPI findings are made once, at the first request; views that read a few KPIs of many
+ * assessments (the office's comparison) skip the validation of every other KPI.
+ */
+export function kpiStatusReader(catalogue: Catalogue, lookup: PointLookup, context: StatusContext): (kpi: KpiDefinition) => KpiStatus {
+  let related: Map<string, ValidationIssue[]> | undefined;
+  return (kpi) => {
+    related ??= relatedIssuesOf(catalogue, lookup, context);
     const points = pointsOf(kpi).map((point) => {
       const input = lookup(kpi.id, point.id) ?? NOTHING;
-      const relatedIssues = related.get(valueKey(kpi.id, point.id));
+      const relatedIssues = related!.get(valueKey(kpi.id, point.id));
       const withRelated = relatedIssues ? { ...input, relatedIssues: [...(input.relatedIssues ?? []), ...relatedIssues] } : input;
       return { pointId: point.id, ...pointStatus(kpi, point, withRelated, context) };
     });
-    kpis.set(kpi.id, kpiStatus(kpi.id, points));
-  }
+    return kpiStatus(kpi.id, points);
+  };
+}
+
+export function assessmentStatus(catalogue: Catalogue, lookup: PointLookup, context: StatusContext): AssessmentStatus {
+  const statusOf = kpiStatusReader(catalogue, lookup, context);
+  const kpis = new Map<string, KpiStatus>(catalogue.kpis.map((kpi) => [kpi.id, statusOf(kpi)]));
   const all = [...kpis.values()];
   return {
     kpis,

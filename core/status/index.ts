@@ -6,6 +6,7 @@
  *   pointStatus(kpi, point, input, context)   one data point, with its errors and warnings
  *   kpiStatus(kpiId, points)                  a KPI from its points' statuses
  *   assessmentStatus(catalogue, lookup, ctx)  every KPI, cross-KPI checks included, and the counts
+ *   kpiStatusReader(catalogue, lookup, ctx)   the same per KPI, each computed when asked for
  *   countsAsReported(status)                  whether a value may enter scores and totals
  *   statusInputOf(recordState.fields)         the input, from a derived record (renderer, bundles, CLI)
  */
@@ -21,5 +22,5 @@ export {
   type PointStatusInput,
   type StatusContext,
 } from './entry-status.ts';
-export { assessmentStatus, countStatuses, type AssessmentStatus, type PointLookup, type StatusCounts } from './assessment-status.ts';
+export { assessmentStatus, countStatuses, kpiStatusReader, type AssessmentStatus, type PointLookup, type StatusCounts } from './assessment-status.ts';
 export { statusInputOf } from './from-record.ts';

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetSet } from '../../../../core/targets/types.ts';
 import { useFormatNumber } from '../../i18n/index.ts';
+import { Pager, useRowPage } from '../../ui/pager/Pager.tsx';
 import { bandColour } from '../results/bands.ts';
 import { EChart } from '../results/charts/EChart.tsx';
 import { formatPointValue } from '../results/format-value.ts';
@@ -35,6 +36,7 @@ export function PointComparisonView({ entries, kpiId, pointId }: PointProps) {
   const look = useLook();
   const rows = useMemo(() => comparePoint(entries, kpiId, pointId), [entries, kpiId, pointId]);
   const option = useMemo(() => barOption(rows.map((row) => ({ label: entryLabel(row.entry), value: row.number })), look), [rows, look]);
+  const page = useRowPage(rows);
   return (
     <>
       <EChart option={option} className="chart chart-office" />
@@ -54,7 +56,7 @@ export function PointComparisonView({ entries, kpiId, pointId }: PointProps) {
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ entry, row }) => (
+          {page.rows.map(({ entry, row }) => (
             <tr key={entry.assessment.id}>
               <th scope="row">
                 <bdi>{entry.assessment.city.name}</bdi>
@@ -71,6 +73,7 @@ export function PointComparisonView({ entries, kpiId, pointId }: PointProps) {
           ))}
         </tbody>
       </table>
+      <Pager page={page} label={t('office:compare.caption')} />
     </>
   );
 }
@@ -83,6 +86,7 @@ export function TrendView({ entries, kpiId, pointId }: PointProps) {
   const series = useMemo(() => trendOf(entries, kpiId, pointId), [entries, kpiId, pointId]);
   const years = useMemo(() => yearsOf(series), [series]);
   const option = useMemo(() => trendOption(series, years, look), [series, years, look]);
+  const page = useRowPage(series);
   if (series.length === 0) return <p className="muted">{t('office:trend.none')}</p>;
   return (
     <>
@@ -100,7 +104,7 @@ export function TrendView({ entries, kpiId, pointId }: PointProps) {
           </tr>
         </thead>
         <tbody>
-          {series.map((one) => (
+          {page.rows.map((one) => (
             <tr key={`${one.cityName}/${one.country}`}>
               <th scope="row">
                 <bdi>{one.cityName}</bdi> <span className="muted">(<bdi>{one.country}</bdi>)</span>
@@ -117,6 +121,7 @@ export function TrendView({ entries, kpiId, pointId }: PointProps) {
           ))}
         </tbody>
       </table>
+      <Pager page={page} label={t('office:trend.caption')} />
     </>
   );
 }
@@ -131,6 +136,7 @@ export function CategoryComparisonView({ entries, categoryId, targets }: { reado
     () => barOption(rows.map((row) => ({ label: entryLabel(row.entry), value: row.score?.share === null || !row.score ? null : Math.round(row.score.share * 1000) / 10 })), look),
     [rows, look],
   );
+  const page = useRowPage(rows);
   return (
     <>
       <EChart option={option} className="chart chart-office" />
@@ -150,7 +156,7 @@ export function CategoryComparisonView({ entries, categoryId, targets }: { reado
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ entry, score }) => (
+          {page.rows.map(({ entry, score }) => (
             <tr key={entry.assessment.id}>
               <th scope="row">
                 <bdi>{entry.assessment.city.name}</bdi>
@@ -173,6 +179,7 @@ export function CategoryComparisonView({ entries, categoryId, targets }: { reado
           ))}
         </tbody>
       </table>
+      <Pager page={page} label={t('office:compare.caption')} />
     </>
   );
 }

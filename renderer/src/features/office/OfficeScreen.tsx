@@ -1,17 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { U4SSC_2017 } from '../../../../core/catalogue/index.ts';
 import { useAllValues, useAssessments } from '../../data/hooks.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { OptionSelect } from '../../ui/option-select/OptionSelect.tsx';
+import { preloadChartEngine } from '../results/charts/EChart.tsx';
 import { ExportButtons } from '../results/ExportButtons.tsx';
 import { TargetSetPicker } from '../results/TargetSetPicker.tsx';
 import { useTargetSets } from '../results/use-scores.ts';
 import { fileStem } from '../sync/files.ts';
 import { pointKey, pointOptions } from '../targets/point-options.ts';
 import { CategoryComparisonView, PointComparisonView, TrendView } from './ComparisonViews.tsx';
-import { countriesOf, filterEntries, officeEntries, outliersOf, regionsOf, type OfficeFilter } from './office-model.ts';
+import { countriesOf, filterEntries, officeEntries, outliersOf, regionsOf, type OfficeEntry, type OfficeFilter } from './office-model.ts';
 import { OutlierList } from './OutlierList.tsx';
 import '../results/results.css';
 import './office.css';
@@ -20,6 +21,7 @@ type Measure = 'point' | 'category';
 
 const FIRST_POINT = pointKey(U4SSC_2017.kpis[0]!.id, '_');
 const FIRST_CATEGORY = U4SSC_2017.categories[0]!.id;
+const NOTHING_CHECKED: readonly OfficeEntry[] = [];
 
 /** The central office's desk: every city and year stored here, side by side, with the values to check twice. */
 export function OfficeScreen() {
@@ -32,10 +34,13 @@ export function OfficeScreen() {
   const [measure, setMeasure] = useState<Measure>('point');
   const [point, setPoint] = useState(FIRST_POINT);
   const [category, setCategory] = useState(FIRST_CATEGORY);
+  useEffect(preloadChartEngine, []);
 
   const entries = useMemo(() => (assessments && values ? officeEntries(assessments, values) : undefined), [assessments, values]);
   const shown = useMemo(() => (entries ? filterEntries(entries, filter) : []), [entries, filter]);
-  const outliers = useMemo(() => outliersOf(shown), [shown]);
+  // Checking every value of every assessment waits until the comparison is on screen.
+  const checked = useDeferredValue(shown, NOTHING_CHECKED);
+  const outliers = useMemo(() => (checked === NOTHING_CHECKED ? null : outliersOf(checked)), [checked]);
   const points = useMemo(() => pointOptions(U4SSC_2017, t), [t]);
 
   if (!entries) return <output className="muted">{t('office:loading')}</output>;
@@ -117,7 +122,7 @@ export function OfficeScreen() {
 
       <section className="stack" aria-labelledby="office-outliers">
         <h2 id="office-outliers">{t('office:outliers.title')}</h2>
-        <OutlierList outliers={outliers} />
+        {outliers ? <OutlierList outliers={outliers} /> : <output className="muted">{t('office:outliers.checking')}</output>}
       </section>
     </div>
   );

@@ -1,22 +1,28 @@
 /**
- * The central office's view as plain data: every assessment with its snapshot model, filtered by country
- * and region, compared across cities for one data point or one category score, followed over the years,
- * and checked for outliers (core/office/outliers.ts).
+ * The central office's view as plain data: every assessment, filtered by country and region, compared
+ * across cities for one data point or one category score, followed over the years, and checked for
+ * outliers (core/office/outliers.ts). Thousands of assessments are stored at an office, so each one's
+ * snapshot rows and scores are computed only when a view reads them, and kept.
  */
 import { getCatalogue } from '../../../../core/catalogue/index.ts';
 import type { Catalogue } from '../../../../core/catalogue/types.ts';
 import { numericValue } from '../../../../core/compute/index.ts';
 import { cityKey, findOutliers, type ObservedValue, type Outlier } from '../../../../core/office/outliers.ts';
-import { scoreAssessment, type AreaScore } from '../../../../core/scoring/index.ts';
+import { scoreAssessment, type AreaScore, type ScoreReport } from '../../../../core/scoring/index.ts';
 import type { TargetSet } from '../../../../core/targets/types.ts';
 import type { AssessmentView, ValueView } from '../../data/types.ts';
 import { scoringValuesOf } from '../results/scoring-input.ts';
-import { buildSnapshot, type PointRow, type SnapshotModel } from '../results/snapshot-model.ts';
+import { buildSnapshot, kpiRowReader, type KpiRow, type PointRow, type SnapshotModel } from '../results/snapshot-model.ts';
 
 export interface OfficeEntry {
   readonly assessment: AssessmentView;
   readonly catalogue: Catalogue;
-  readonly model: SnapshotModel;
+  /** One KPI's snapshot row, built when first read: a comparison reads one KPI of every assessment. */
+  readonly kpiRow: (kpiId: string) => KpiRow | undefined;
+  /** The KPIs with a stored value, in catalogue order: no other KPI can hold a reported value. */
+  readonly storedKpiIds: readonly string[];
+  /** The scores against a target set, computed once per target set. */
+  readonly score: (targets: TargetSet) => ScoreReport;
 }
 
 export interface OfficeFilter {
@@ -26,13 +32,32 @@ export interface OfficeFilter {
 
 const NO_VALUES: ReadonlyMap<string, ValueView> = new Map();
 
+function officeEntry(assessment: AssessmentView, catalogue: Catalogue, values: ReadonlyMap<string, ValueView>): OfficeEntry {
+  const kpiIds = new Set([...values.values()].map((view) => view.kpiId));
+  let model: SnapshotModel | undefined;
+  const reports = new WeakMap<TargetSet, ScoreReport>();
+  return {
+    assessment,
+    catalogue,
+    kpiRow: kpiRowReader(catalogue, assessment, values),
+    storedKpiIds: catalogue.kpis.filter((kpi) => kpiIds.has(kpi.id)).map((kpi) => kpi.id),
+    score: (targets) => {
+      const known = reports.get(targets);
+      if (known) return known;
+      model ??= buildSnapshot(catalogue, assessment, values);
+      const report = scoreAssessment({ catalogue, values: scoringValuesOf(model), targets });
+      reports.set(targets, report);
+      return report;
+    },
+  };
+}
+
 /** Assessments in order of city, then year. */
 export function officeEntries(assessments: readonly AssessmentView[], values: ReadonlyMap<string, ReadonlyMap<string, ValueView>>): OfficeEntry[] {
   return assessments
     .flatMap((assessment): OfficeEntry[] => {
       const catalogue = getCatalogue(assessment.catalogueId);
-      if (!catalogue) return [];
-      return [{ assessment, catalogue, model: buildSnapshot(catalogue, assessment, values.get(assessment.id) ?? NO_VALUES) }];
+      return catalogue ? [officeEntry(assessment, catalogue, values.get(assessment.id) ?? NO_VALUES)] : [];
     })
     .sort(
       (a, b) =>
@@ -62,7 +87,7 @@ export function filterEntries(entries: readonly OfficeEntry[], filter: OfficeFil
 }
 
 function pointRow(entry: OfficeEntry, kpiId: string, pointId: string): PointRow | undefined {
-  return entry.model.kpis.find((row) => row.kpi.id === kpiId)?.points.find((point) => point.point.id === pointId);
+  return entry.kpiRow(kpiId)?.points.find((point) => point.point.id === pointId);
 }
 
 export interface PointComparison {
@@ -86,8 +111,7 @@ export interface CategoryComparison {
 
 export function compareCategory(entries: readonly OfficeEntry[], categoryId: string, targets: TargetSet): CategoryComparison[] {
   return entries.map((entry) => {
-    const report = scoreAssessment({ catalogue: entry.catalogue, values: scoringValuesOf(entry.model), targets });
-    return { entry, score: report.categories.find((category) => category.id === categoryId) };
+    return { entry, score: entry.score(targets).categories.find((category) => category.id === categoryId) };
   });
 }
 
@@ -117,8 +141,8 @@ export function yearsOf(series: readonly TrendSeries[]): number[] {
 
 function observedValues(entries: readonly OfficeEntry[]): ObservedValue[] {
   return entries.flatMap((entry) =>
-    entry.model.kpis.flatMap((row) =>
-      row.points.flatMap((point): ObservedValue[] => {
+    entry.storedKpiIds.flatMap((kpiId) =>
+      (entry.kpiRow(kpiId)?.points ?? []).flatMap((point): ObservedValue[] => {
         const value = point.reported ? numericValue(point.value) : null;
         if (value === null) return [];
         return [
@@ -127,7 +151,7 @@ function observedValues(entries: readonly OfficeEntry[]): ObservedValue[] {
             cityName: entry.assessment.city.name,
             country: entry.assessment.city.country,
             year: entry.assessment.year,
-            kpiId: row.kpi.id,
+            kpiId,
             pointId: point.point.id,
             value,
             confirmedValue: point.confirmedValue,

@@ -7,8 +7,19 @@ import { pointsOf } from '../../../../core/catalogue/index.ts';
 import type { Catalogue, DataPointDefinition, DimensionId, KpiDefinition } from '../../../../core/catalogue/types.ts';
 import type { ComputedValue } from '../../../../core/compute/index.ts';
 import type { PointFields } from '../../../../core/compute/field-readers.ts';
-import { assessmentStatus, countsAsReported, statusInputOf, type AssessmentStatus, type EntryStatus } from '../../../../core/status/index.ts';
-import { formatRecordId } from '../../../../core/revisions/record-id.ts';
+import {
+  assessmentStatus,
+  countsAsReported,
+  kpiStatusReader,
+  statusInputOf,
+  type AssessmentStatus,
+  type EntryStatus,
+  type KpiStatus,
+  type PointLookup,
+  type PointStatusInput,
+  type StatusContext,
+} from '../../../../core/status/index.ts';
+import { valueRecordPrefix } from '../../../../core/revisions/record-id.ts';
 import type { AssessmentView, ValueView } from '../../data/types.ts';
 
 /** U4SSC verification reports: a KPI is reported, partially reported (some data points), or not reported. */
@@ -94,42 +105,65 @@ function completenessByDimension(catalogue: Catalogue, kpis: readonly KpiRow[]):
   });
 }
 
-function settledFields(view: ValueView | undefined): PointFields {
-  return statusInputOf(view?.fields).fields;
+/** Each stored data point's status input, derived once and found by catalogue ids without re-checking them. */
+function statusInputs(assessmentId: string, values: ReadonlyMap<string, ValueView>): PointLookup {
+  const inputs = new Map<string, PointStatusInput>();
+  for (const [recordId, view] of values) inputs.set(recordId, statusInputOf(view.fields));
+  const prefix = valueRecordPrefix(assessmentId);
+  return (kpiId, pointId) => inputs.get(`${prefix}${kpiId}:${pointId}`);
+}
+
+function statusContextOf(assessment: AssessmentView): StatusContext {
+  return {
+    denominators: { population: assessment.city.population, households: assessment.city.households },
+    assessmentYear: assessment.year,
+  };
+}
+
+function kpiRow(kpi: KpiDefinition, kpiStatus: KpiStatus | undefined, inputOf: PointLookup): KpiRow {
+  const points = pointsOf(kpi).map((point, index): PointRow => {
+    const pointStatus = kpiStatus?.points[index];
+    const fields: PointFields = inputOf(kpi.id, point.id)?.fields ?? {};
+    const entryStatus = pointStatus?.status ?? 'notStarted';
+    return {
+      kpi,
+      point,
+      status: entryStatus,
+      value: pointStatus?.value ?? { kind: 'missing' },
+      reported: countsAsReported(entryStatus),
+      dataYear: typeof fields.dataYear === 'number' ? fields.dataYear : null,
+      source: text(fields.source),
+      quality: text(fields.quality),
+      confirmedValue: typeof fields.confirmedValue === 'number' ? fields.confirmedValue : null,
+      officeNote: text(fields.officeNote),
+    };
+  });
+  return { kpi, points, completeness: completenessOf(points) };
+}
+
+/**
+ * One KPI's row of the snapshot, built when first asked for and kept: the same row as `buildSnapshot`
+ * makes, for views that read a few KPIs of many assessments. Undefined for a KPI not in the catalogue.
+ */
+export function kpiRowReader(catalogue: Catalogue, assessment: AssessmentView, values: ReadonlyMap<string, ValueView>): (kpiId: string) => KpiRow | undefined {
+  const inputOf = statusInputs(assessment.id, values);
+  const statusOf = kpiStatusReader(catalogue, inputOf, statusContextOf(assessment));
+  const rows = new Map<string, KpiRow>();
+  return (kpiId) => {
+    const known = rows.get(kpiId);
+    if (known) return known;
+    const kpi = catalogue.kpis.find((candidate) => candidate.id === kpiId);
+    if (!kpi) return undefined;
+    const row = kpiRow(kpi, statusOf(kpi), inputOf);
+    rows.set(kpiId, row);
+    return row;
+  };
 }
 
 export function buildSnapshot(catalogue: Catalogue, assessment: AssessmentView, values: ReadonlyMap<string, ValueView>): SnapshotModel {
-  const viewOf = (kpiId: string, pointId: string) =>
-    values.get(formatRecordId({ kind: 'kpiValue', assessmentId: assessment.id, kpiId, pointId }));
-  const status = assessmentStatus(catalogue, (kpiId, pointId) => {
-    const view = viewOf(kpiId, pointId);
-    return view ? statusInputOf(view.fields) : undefined;
-  }, {
-    denominators: { population: assessment.city.population, households: assessment.city.households },
-    assessmentYear: assessment.year,
-  });
-
-  const kpis = catalogue.kpis.map((kpi): KpiRow => {
-    const kpiStatus = status.kpis.get(kpi.id);
-    const points = pointsOf(kpi).map((point, index): PointRow => {
-      const pointStatus = kpiStatus?.points[index];
-      const fields = settledFields(viewOf(kpi.id, point.id));
-      const entryStatus = pointStatus?.status ?? 'notStarted';
-      return {
-        kpi,
-        point,
-        status: entryStatus,
-        value: pointStatus?.value ?? { kind: 'missing' },
-        reported: countsAsReported(entryStatus),
-        dataYear: typeof fields.dataYear === 'number' ? fields.dataYear : null,
-        source: text(fields.source),
-        quality: text(fields.quality),
-        confirmedValue: typeof fields.confirmedValue === 'number' ? fields.confirmedValue : null,
-        officeNote: text(fields.officeNote),
-      };
-    });
-    return { kpi, points, completeness: completenessOf(points) };
-  });
+  const inputOf = statusInputs(assessment.id, values);
+  const status = assessmentStatus(catalogue, inputOf, statusContextOf(assessment));
+  const kpis = catalogue.kpis.map((kpi) => kpiRow(kpi, status.kpis.get(kpi.id), inputOf));
 
   const allPoints = kpis.flatMap((row) => row.points);
   const reportedPoints = allPoints.filter((point) => point.reported).length;

@@ -4,13 +4,25 @@ import type { ChartOption, DrawnChart } from './chart-engine.ts';
 type ChartEngine = typeof import('./chart-engine.ts');
 
 let engineLoad: Promise<ChartEngine> | undefined;
+let loadedEngine: ChartEngine | null = null;
 
 function loadEngine(): Promise<ChartEngine> {
-  engineLoad ??= import('./chart-engine.ts').catch((error: unknown) => {
-    engineLoad = undefined;
-    throw error;
-  });
+  engineLoad ??= import('./chart-engine.ts').then(
+    (loaded) => (loadedEngine = loaded),
+    (error: unknown) => {
+      engineLoad = undefined;
+      throw error;
+    },
+  );
   return engineLoad;
+}
+
+/**
+ * Starts loading the chart engine while a screen still reads its data, so its charts draw with their first
+ * render; a failure here is left to the chart, which says so.
+ */
+export function preloadChartEngine(): void {
+  loadEngine().catch(() => undefined);
 }
 
 export interface EChartProps {
@@ -26,10 +38,11 @@ export interface EChartProps {
 export function EChart({ option, className }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<DrawnChart | null>(null);
-  const [engine, setEngine] = useState<ChartEngine | null>(null);
+  const [engine, setEngine] = useState<ChartEngine | null>(loadedEngine);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
+    if (engine) return;
     let live = true;
     loadEngine().then(
       (loaded) => live && setEngine(loaded),
@@ -38,7 +51,7 @@ export function EChart({ option, className }: EChartProps) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [engine]);
 
   useEffect(() => {
     const element = container.current;

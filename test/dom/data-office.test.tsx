@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderHook, waitFor } from '@testing-library/react';
+import { nextHlc } from '../../core/revisions/hlc.ts';
+import { createRevision } from '../../core/revisions/revision-id.ts';
+import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
+import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
+import { useAllValues } from '../../renderer/src/data/hooks.ts';
+import { valueRecordId } from '../../renderer/src/data/index.ts';
+import { listAllValues } from '../../renderer/src/data/office.ts';
+import { listValues } from '../../renderer/src/data/queries.ts';
+import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
+
+let opened: { db: CityKpiDb; store: DataStore } | undefined;
+
+function open(): { db: CityKpiDb; store: DataStore } {
+  const db = createDb(`office-${Math.random().toString(36).slice(2)}`);
+  opened = { db, store: createDataStore(db) };
+  setAppStoreForTests(opened.store);
+  return opened;
+}
+
+afterEach(() => {
+  opened?.db.close();
+  setAppStoreForTests(undefined);
+});
+
+const KPI = 'EC-ICT-ICT-1C';
+
+function city(name: string) {
+  return { city: { name, country: 'Veloria', population: 1000, households: 400, areaKm2: null, gdp: null, currency: '' }, year: 2025 };
+}
+
+describe('office reads', () => {
+  it('derives every assessment\u2019s values as the per-assessment read does: edits, concurrent conflicts, other records left out', async () => {
+    const { db, store } = open();
+    const first = (await store.createAssessment(city('Lakeside'))).assessmentId;
+    const second = (await store.createAssessment(city('Hillton'))).assessmentId;
+    const empty = (await store.createAssessment(city('Nowhere'))).assessmentId;
+    await store.saveValueFields(first, KPI, '_', { directValue: 60, source: 'Survey' });
+    await store.saveValueFields(first, KPI, '_', { directValue: 61 });
+    await store.saveValueFields(first, 'EC-ICT-ICT-2C', '_', { status: 'notReported' });
+    const baseId = await store.saveValueFields(second, KPI, '_', { directValue: 70 });
+    const recordId = valueRecordId(second, KPI, '_');
+    const fromLaptop = (deviceId: string, directValue: number) =>
+      createRevision({ recordId, fields: { directValue }, author: deviceId, deviceId, hlc: nextHlc(null, Date.now(), deviceId), parents: [baseId!] });
+    await db.revisions.bulkAdd([await fromLaptop('laptop-1', 71), await fromLaptop('laptop-2', 72)]);
+
+    const all = await listAllValues(db);
+    expect([...all.keys()].sort()).toEqual([first, second].sort());
+    for (const assessmentId of [first, second]) expect(all.get(assessmentId)).toEqual(await listValues(db, assessmentId));
+    expect(await listValues(db, empty)).toEqual(new Map());
+    expect(all.get(second)?.get(recordId)?.fields.directValue?.conflict).toBe(true);
+    expect(all.get(first)?.get(valueRecordId(first, KPI, '_'))?.fields.directValue).toMatchObject({ conflict: false, current: { value: 61 } });
+  });
+
+  it('follows every committed change while the office view is open', async () => {
+    const { store } = open();
+    const { assessmentId } = await store.createAssessment(city('Lakeside'));
+    const values = renderHook(() => useAllValues());
+    await waitFor(() => expect(values.result.current?.size).toBe(0));
+    await store.saveValueFields(assessmentId, KPI, '_', { directValue: 60 });
+    await waitFor(() => expect(values.result.current?.get(assessmentId)?.get(valueRecordId(assessmentId, KPI, '_'))?.fields.directValue).toMatchObject({ current: { value: 60 } }));
+    await store.saveValueFields(assessmentId, KPI, '_', { confirmedValue: 60 });
+    await waitFor(() => expect(values.result.current?.get(assessmentId)?.get(valueRecordId(assessmentId, KPI, '_'))?.fields.confirmedValue).toMatchObject({ current: { value: 60 } }));
+  });
+});
