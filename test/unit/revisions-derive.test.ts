@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deriveRecord, type RecordState } from '../../core/revisions/derive.ts';
+import { deriveRecord, deriveRecords, type RecordState } from '../../core/revisions/derive.ts';
 import { nextHlc, receiveHlc } from '../../core/revisions/hlc.ts';
 import { createRevision } from '../../core/revisions/revision-id.ts';
 import type { FieldMap, FieldValue, Revision } from '../../core/revisions/types.ts';
@@ -222,5 +222,32 @@ describe('deriveRecord on a long offline history', () => {
     expect(numerator?.conflict && numerator.candidates.map((write) => write.value).sort()).toEqual([-1, 10_000]);
     expect(state.fields['source']).toMatchObject({ conflict: false, current: { value: `edit ${10_000 % 7}` } });
     expect(state.heads).toEqual([head.id, other.id].sort());
+  });
+});
+
+describe('deriveRecords', () => {
+  it('gives every record the state deriveRecord gives it, records written once included, sorted by record id', async () => {
+    const writtenOnce = fc.array(
+      fc.record({
+        record: fc.constantFrom('value:a:K1:_', 'value:a:K2:_', 'value:b:K1:_', 'city:c-1'),
+        fields: fc.dictionary(fc.constantFrom('numerator', 'source', 'quality', 'zeta', 'Alpha'), fieldValue),
+        device: fc.nat({ max: DEVICES - 1 }),
+        parents: fc.constantFrom<readonly string[]>([], ['0'.repeat(64)]),
+      }),
+      { maxLength: 8 },
+    );
+    await fc.assert(
+      fc.asyncProperty(histories, writtenOnce, async (ops, singles) => {
+        const others = await Promise.all(
+          singles.map(({ record, fields, device, parents }, index) =>
+            createRevision({ recordId: record, fields, author: `author ${device}`, deviceId: `device-${device}`, hlc: nextHlc(null, START + index, `device-${device}`), parents: [...parents] }),
+          ),
+        );
+        const revisions = [...(await simulate(ops)), ...others];
+        const recordIds = [...new Set(revisions.map((revision) => revision.recordId))].sort();
+        expect(deriveRecords(revisions)).toEqual(recordIds.map((recordId) => deriveRecord(recordId, revisions)));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
