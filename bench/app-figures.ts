@@ -43,7 +43,12 @@ function instrument(readySelectors: readonly string[]): void {
   observer.observe(document, { childList: true, subtree: true });
 }
 
+/**
+ * A fresh document each time: going to the URL already shown changes only the hash, which neither reloads
+ * the app nor resets the readiness stamp.
+ */
 async function openEntry(page: Page, url: string): Promise<number> {
+  await page.goto('about:blank');
   await page.goto(url);
   await page.waitForFunction(() => window.__bench?.ready != null, undefined, { timeout: 60_000 });
   return page.evaluate(() => window.__bench!.ready!);
