@@ -176,6 +176,25 @@ async function seedOffice(cities: number, years: number): Promise<{ assessments:
   return { assessments: cities * years, revisions: revisions.length };
 }
 
+function request<T>(made: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    made.onsuccess = () => resolve(made.result);
+    made.onerror = () => reject(made.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/** The floor of any view over every stored revision: one raw `getAll` of the app's revisions table. */
+async function readAllRevisions(): Promise<{ revisions: number; ms: number }> {
+  const db = await request(indexedDB.open(APP_DB_NAME));
+  try {
+    const start = performance.now();
+    const rows = await request(db.transaction('revisions', 'readonly').objectStore('revisions').getAll());
+    return { revisions: rows.length, ms: performance.now() - start };
+  } finally {
+    db.close();
+  }
+}
+
 function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase(name);
@@ -187,8 +206,8 @@ function deleteDatabase(name: string): Promise<void> {
 
 declare global {
   interface Window {
-    citykpiBench: { importFigure: typeof importFigure; seedAssessments: typeof seedAssessments; seedOffice: typeof seedOffice };
+    citykpiBench: { importFigure: typeof importFigure; seedAssessments: typeof seedAssessments; seedOffice: typeof seedOffice; readAllRevisions: typeof readAllRevisions };
   }
 }
 
-window.citykpiBench = { importFigure, seedAssessments, seedOffice };
+window.citykpiBench = { importFigure, seedAssessments, seedOffice, readAllRevisions };
