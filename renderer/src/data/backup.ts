@@ -12,7 +12,6 @@
  * other. It also restores on this laptop after a wipe, where the office's secret key is not
  * available; an encrypted one only restores where the office's key file is loaded.
  */
-import { liveQuery } from 'dexie';
 import { encodeBundleSet, isBundleError, type BundleEncryption, type BundleSigner } from '../../../core/bundle/index.ts';
 import type { BackupRequest, BridgeResult } from '../../../electron/contract/bridge.ts';
 import type { CityKpiDb } from './db.ts';
@@ -131,15 +130,6 @@ export async function writeFullBackup(db: CityKpiDb, dependencies: BackupDepende
     if (error instanceof BackupStepError) return { kind: 'failed', code: error.code, cause: error.cause };
     return { kind: 'failed', code: 'E_UNEXPECTED', cause: error };
   }
-}
-
-/**
- * Calls `onCount` with the number of stored revisions now and after every change, in this window or
- * another. Revisions are only ever added, so a new count means new data.
- */
-export function watchRevisionCount(db: CityKpiDb, onCount: (count: number) => void, onError: (error: unknown) => void): () => void {
-  const subscription = liveQuery(() => db.revisions.count()).subscribe({ next: onCount, error: onError });
-  return () => subscription.unsubscribe();
 }
 
 const LAST_BACKUP_KEY_PREFIX = 'citykpi.lastBackup.';

@@ -8,6 +8,7 @@ import type { Attestation } from '../../../core/bundle/provenance.ts';
 import type { PassphraseWrapped } from '../../../core/crypto/passphrase-wrap.ts';
 import type { Revision } from '../../../core/revisions/types.ts';
 import { DataError } from './errors.ts';
+import { followRevisionAdditions } from './revision-count.ts';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from './schema-history.ts';
 
 /** Small key-value facts about this installation: device id, last clock, author name. */
@@ -147,6 +148,7 @@ export function createDb(name: string, dependencies: DbDependencies = {}): CityK
     const version = db.version(step.version).stores(step.stores);
     if (step.upgrade) version.upgrade(step.upgrade);
   }
+  followRevisionAdditions(db);
   // Dexie 4 opens a database of a higher version as it stands; its tables may mean something else there.
   db.on('ready', () => {
     // Dexie keeps IndexedDB versions at ten times its own.

@@ -15,6 +15,7 @@ import { mapDataErrors } from './errors.ts';
 import * as deviceKey from './identity.ts';
 import { loadOrCreateIdentity, type SecretSealer, type StoredIdentity } from './identity.ts';
 import * as backup from './backup.ts';
+import * as revisionCount from './revision-count.ts';
 import * as signers from './signers.ts';
 import * as health from './storage-health.ts';
 import * as sync from './sync.ts';
@@ -152,11 +153,11 @@ export type { BackupDependencies, BackupFailureCode, BackupOutcome, LastBackup }
 export type { ConnectionProblem, DatabaseFacts, RecordSentinelOptions, SentinelStorage, StorageSentinel, StoredDataCheck } from './storage-health.ts';
 export const writeFullBackup = (dependencies: backup.BackupDependencies): Promise<backup.BackupOutcome> => backup.writeFullBackup(appStore().db, dependencies);
 export const watchRevisionCount = (onCount: (count: number) => void, onError: (error: unknown) => void): (() => void) =>
-  backup.watchRevisionCount(appStore().db, onCount, onError);
+  revisionCount.watchRevisionCount(appStore().db, onCount, onError);
 export const readLastBackup = (storage: backup.BackupRecordStorage): backup.LastBackup | null => backup.readLastBackup(appStore().db, storage);
 export const recordLastBackup = (storage: backup.BackupRecordStorage, last: backup.LastBackup): void => backup.recordLastBackup(appStore().db, storage, last);
-export const checkStoredData = (storage: health.SentinelStorage): Promise<health.StoredDataCheck> =>
-  mapDataErrors(() => health.checkStoredData(appStore().db, storage));
+export const checkStoredData = (storage: health.SentinelStorage, revisionCount?: number): Promise<health.StoredDataCheck> =>
+  mapDataErrors(() => health.checkStoredData(appStore().db, storage, revisionCount));
 export const recordStorageSentinel = (storage: health.SentinelStorage, options?: health.RecordSentinelOptions): Promise<health.StorageSentinel> =>
   mapDataErrors(() => health.recordSentinel(appStore().db, storage, options));
 export const watchDatabaseConnection = (onProblem: (problem: health.ConnectionProblem) => void): (() => void) =>

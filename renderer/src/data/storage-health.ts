@@ -50,10 +50,11 @@ export function readSentinel(db: CityKpiDb, storage: SentinelStorage): StorageSe
   }
 }
 
-export function readDatabaseFacts(db: CityKpiDb): Promise<DatabaseFacts> {
+/** `revisionCount`: the count the caller follows already (revision-count.ts); the table is counted otherwise. */
+export function readDatabaseFacts(db: CityKpiDb, revisionCount?: number): Promise<DatabaseFacts> {
   return db.transaction('r', [db.meta, db.revisions], async () => ({
     databaseId: (await db.meta.get(DATABASE_ID))?.value ?? null,
-    revisionCount: await db.revisions.count(),
+    revisionCount: revisionCount ?? (await db.revisions.count()),
   }));
 }
 
@@ -61,21 +62,23 @@ export function readDatabaseFacts(db: CityKpiDb): Promise<DatabaseFacts> {
  * Compares the database with the sentinel. The sentinel is read first: whatever count it holds was
  * committed before it was written, so a healthy database can only show as many revisions or more.
  */
-export async function checkStoredData(db: CityKpiDb, storage: SentinelStorage): Promise<StoredDataCheck> {
+export async function checkStoredData(db: CityKpiDb, storage: SentinelStorage, revisionCount?: number): Promise<StoredDataCheck> {
   const expected = readSentinel(db, storage);
-  const facts = await readDatabaseFacts(db);
+  const facts = await readDatabaseFacts(db, revisionCount);
   if (expected && facts.revisionCount < expected.revisionCount) return { status: 'missing', expected, facts };
   return { status: 'ok', facts };
 }
 
-function ensureDatabaseId(db: CityKpiDb, makeId: () => string): Promise<DatabaseFacts> {
-  return db.transaction('rw', [db.meta, db.revisions], async () => {
-    let databaseId = (await db.meta.get(DATABASE_ID))?.value ?? null;
-    if (databaseId === null) {
-      databaseId = makeId();
-      await db.meta.put({ key: DATABASE_ID, value: databaseId });
-    }
-    return { databaseId, revisionCount: await db.revisions.count() };
+/** The database's id, made on first use: a read, and a write only the first time. */
+async function ensureDatabaseId(db: CityKpiDb, makeId: () => string): Promise<string> {
+  const stored = (await db.meta.get(DATABASE_ID))?.value;
+  if (stored) return stored;
+  return db.transaction('rw', db.meta, async () => {
+    const existing = (await db.meta.get(DATABASE_ID))?.value;
+    if (existing) return existing;
+    const databaseId = makeId();
+    await db.meta.put({ key: DATABASE_ID, value: databaseId });
+    return databaseId;
   });
 }
 
@@ -84,6 +87,8 @@ export interface RecordSentinelOptions {
   readonly replace?: boolean;
   readonly now?: () => number;
   readonly makeId?: () => string;
+  /** The revisions stored now, when the caller follows them already (revision-count.ts); counted otherwise. */
+  readonly revisionCount?: number;
 }
 
 /**
@@ -92,11 +97,11 @@ export interface RecordSentinelOptions {
  * older count never lowers what another window recorded.
  */
 export async function recordSentinel(db: CityKpiDb, storage: SentinelStorage, options: RecordSentinelOptions = {}): Promise<StorageSentinel> {
-  const facts = await ensureDatabaseId(db, options.makeId ?? (() => crypto.randomUUID()));
+  const databaseId = await ensureDatabaseId(db, options.makeId ?? (() => crypto.randomUUID()));
+  const counted = options.revisionCount ?? (await db.revisions.count());
   const previous = options.replace ? null : readSentinel(db, storage);
-  const revisionCount =
-    previous?.databaseId === facts.databaseId ? Math.max(previous.revisionCount, facts.revisionCount) : facts.revisionCount;
-  const sentinel: StorageSentinel = { databaseId: facts.databaseId!, revisionCount, recordedAtMs: (options.now ?? Date.now)() };
+  const revisionCount = previous?.databaseId === databaseId ? Math.max(previous.revisionCount, counted) : counted;
+  const sentinel: StorageSentinel = { databaseId, revisionCount, recordedAtMs: (options.now ?? Date.now)() };
   try {
     storage.setItem(sentinelKey(db), JSON.stringify(sentinel));
   } catch {

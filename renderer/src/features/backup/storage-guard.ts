@@ -87,8 +87,9 @@ function createGuard(options: StorageGuardOptions): Guard {
     updateBackupStatus({ phase });
   };
 
-  const record = async (replace = false) => {
-    const sentinel = await recordStorageSentinel(storage, { replace, now });
+  /** `revisionCount`: the count just followed, so recording one does not walk the table again. */
+  const record = async (revisionCount: number | undefined, replace = false) => {
+    const sentinel = await recordStorageSentinel(storage, { replace, now, ...(revisionCount === undefined ? {} : { revisionCount }) });
     recordedCount = sentinel.revisionCount;
   };
 
@@ -98,7 +99,7 @@ function createGuard(options: StorageGuardOptions): Guard {
   };
 
   const markHealthy = async (count: number, replace: boolean) => {
-    await record(replace);
+    await record(count, replace);
     if (stopped) return;
     updateStorageState((current) => ({ ...current, data: { kind: 'ok' } }));
     startBackups(count);
@@ -108,7 +109,7 @@ function createGuard(options: StorageGuardOptions): Guard {
     const result = await checkStoredData(storage);
     if (stopped) return;
     if (result.status === 'missing') markMissing(result.expected.revisionCount, result.facts.revisionCount);
-    else await record();
+    else await record(result.facts.revisionCount);
   };
 
   const onCount = (count: number) => {
@@ -128,7 +129,7 @@ function createGuard(options: StorageGuardOptions): Guard {
       return;
     }
     if (previous !== null && count !== previous) schedule?.noteChange();
-    if (count > recordedCount) void record().catch(() => undefined);
+    if (count > recordedCount) void record(count).catch(() => undefined);
   };
 
   const flush = () => void schedule?.flush();
@@ -167,18 +168,27 @@ function createGuard(options: StorageGuardOptions): Guard {
     () => undefined,
   );
 
-  const start = async () => {
-    const result = await checkStoredData(storage);
+  /** The check at start takes the watcher's first count: the table is walked once, not twice. */
+  const start = async (count: number) => {
+    const result = await checkStoredData(storage, count);
     if (stopped) return;
-    lastCount = result.facts.revisionCount;
     if (result.status === 'missing') markMissing(result.expected.revisionCount, result.facts.revisionCount);
     else await markHealthy(result.facts.revisionCount, false);
-    if (stopped) return;
-    cleanups.push(watchRevisionCount(onCount, () => undefined));
   };
-  start().catch(() => {
+  const failed = () => {
     if (!stopped) updateStorageState((current) => ({ ...current, data: { kind: 'failed' } }));
-  });
+  };
+  cleanups.push(
+    watchRevisionCount((count) => {
+      if (lastCount === null) {
+        lastCount = count;
+        start(count).catch(failed);
+      } else onCount(count);
+    }, () => {
+      // Once started, a failed recount leaves the last known count standing.
+      if (lastCount === null) failed();
+    }),
+  );
 
   return {
     async acceptCurrentData() {

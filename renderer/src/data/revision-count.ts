@@ -1,0 +1,130 @@
+/**
+ * How many revisions are stored, followed as they are added. IndexedDB counts a store by walking it
+ * (20,000 revisions take 50–150 ms, and block every other request meanwhile), so the table is counted
+ * once and then kept up to date from the commits themselves: a middleware on the `revisions` table
+ * reports how many rows each committed transaction added. Other windows say so on a BroadcastChannel;
+ * their additions, and any change whose size is unknown, are counted again from the table.
+ *
+ * A count is never too high: a too-high count would make the storage sentinel cry "data missing" at
+ * the next start. Commits reported before a count resolves are left out, because IndexedDB orders a
+ * read after every read-write transaction begun before it: those rows are already in the count.
+ */
+import type { DBCore, DBCorePutRequest, DBCoreTable, DBCoreTransaction, Dexie } from 'dexie';
+
+/** Rows added by one committed transaction, or 'unknown' (a deletion, or a table cleared). */
+type Addition = number | 'unknown';
+type AdditionListener = (addition: Addition) => void;
+
+const listeners = new WeakMap<Dexie, Set<AdditionListener>>();
+const channels = new Map<string, BroadcastChannel | null>();
+
+/** One channel per database per window: a channel never hears its own messages, so this window hears only the others. */
+function channelFor(name: string): BroadcastChannel | null {
+  if (!channels.has(name)) channels.set(name, typeof BroadcastChannel === 'function' ? new BroadcastChannel(`citykpi-revisions:${name}`) : null);
+  return channels.get(name)!;
+}
+
+function afterCommit(db: Dexie, transaction: DBCoreTransaction, addition: Addition): void {
+  if (addition === 0) return;
+  (transaction as unknown as IDBTransaction).addEventListener('complete', () => {
+    for (const listener of listeners.get(db) ?? []) listener(addition);
+    channelFor(db.name)?.postMessage('changed');
+  });
+}
+
+/** Rows of a put that were not there before: content-addressed revisions are often put again unchanged. */
+async function newRows(table: DBCoreTable, request: DBCorePutRequest): Promise<number> {
+  const keys = request.keys ?? request.values.map((value: { readonly id: string }) => value.id);
+  const existing = await table.getMany({ trans: request.trans, keys });
+  return existing.filter((row) => row === undefined).length;
+}
+
+/** Installs the middleware (createDb does, for every database). */
+export function followRevisionAdditions(db: Dexie): void {
+  db.use({
+    stack: 'dbcore',
+    name: 'revision-additions',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'revisions') return table;
+        return {
+          ...table,
+          mutate: async (request) => {
+            const fresh = request.type === 'put' ? await newRows(table, request) : 0;
+            const result = await table.mutate(request);
+            if (request.type === 'add') afterCommit(db, request.trans, request.values.length - result.numFailures);
+            else if (request.type === 'put') afterCommit(db, request.trans, fresh);
+            else afterCommit(db, request.trans, 'unknown');
+            return result;
+          },
+        };
+      },
+    }),
+  });
+}
+
+function listen(db: Dexie, listener: AdditionListener): () => void {
+  const set = listeners.get(db) ?? new Set();
+  listeners.set(db, set);
+  set.add(listener);
+  const channel = channelFor(db.name);
+  const onMessage = () => listener('unknown');
+  channel?.addEventListener('message', onMessage);
+  return () => {
+    set.delete(listener);
+    channel?.removeEventListener('message', onMessage);
+  };
+}
+
+/**
+ * Calls `onCount` with the number of stored revisions now and after every change, in this window or
+ * another. The table is counted at the start and after changes of unknown size only.
+ */
+export function watchRevisionCount(db: Dexie & { revisions: { count(): PromiseLike<number> } }, onCount: (count: number) => void, onError: (error: unknown) => void): () => void {
+  let count: number | null = null;
+  let counting = false;
+  let countAgain = false;
+  let stopped = false;
+
+  const recount = (): void => {
+    if (counting) {
+      countAgain = true;
+      return;
+    }
+    counting = true;
+    count = null;
+    Promise.resolve(db.revisions.count()).then(
+      (counted) => {
+        counting = false;
+        if (stopped) return;
+        if (countAgain) {
+          countAgain = false;
+          recount();
+          return;
+        }
+        count = counted;
+        onCount(counted);
+      },
+      (error: unknown) => {
+        counting = false;
+        if (!stopped) onError(error);
+      },
+    );
+  };
+
+  const unlisten = listen(db, (addition) => {
+    if (stopped) return;
+    if (addition === 'unknown') recount();
+    else if (count !== null) {
+      count += addition;
+      onCount(count);
+    }
+  });
+  recount();
+  return () => {
+    stopped = true;
+    unlisten();
+  };
+}
