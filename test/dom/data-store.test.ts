@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DBCore } from 'dexie';
 import { DEFAULT_CATALOGUE_ID } from '../../core/catalogue/index.ts';
 import { planCatalogueMigrations } from '../../core/catalogue/migrations.ts';
 import { DEMO_ASSESSMENT_ID, DEMO_CITY_ID, demoDataset, demoRevisions } from '../../core/demo/index.ts';
@@ -103,6 +104,32 @@ describe('assessments and values', () => {
     const state = deriveRecord(valueRecordId(assessmentId, KPI, POINT), history);
     expect(state.heads).toHaveLength(1);
     expect(state.fields.numerator).toMatchObject({ conflict: false, current: { value: 24 } });
+  });
+
+  it('saves a value in one read transaction and one strict read-write transaction', async () => {
+    const db = createDb(freshName());
+    opened.push(db);
+    const transactions: string[] = [];
+    db.use({
+      stack: 'dbcore',
+      name: 'record-transactions',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        transaction: (stores, mode, options) => {
+          // Dexie asks every transaction for the database's durability; IndexedDB applies it to writes.
+          transactions.push(`${mode} ${options?.durability}`);
+          return down.transaction(stores, mode, options);
+        },
+      }),
+    });
+    const store = createDataStore(db);
+    const { assessmentId } = await store.createAssessment(CITY);
+    await store.setAuthorName('Ana');
+    transactions.length = 0;
+    await store.saveValueFields(assessmentId, KPI, POINT, { numerator: 7, source: 'Census' });
+    expect(transactions).toEqual(['readonly strict', 'readwrite strict']);
+    const [saved] = await recordHistory(db, valueRecordId(assessmentId, KPI, POINT));
+    expect(saved).toMatchObject({ author: 'Ana', fields: { numerator: 7, source: 'Census' } });
   });
 
   it('re-reads the heads when another window wrote to the record in between', async () => {

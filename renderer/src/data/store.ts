@@ -3,9 +3,12 @@
  * heads and resolves only once the read-write transaction has committed (the UI's "saved").
  *
  * Order of a write, per record and serialised in this window by RecordLocks:
- *   1. read the record's state;  2. build the revision (crypto.subtle) outside any transaction;
+ *   1. in ONE read transaction: the records' states, the records the rules read, the author, the clock;
+ *   2. build the revision (crypto.subtle) outside any transaction, and check the record rules;
  *   3. in one rw transaction of Dexie calls only: check the heads are unchanged, add, store the clock.
- * If another window or an import changed the heads meanwhile, start again from 1.
+ * If another window or an import changed the heads meanwhile, build again from 2 on the states step 3 read.
+ * A keystroke's save is therefore two transactions; fewer would need the revision id (a SHA-256) inside
+ * the write transaction, which IndexedDB commits as soon as it waits on anything but its own requests.
  */
 import { DEFAULT_LIMITS } from '../../../core/bundle/limits.ts';
 import { DEFAULT_CATALOGUE_ID } from '../../../core/catalogue/index.ts';
@@ -72,6 +75,30 @@ export interface DataStoreOptions {
 
 /** What to write to one record, decided from its current state; null or {} writes nothing. */
 export type FieldsFor = (state: RecordState) => FieldMap | null;
+
+/** What one edit is decided from (store.ts readSnapshot). */
+interface Snapshot {
+  readonly states: ReadonlyMap<string, RecordState>;
+  /** The name set on this laptop, null when none. */
+  readonly authorName: string | null;
+  /** The name stamped on the revisions: an override, the participant at the keyboard, or the author name. */
+  readonly author: string;
+  readonly storedClock: string | null;
+}
+
+interface WriteOptions {
+  readonly author?: string;
+  /** More records to read in the same snapshot, for `before`. */
+  readonly alsoRead?: readonly string[];
+  /** Runs on each snapshot before anything is built; throws to refuse the edit. */
+  readonly before?: (snapshot: Snapshot, deviceId: string) => void;
+}
+
+/** Records another writer changed between an edit's snapshot and its write, as the write found them. */
+interface Moved {
+  readonly states: readonly RecordState[];
+  readonly storedClock: string | null;
+}
 
 /** Edits re-read their heads this many times when other writers keep changing the record. */
 const MAX_ATTEMPTS = 5;
@@ -145,8 +172,7 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
   };
 
   /** The next clock: after this window's last one and after the stored one (other windows, imports, restarts). */
-  const tick = async (device: string): Promise<string> => {
-    const stored = await readClock(db);
+  const tick = (stored: string | null, device: string): string => {
     clock = nextHlc(clock === null || (stored !== null && stored > clock) ? stored : clock, now(), device);
     return clock;
   };
@@ -156,62 +182,86 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
 
   const writer = async (): Promise<Writer> => ({ author: (await readAuthorName(db)) ?? '', deviceId: await getDeviceId() });
 
+  /**
+   * Everything an edit is decided from, read in ONE read transaction (its requests run together):
+   * the records' states, the records the rules read, who writes and the stored clock.
+   */
+  const readSnapshot = (recordIds: readonly string[], alsoRead: readonly string[], authorOverride: string | undefined): Promise<Snapshot> =>
+    db.transaction('r', db.revisions, db.meta, async () => {
+      const wanted = [...new Set([...recordIds, ...alsoRead])];
+      const [states, authorName, workshopAuthor, storedClock] = await Promise.all([
+        Promise.all(wanted.map((recordId) => recordState(db, recordId))),
+        readAuthorName(db),
+        authorOverride === undefined ? workshopAuthorFor(db, recordIds) : Promise.resolve(null),
+        readClock(db),
+      ]);
+      return { states: new Map(states.map((state) => [state.recordId, state])), authorName, author: authorOverride ?? workshopAuthor ?? authorName ?? '', storedClock };
+    });
+
   /** The record rules on the revisions about to be written, with the other records they read. */
-  const checkBuilt = async (revisions: readonly Revision[], states: readonly RecordState[]): Promise<void> => {
-    const known = new Set(states.map((state) => state.recordId));
-    const more = recordsReadBy(revisions).filter((recordId) => !known.has(recordId));
-    checkWrites(revisions, contextOfStates([...states, ...(more.length === 0 ? [] : await readStates(more))]));
+  const checkBuilt = async (revisions: readonly Revision[], states: ReadonlyMap<string, RecordState>): Promise<void> => {
+    const more = recordsReadBy(revisions).filter((recordId) => !states.has(recordId));
+    checkWrites(revisions, contextOfStates([...states.values(), ...(more.length === 0 ? [] : await readStates(more))]));
   };
 
-  /** The heart of every edit: see the module comment. Returns the revisions written, in edit order. */
-  const writeRecords = (edits: ReadonlyMap<string, FieldsFor>, authorOverride?: string): Promise<Revision[]> => {
+  /**
+   * The heart of every edit: see the module comment. Returns the revisions written, in edit order.
+   * `before` sees the snapshot first (checks that need the writer or other records, as saveValueFields' own).
+   */
+  const writeRecords = (edits: ReadonlyMap<string, FieldsFor>, options: WriteOptions = {}): Promise<Revision[]> => {
     const recordIds = [...edits.keys()];
     return locks.run(recordIds, async () => {
       refuseWritesAfterDiskFull();
       const device = await getDeviceId();
-      const author = authorOverride ?? (await workshopAuthorFor(db, recordIds)) ?? (await readAuthorName(db)) ?? '';
+      let snapshot = await readSnapshot(recordIds, options.alsoRead ?? [], options.author);
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        const states = await readStates(recordIds);
+        options.before?.(snapshot, device);
         const planned: { recordId: string; heads: readonly string[]; fields: FieldMap }[] = [];
-        for (const state of states) {
-          const fields = edits.get(state.recordId)!(state);
-          if (fields && Object.keys(fields).length > 0) planned.push({ recordId: state.recordId, heads: state.heads, fields });
+        for (const recordId of recordIds) {
+          const state = snapshot.states.get(recordId)!;
+          const fields = edits.get(recordId)!(state);
+          if (fields && Object.keys(fields).length > 0) planned.push({ recordId, heads: state.heads, fields });
         }
         if (planned.length === 0) return [];
         const revisions: Revision[] = [];
         for (const { recordId, heads, fields } of planned) {
-          revisions.push(checkExportable(await createRevision({ recordId, fields, author, deviceId: device, hlc: await tick(device), parents: heads })));
+          revisions.push(checkExportable(await createRevision({ recordId, fields, author: snapshot.author, deviceId: device, hlc: tick(snapshot.storedClock, device), parents: heads })));
         }
-        await checkBuilt(revisions, states);
+        await checkBuilt(revisions, snapshot.states);
         // A full disk aborts the transaction: its requests only say "aborted", the transaction says why,
         // possibly after Dexie has already rejected.
         let finished: Promise<DOMException | null> = Promise.resolve(null);
-        const committed = await db.transaction('rw', db.revisions, db.meta, async (transaction) => {
+        const outcome = await db.transaction('rw', db.revisions, db.meta, async (transaction): Promise<Moved | null> => {
           const idb = transaction.idbtrans;
           finished = new Promise((resolve) => {
             idb.addEventListener('abort', () => resolve(idb.error));
             idb.addEventListener('complete', () => resolve(null));
           });
+          const moved: RecordState[] = [];
           for (const { recordId, heads } of planned) {
-            const current = deriveRecord(recordId, await revisionsOfRecord(db, recordId)).heads;
-            if (!sameHeads(current, heads)) return false;
+            const current = deriveRecord(recordId, await revisionsOfRecord(db, recordId));
+            if (!sameHeads(current.heads, heads)) moved.push(current);
           }
+          if (moved.length > 0) return { states: moved, storedClock: await readClock(db) };
           await guardWorkshopRules(db, revisions);
           await db.revisions.bulkAdd(revisions);
           await advanceStoredClock(db, revisions[revisions.length - 1]!.hlc);
-          return true;
+          return null;
         }).catch(async (error: unknown) => {
           const abortedBy = await Promise.race([finished, new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_000))]);
           throw abortedBy ? toDataError(abortedBy) : error;
         });
-        if (committed) return revisions;
+        if (outcome === null) return revisions;
+        // The states just read replace the stale ones: the retry goes straight to building, ahead of
+        // the other writer's next edit, which starts with a snapshot (no writer starves the other).
+        snapshot = { ...snapshot, states: new Map([...snapshot.states, ...outcome.states.map((state): [string, RecordState] => [state.recordId, state])]), storedClock: outcome.storedClock };
       }
       throw new DataError('E_DB', 'the record kept changing while saving; try again');
     });
   };
 
-  const writeOne = async (recordId: string, fieldsFor: FieldsFor): Promise<string | null> => {
-    const [revision] = await writeRecords(new Map([[recordId, fieldsFor]]));
+  const writeOne = async (recordId: string, fieldsFor: FieldsFor, options?: WriteOptions): Promise<string | null> => {
+    const [revision] = await writeRecords(new Map([[recordId, fieldsFor]]), options);
     return revision?.id ?? null;
   };
 
@@ -276,9 +326,17 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
     saveValueFields: (assessmentId, kpiId, pointId, fields) =>
       mapDataErrors(async () => {
         const recordId = formatChecked({ kind: 'kpiValue', assessmentId, kpiId, pointId });
-        const assessment = await liveAssessment(assessmentId);
-        const checked = checkFields(recordId, { ...fields } as FieldMap, await writer(), contextOfStates([assessment]));
-        return writeOne(recordId, changedFields(checked));
+        const assessmentRecordId = formatChecked({ kind: 'assessment', assessmentId });
+        let checked: FieldMap = {};
+        // The assessment and the writer come from the edit's own snapshot: one read transaction per save.
+        return writeOne(recordId, (state) => changedFields(checked)(state), {
+          alsoRead: [assessmentRecordId],
+          before: ({ states, authorName }, device) => {
+            const assessment = states.get(assessmentRecordId)!;
+            if (assessment.heads.length === 0 || isDeleted(assessment)) throw new DataError('E_NOT_FOUND', `no assessment ${assessmentId}`);
+            checked = checkFields(recordId, { ...fields } as FieldMap, { author: authorName ?? '', deviceId: device }, contextOfStates([assessment]));
+          },
+        });
       }),
 
     deleteAssessment: (assessmentId) =>
@@ -330,6 +388,6 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
         return id!;
       }),
 
-    writeEdits: (edits, writeOptions) => mapDataErrors(() => writeRecords(edits, writeOptions?.author)),
+    writeEdits: (edits, writeOptions) => mapDataErrors(() => writeRecords(edits, writeOptions?.author === undefined ? {} : { author: writeOptions.author })),
   };
 }
