@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import './styles/fonts.css';
 import './styles/app.css';
 import { App } from './app/App.tsx';
+import { parseHash } from './app/routes.ts';
+import { preloadWorkspace } from './app/workspace-slot.tsx';
 import { FatalErrorBoundary } from './app/FatalError.tsx';
 import { DeviceKeyGate } from './features/device-key/DeviceKeyGate.tsx';
 import { watchFilesOpenedByOs } from './features/sync/os-opened-files.ts';
@@ -11,6 +13,8 @@ import { getUiLanguage, setUiLanguage } from './data/index.ts';
 import { detectLanguage, initI18n, rememberLanguageIn } from './i18n/index.ts';
 
 async function start(): Promise<void> {
+  // Opened on an assessment: its screen's code loads while the translations do, not after them.
+  if (parseHash(window.location.hash).name === 'workspace') void preloadWorkspace().catch(() => undefined);
   rememberLanguageIn({ read: getUiLanguage, write: setUiLanguage });
   // Translations load before the first render: no flash of raw keys or of the wrong language.
   await initI18n(await detectLanguage(getBridge()));

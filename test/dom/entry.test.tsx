@@ -153,8 +153,9 @@ describe('KPI entry (French, real data layer)', () => {
     const compact = screen.getByRole('group', { name: 'Point de données : Compacte' });
     const answer = within(compact).getByRole('radiogroup', { name: 'Réponse' });
     fireEvent.click(within(answer).getByRole('radio', { name: 'Partiel' }));
-    await waitFor(async () => expect(await savedFields('EC-I-UP-2A', 'compact')).toEqual([{ choice: 'partial' }]));
-    expect((within(answer).getByRole('radio', { name: 'Partiel' }) as HTMLInputElement).checked).toBe(true);
+    // The radio shows what is stored: checked once the screen has the saved value back from the database.
+    await waitFor(() => expect((within(answer).getByRole('radio', { name: 'Partiel' }) as HTMLInputElement).checked).toBe(true));
+    expect(await savedFields('EC-I-UP-2A', 'compact')).toEqual([{ choice: 'partial' }]);
     expect(await savedFields('EC-I-UP-2A', 'connected')).toEqual([]);
   });
 

@@ -174,6 +174,16 @@ function BackupFailedBanner({ code, atMs }: { readonly code: string; readonly at
  * alert, the "reload to continue" banner when another window took the database over, and failed
  * automatic backups. Mount it once, in the app shell.
  */
+/** Runs `task` when the page is next idle (at most half a second from now); returns a cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(task, 0);
+    return () => clearTimeout(timer);
+  }
+  const handle = requestIdleCallback(task, { timeout: 500 });
+  return () => cancelIdleCallback(handle);
+}
+
 export function StorageAlerts() {
   const { t } = useTranslation('backup');
   const state = useStorageState();
@@ -183,9 +193,16 @@ export function StorageAlerts() {
     // One guard and one set of alerts per window, however many times this is mounted.
     if (currentOwner() !== null) return undefined;
     setOwner(token);
-    const stop = startStorageGuard({ bridge: getBridge(), recipients: signedOnly, storage: localStore() });
+    // Started at the first idle moment, once the screen mounted with it has asked for its data: the
+    // guard's first step walks every revision to count them, and IndexedDB answers in the order asked.
+    let stop: (() => void) | undefined;
+    const start = () => {
+      stop = startStorageGuard({ bridge: getBridge(), recipients: signedOnly, storage: localStore() });
+    };
+    const cancel = whenIdle(start);
     return () => {
-      stop();
+      cancel();
+      stop?.();
       setOwner(null);
     };
   }, [token]);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pointNameKey, pointsOf } from '../../../../core/catalogue/index.ts';
 import type { Catalogue, Computation, DataPointDefinition, KpiDefinition } from '../../../../core/catalogue/types.ts';
@@ -44,7 +44,8 @@ function computationText(computation: Computation, t: (key: string, options?: Re
   return t(`entry:kpi.computationKind.ratio.${computation.denominator}`, { scale: formatLocaleNumber(computation.scale, locale) });
 }
 
-export function KpiEntry({ assessment, catalogue, kpi, values, denominators, status }: KpiEntryProps) {
+/** Memoised: the workspace re-renders as other live data arrives, the form only when its own props change. */
+export const KpiEntry = memo(function KpiEntry({ assessment, catalogue, kpi, values, denominators, status }: KpiEntryProps) {
   const { t, i18n } = useTranslation(['entry', 'catalogue', 'status']);
   const locale = i18n.language;
   const help = useKpiHelp(kpi);
@@ -175,4 +176,4 @@ export function KpiEntry({ assessment, catalogue, kpi, values, denominators, sta
       <KpiHistory assessmentId={assessment.id} kpi={kpi} points={points} />
     </article>
   );
-}
+});

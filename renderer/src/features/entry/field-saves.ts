@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { startTransition, useCallback, useState } from 'react';
 import { DataError, type DataErrorCode } from '../../data/index.ts';
 
 /** What a successful write did: a plain save, or a conflict resolved by choosing or typing a value. */
@@ -30,7 +30,8 @@ export function useFieldSaves() {
 
   const track = useCallback(
     async (field: string, write: Promise<unknown>, outcome: SaveOutcome): Promise<boolean> => {
-      set(field, () => ({ kind: 'saving' }));
+      // A transition: the form re-renders for "saving" between other work, after the save has reached the database.
+      startTransition(() => set(field, () => ({ kind: 'saving' })));
       try {
         await write;
         set(field, (current) => ({ kind: 'saved', outcome, count: current?.kind === 'saved' ? current.count + 1 : 1 }));
