@@ -115,9 +115,27 @@ function fteNote(fields: PointFields): FieldMap {
   };
 }
 
+/**
+ * Only an assessment that some revision placed in the first catalogue can be there now: the records of
+ * every other one are left underived (a laptop of many assessments plans at every start).
+ */
+function ofAssessmentsOnceInFirstCatalogue(revisions: Iterable<Revision>): Revision[] {
+  const all = [...revisions];
+  const refs = all.map((revision) => parseRecordId(revision.recordId));
+  const placed = new Set<string>();
+  all.forEach((revision, index) => {
+    const ref = refs[index];
+    if (ref?.kind === 'assessment' && revision.fields.catalogueId === U4SSC_2017_ID) placed.add(ref.assessmentId);
+  });
+  return all.filter((_, index) => {
+    const ref = refs[index];
+    return ref !== null && ref !== undefined && 'assessmentId' in ref && placed.has(ref.assessmentId);
+  });
+}
+
 /** The changes that move every live `u4ssc-2017` assessment of these revisions to `u4ssc-2017-v2`. */
 export function planCatalogueMigrations(revisions: Iterable<Revision>): AssessmentMigration[] {
-  const states = deriveRecords(revisions);
+  const states = deriveRecords(ofAssessmentsOnceInFirstCatalogue(revisions));
   const values = new Map<string, Map<string, RecordState>>();
   const assessments: RecordState[] = [];
   for (const state of states) {

@@ -5,7 +5,8 @@
  * Order of a write, per record and serialised in this window by RecordLocks:
  *   1. in ONE read transaction: the records' states, the records the rules read, the author, the clock;
  *   2. build the revision (crypto.subtle) outside any transaction, and check the record rules;
- *   3. in one rw transaction of Dexie calls only: check the heads are unchanged, add, store the clock.
+ *   3. in one rw transaction of Dexie calls only: check no revision of those records was added since
+ *      (so the heads are unchanged), add, store the clock.
  * If another window or an import changed the heads meanwhile, build again from 2 on the states step 3 read.
  * A keystroke's save is therefore two transactions; fewer would need the revision id (a SHA-256) inside
  * the write transaction, which IndexedDB commits as soon as it waits on anything but its own requests.
@@ -79,6 +80,8 @@ export type FieldsFor = (state: RecordState) => FieldMap | null;
 /** What one edit is decided from (store.ts readSnapshot). */
 interface Snapshot {
   readonly states: ReadonlyMap<string, RecordState>;
+  /** How many revisions each state was derived from: the write checks nothing was added since. */
+  readonly revisionCounts: ReadonlyMap<string, number>;
   /** The name set on this laptop, null when none. */
   readonly authorName: string | null;
   /** The name stamped on the revisions: an override, the participant at the keyboard, or the author name. */
@@ -96,7 +99,7 @@ interface WriteOptions {
 
 /** Records another writer changed between an edit's snapshot and its write, as the write found them. */
 interface Moved {
-  readonly states: readonly RecordState[];
+  readonly moved: readonly { readonly state: RecordState; readonly revisionCount: number }[];
   readonly storedClock: string | null;
 }
 
@@ -136,10 +139,6 @@ function restoreEdits(assessmentRecordId: string, cityId: FieldValue | undefined
   const cityRef = typeof cityId === 'string' ? parseRecordId(`city:${cityId}`) : null;
   if (cityRef) edits.set(formatRecordId(cityRef), undelete);
   return edits;
-}
-
-function sameHeads(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
 function recordRef(recordId: string): RecordRef {
@@ -189,13 +188,19 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
   const readSnapshot = (recordIds: readonly string[], alsoRead: readonly string[], authorOverride: string | undefined): Promise<Snapshot> =>
     db.transaction('r', db.revisions, db.meta, async () => {
       const wanted = [...new Set([...recordIds, ...alsoRead])];
-      const [states, authorName, workshopAuthor, storedClock] = await Promise.all([
-        Promise.all(wanted.map((recordId) => recordState(db, recordId))),
+      const [histories, authorName, workshopAuthor, storedClock] = await Promise.all([
+        Promise.all(wanted.map((recordId) => revisionsOfRecord(db, recordId))),
         readAuthorName(db),
         authorOverride === undefined ? workshopAuthorFor(db, recordIds) : Promise.resolve(null),
         readClock(db),
       ]);
-      return { states: new Map(states.map((state) => [state.recordId, state])), authorName, author: authorOverride ?? workshopAuthor ?? authorName ?? '', storedClock };
+      return {
+        states: new Map(wanted.map((recordId, index) => [recordId, deriveRecord(recordId, histories[index]!)])),
+        revisionCounts: new Map(wanted.map((recordId, index) => [recordId, histories[index]!.length])),
+        authorName,
+        author: authorOverride ?? workshopAuthor ?? authorName ?? '',
+        storedClock,
+      };
     });
 
   /** The record rules on the revisions about to be written, with the other records they read. */
@@ -237,12 +242,15 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
             idb.addEventListener('abort', () => resolve(idb.error));
             idb.addEventListener('complete', () => resolve(null));
           });
-          const moved: RecordState[] = [];
-          for (const { recordId, heads } of planned) {
-            const current = deriveRecord(recordId, await revisionsOfRecord(db, recordId));
-            if (!sameHeads(current.heads, heads)) moved.push(current);
+          // Revisions are only ever added: as many as in the snapshot means the same revisions, so the
+          // same heads, and counting the index is cheaper than reading and deriving a long history.
+          const moved: { state: RecordState; revisionCount: number }[] = [];
+          for (const { recordId } of planned) {
+            if ((await db.revisions.where('recordId').equals(recordId).count()) === snapshot.revisionCounts.get(recordId)) continue;
+            const history = await revisionsOfRecord(db, recordId);
+            moved.push({ state: deriveRecord(recordId, history), revisionCount: history.length });
           }
-          if (moved.length > 0) return { states: moved, storedClock: await readClock(db) };
+          if (moved.length > 0) return { moved, storedClock: await readClock(db) };
           await guardWorkshopRules(db, revisions);
           await db.revisions.bulkAdd(revisions);
           await advanceStoredClock(db, revisions[revisions.length - 1]!.hlc);
@@ -254,7 +262,12 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
         if (outcome === null) return revisions;
         // The states just read replace the stale ones: the retry goes straight to building, ahead of
         // the other writer's next edit, which starts with a snapshot (no writer starves the other).
-        snapshot = { ...snapshot, states: new Map([...snapshot.states, ...outcome.states.map((state): [string, RecordState] => [state.recordId, state])]), storedClock: outcome.storedClock };
+        snapshot = {
+          ...snapshot,
+          states: new Map([...snapshot.states, ...outcome.moved.map(({ state }): [string, RecordState] => [state.recordId, state])]),
+          revisionCounts: new Map([...snapshot.revisionCounts, ...outcome.moved.map(({ state, revisionCount }): [string, number] => [state.recordId, revisionCount])]),
+          storedClock: outcome.storedClock,
+        };
       }
       throw new DataError('E_DB', 'the record kept changing while saving; try again');
     });

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldSave } from './field-saves.ts';
+import { useFieldSave, type FieldSaves } from './field-saves.ts';
 
 /**
  * Beside the field being edited, so the eye never has to leave it. Always rendered, so assistive
  * technology already watches the live regions when a write completes.
  */
-export function FieldSaveStatus({ state }: { readonly state: FieldSave | undefined }) {
+export function FieldSaveStatus({ saves, field }: { readonly saves: FieldSaves; readonly field: string }) {
   const { t } = useTranslation(['entry', 'common']);
+  const state = useFieldSave(saves, field);
   const problem =
     state?.kind === 'failed'
       ? t('entry:save.notSaved', { reason: state.code ? t(`common:errors.data.${state.code}`) : t('entry:save.tryAgain') })

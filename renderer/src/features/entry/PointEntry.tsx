@@ -94,7 +94,7 @@ export function PointEntry({ kpi, point, view, denominators, status, onCommit, d
     enteredOnce.includes(field) ? null : (
       <div className={wide ? 'entry-field entry-field--wide' : 'entry-field'} data-field={field}>
         {control}
-        <FieldSaveStatus state={saves.stateOf(field)} />
+        <FieldSaveStatus saves={saves} field={field} />
         <IssueList issues={issuesOf(field)} />
         {conflictOf(field, label)}
       </div>
@@ -257,7 +257,7 @@ export function PointEntry({ kpi, point, view, denominators, status, onCommit, d
           target={pointName ?? t(`catalogue:kpi.${kpi.id}.name`)}
           onChange={(value) => save('evidence', value)}
         />
-        <FieldSaveStatus state={saves.stateOf('evidence')} />
+        <FieldSaveStatus saves={saves} field="evidence" />
         {conflictOf('evidence', t('entry:evidence.heading'))}
       </div>
       {/* Findings about the point as a whole, or about a field this kind of point does not show. */}

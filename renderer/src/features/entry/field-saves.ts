@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { DataError, type DataErrorCode } from '../../data/index.ts';
 
 /** What a successful write did: a plain save, or a conflict resolved by choosing or typing a value. */
@@ -14,24 +14,38 @@ export type FieldSave =
 
 /**
  * The save state of each field of one data point, shown next to the field. "Saved" only once the data
- * layer's promise resolved, i.e. after the revision committed.
+ * layer's promise resolved, i.e. after the revision committed. A store outside React state: a change
+ * re-renders the one status beside its field (useFieldSave), not the whole form, so a keystroke's save
+ * does not wait behind a render of every field.
  */
-export function useFieldSaves() {
-  const [states, setStates] = useState<ReadonlyMap<string, FieldSave>>(new Map());
-  const set = useCallback((field: string, next: (current: FieldSave | undefined) => FieldSave | undefined) => {
-    setStates((current) => {
-      const updated = new Map(current);
-      const value = next(current.get(field));
-      if (value === undefined) updated.delete(field);
-      else updated.set(field, value);
-      return updated;
-    });
-  }, []);
+export interface FieldSaves {
+  stateOf(field: string): FieldSave | undefined;
+  subscribe(listener: () => void): () => void;
+  track(field: string, write: Promise<unknown>, outcome: SaveOutcome): Promise<boolean>;
+  refused(field: string, isRefused: boolean): void;
+}
 
-  const track = useCallback(
-    async (field: string, write: Promise<unknown>, outcome: SaveOutcome): Promise<boolean> => {
-      // A transition: the form re-renders for "saving" between other work, after the save has reached the database.
-      startTransition(() => set(field, () => ({ kind: 'saving' })));
+function createFieldSaves(): FieldSaves {
+  let states: ReadonlyMap<string, FieldSave> = new Map();
+  const listeners = new Set<() => void>();
+  const set = (field: string, next: (current: FieldSave | undefined) => FieldSave | undefined) => {
+    const current = states.get(field);
+    const value = next(current);
+    if (value === current) return;
+    const updated = new Map(states);
+    if (value === undefined) updated.delete(field);
+    else updated.set(field, value);
+    states = updated;
+    for (const listener of listeners) listener();
+  };
+  return {
+    stateOf: (field) => states.get(field),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async track(field, write, outcome) {
+      set(field, () => ({ kind: 'saving' }));
       try {
         await write;
         set(field, (current) => ({ kind: 'saved', outcome, count: current?.kind === 'saved' ? current.count + 1 : 1 }));
@@ -42,13 +56,17 @@ export function useFieldSaves() {
         return false;
       }
     },
-    [set],
-  );
+    refused: (field, isRefused) => set(field, (current) => (isRefused ? { kind: 'refused' } : current?.kind === 'refused' ? undefined : current)),
+  };
+}
 
-  const refused = useCallback(
-    (field: string, isRefused: boolean) => set(field, (current) => (isRefused ? { kind: 'refused' } : current?.kind === 'refused' ? undefined : current)),
-    [set],
-  );
+/** One store per data point form, kept for the form's life. */
+export function useFieldSaves(): FieldSaves {
+  const [saves] = useState(createFieldSaves);
+  return saves;
+}
 
-  return { stateOf: (field: string) => states.get(field), track, refused };
+/** The save state of one field, re-rendering only its reader. */
+export function useFieldSave(saves: FieldSaves, field: string): FieldSave | undefined {
+  return useSyncExternalStore(saves.subscribe, () => saves.stateOf(field));
 }
