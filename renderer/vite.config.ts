@@ -23,6 +23,8 @@ function productionCspMeta(): Plugin {
   };
 }
 
+const LOCALE_FILE = /\/locales\/([^/]+)\/[^/]+\.json$/;
+
 export default defineConfig({
   root: rendererRoot,
   // Relative asset URLs: the same build is served from app:// in Electron and from any path on the web.
@@ -38,6 +40,22 @@ export default defineConfig({
     // Chunks load from the local disk (app:// or 127.0.0.1), never over a network; the data chunk
     // carries Dexie, the catalogue and the age/Ed25519 code the automatic backups need.
     chunkSizeWarningLimit: 1000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // A language's namespaces load together (i18n/resources.ts asks for each): one file, not 24
+          // requests queued six at a time behind the browser's per-host limit before the first render.
+          groups: [
+            {
+              name: (moduleId) => {
+                const language = LOCALE_FILE.exec(moduleId)?.[1];
+                return language ? `locale-${language}` : null;
+              },
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     host: '127.0.0.1',
