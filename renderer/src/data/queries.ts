@@ -12,6 +12,7 @@ import type { CityKpiDb } from './db.ts';
 import type { AssessmentView, CityView, ValueView } from './types.ts';
 
 const ASSESSMENT_PREFIX = 'assessment:';
+const CITY_PREFIX = 'city:';
 
 export function revisionsOfRecord(db: CityKpiDb, recordId: string): Promise<Revision[]> {
   return db.revisions.where('recordId').equals(recordId).toArray();
@@ -100,10 +101,17 @@ function cityRecordId(cityId: string): string {
 }
 
 /** Current states of the cities of these assessments, keyed by city record id. */
+const CITIES_READ_ONE_BY_ONE = 16;
+
 async function cityStatesOf(db: CityKpiDb, assessments: readonly AssessmentRecord[]): Promise<Map<string, RecordState>> {
   const recordIds = [...new Set(assessments.map(({ state }) => cityRecordId(text(state, 'cityId'))))].filter((id) => id !== '');
   if (recordIds.length === 0) return new Map();
-  const revisions = await db.revisions.where('recordId').anyOf(recordIds).toArray();
+  const wanted = new Set(recordIds);
+  // `anyOf` seeks once per row it finds; past a few cities one read of every city is cheaper.
+  const revisions =
+    recordIds.length <= CITIES_READ_ONE_BY_ONE
+      ? await db.revisions.where('recordId').anyOf(recordIds).toArray()
+      : (await db.revisions.where('recordId').startsWith(CITY_PREFIX).toArray()).filter((revision) => wanted.has(revision.recordId));
   return new Map(deriveRecords(revisions).map((state) => [state.recordId, state]));
 }
 
