@@ -12,7 +12,8 @@
  * other. It also restores on this laptop after a wipe, where the office's secret key is not
  * available; an encrypted one only restores where the office's key file is loaded.
  */
-import { encodeBundleSet, isBundleError, type BundleEncryption, type BundleSigner } from '../../../core/bundle/index.ts';
+import type { BundleEncryption, BundleSigner } from '../../../core/bundle/index.ts';
+import { isBundleError } from '../../../core/bundle/errors.ts';
 import type { BackupRequest, BridgeResult } from '../../../electron/contract/bridge.ts';
 import type { CityKpiDb } from './db.ts';
 import { DataError } from './errors.ts';
@@ -95,6 +96,10 @@ export async function writeFullBackup(db: CityKpiDb, dependencies: BackupDepende
     const device = await step('E_SIGNER', dependencies.signer);
     const recipients = dependencies.recipients();
     const encryption: BundleEncryption = recipients.length > 0 ? { kind: 'recipients', recipients } : { kind: 'none' };
+    // The codec (signing, age) loads with the first backup, not with every screen at start.
+    const { encodeBundleSet } = await import('../../../core/bundle/bundle-set.ts').catch((error: unknown) => {
+      throw new BackupStepError('E_ENCODE', { cause: error });
+    });
     const files = encodeBundleSet({
       revisions: snapshot.revisions,
       attachmentSizes: snapshot.attachmentSizes,
