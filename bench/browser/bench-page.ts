@@ -12,7 +12,6 @@ import { createRevision } from '../../core/revisions/revision-id.ts';
 import type { FieldMap, Revision } from '../../core/revisions/types.ts';
 import { APP_DB_NAME, createDb } from '../../renderer/src/data/db.ts';
 import { applyBundle, previewImport } from '../../renderer/src/data/sync.ts';
-import { storeRevisions } from '../../renderer/src/data/value-states.ts';
 
 export interface ImportTimes {
   readonly revisions: number;
@@ -132,7 +131,7 @@ async function seedAssessments(count: number): Promise<{ assessmentId: string; k
   }
   const db = createDb(APP_DB_NAME);
   try {
-    await db.transaction('rw', db.revisions, db.valueStates, () => storeRevisions(db, revisions, 'put'));
+    await db.transaction('rw', db.revisions, () => db.revisions.bulkPut(revisions));
   } finally {
     db.close();
   }
@@ -170,7 +169,7 @@ async function seedOffice(cities: number, years: number): Promise<{ assessments:
   }
   const db = createDb(APP_DB_NAME);
   try {
-    await db.transaction('rw', db.revisions, db.valueStates, () => storeRevisions(db, revisions, 'put'));
+    await db.transaction('rw', db.revisions, () => db.revisions.bulkPut(revisions));
   } finally {
     db.close();
   }

@@ -76,15 +76,3 @@ export function crossKpiChecks(
   }
   return issues;
 }
-
-/**
- * The KPIs whose values decide a KPI's findings: itself and whatever the rules compare it with. A view
- * that shows one KPI of many assessments reads these and no other.
- */
-export function kpisCheckedWith(kpiId: string, rules: readonly CrossKpiRule[] = CROSS_KPI_RULES): string[] {
-  const partners = rules.flatMap((rule) => {
-    const [lower, upper] = [splitKey(rule.lower).kpiId, splitKey(rule.upper).kpiId];
-    return lower === kpiId ? [upper] : upper === kpiId ? [lower] : [];
-  });
-  return [...new Set([kpiId, ...partners])];
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findKpi, U4SSC_2017 } from '../../core/catalogue/index.ts';
-import { crossKpiChecks, CROSS_KPI_RULES, kpisCheckedWith, valueKey, type CrossKpiRule } from '../../core/validation/index.ts';
+import { crossKpiChecks, CROSS_KPI_RULES, valueKey, type CrossKpiRule } from '../../core/validation/index.ts';
 
 const INTERNET = valueKey('EC-ICT-ICT-1C');
 const BROADBAND = valueKey('EC-ICT-ICT-2C');
@@ -86,18 +86,5 @@ describe('crossKpiChecks', () => {
     for (const rule of CROSS_KPI_RULES) {
       for (const key of [rule.lower, rule.upper]) expect(findKpi(U4SSC_2017, key.split(':')[0] ?? '')).toBeDefined();
     }
-  });
-});
-
-describe('kpisCheckedWith', () => {
-  it('names the KPI and every KPI a rule compares it with, in either role, and no other', () => {
-    expect(kpisCheckedWith('EC-ICT-ICT-1C')).toEqual(['EC-ICT-ICT-1C', 'EC-ICT-ICT-2C']);
-    expect(kpisCheckedWith('EC-ICT-ICT-2C')).toEqual(['EC-ICT-ICT-2C', 'EC-ICT-ICT-1C']);
-    expect(kpisCheckedWith('EN-EN-AQ-1C')).toEqual(['EN-EN-AQ-1C']);
-    const rules = [
-      { lower: valueKey('A'), upper: valueKey('B', 'p'), severity: 'warning' as const },
-      { lower: valueKey('C'), upper: valueKey('A'), severity: 'error' as const },
-    ];
-    expect(kpisCheckedWith('A', rules)).toEqual(['A', 'B', 'C']);
   });
 });

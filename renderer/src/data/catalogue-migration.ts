@@ -15,7 +15,6 @@ import { createRevision } from '../../../core/revisions/revision-id.ts';
 import type { Revision } from '../../../core/revisions/types.ts';
 import type { CityKpiDb } from './db.ts';
 import { revisionsOfRecord } from './queries.ts';
-import { storeRevisions } from './value-states.ts';
 
 export const MIGRATION_AUTHOR = 'CityKPI catalogue update';
 export const MIGRATION_DEVICE = 'citykpi-catalogue-update';
@@ -52,11 +51,11 @@ export async function migrateCatalogues(db: CityKpiDb): Promise<number> {
     if (!plan) continue;
     const byId = new Map(revisions.map((revision) => [revision.id, revision]));
     const written = await Promise.all(plan.changes.map((change) => revisionFor(change, byId)));
-    const committed = await db.transaction('rw', db.revisions, db.valueStates, async () => {
+    const committed = await db.transaction('rw', db.revisions, async () => {
       for (const change of plan.changes) {
         if (!sameHeads(deriveRecord(change.recordId, await revisionsOfRecord(db, change.recordId)).heads, change.heads)) return false;
       }
-      await storeRevisions(db, written, 'put');
+      await db.revisions.bulkPut(written);
       return true;
     });
     if (committed) migrated += 1;

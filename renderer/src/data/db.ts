@@ -3,14 +3,13 @@
  * version, is schema-history.ts. Rows are plain objects keyed by client-made string ids, so laptops
  * merge without coordination.
  */
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable } from 'dexie';
 import type { Attestation } from '../../../core/bundle/provenance.ts';
 import type { PassphraseWrapped } from '../../../core/crypto/passphrase-wrap.ts';
 import type { Revision } from '../../../core/revisions/types.ts';
 import { DataError } from './errors.ts';
 import { followRevisionAdditions } from './revision-count.ts';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from './schema-history.ts';
-import type { ValueStateRow } from './value-states.ts';
 
 /** Small key-value facts about this installation: device id, last clock, author name. */
 export interface MetaRow {
@@ -116,8 +115,6 @@ export type CityKpiDb = Dexie & {
   attachments: EntityTable<AttachmentRow, 'sha256'>;
   /** Signed statements of the devices whose revisions were imported here, so exports can relay those revisions with proof. */
   attestations: EntityTable<Attestation, 'signature'>;
-  /** Each KPI value's state derived from `revisions`, kept in step by value-states.ts. */
-  valueStates: Table<ValueStateRow, [string, string]>;
 };
 
 export const APP_DB_NAME = 'citykpi';

@@ -12,7 +12,7 @@ import { getAssessment, listAssessments, listDeletedAssessments, listValues, rec
 import { revisionOrigins, type ShownOrigin } from './provenance.ts';
 import { listSigners } from './signers.ts';
 import { listTargetSets } from './target-sets.ts';
-import { listAllValues, listKpiValues, type ValuesByAssessment } from './office.ts';
+import { listAllValues } from './office.ts';
 import type { StoredTargetSet } from '../../../core/targets/records.ts';
 import { exportStatus, listHeld, listImports, type ExportStatus } from './sync.ts';
 import type { AssessmentView, Revision, ValueView } from './types.ts';
@@ -86,14 +86,9 @@ export function useStoredTargetSets(): StoredTargetSet[] | undefined {
   return useLiveQuery(() => mapDataErrors(() => listTargetSets(appStore().db)), []);
 }
 
-/** Every assessment's data points, by assessment id (the central office's view); nothing is read until `wanted`. */
-export function useAllValues(wanted = true): ValuesByAssessment | undefined {
-  return useLiveQuery(() => (wanted ? mapDataErrors(() => listAllValues(appStore().db)) : undefined), [wanted]);
-}
-
-/** The data points of a few KPIs in every assessment, by assessment id. */
-export function useKpiValues(kpiIds: readonly string[]): ValuesByAssessment | undefined {
-  return useLiveQuery(() => mapDataErrors(() => listKpiValues(appStore().db, kpiIds)), [kpiIds.join('\n')]);
+/** Every assessment's data points, by assessment id (the central office's view). */
+export function useAllValues(): ReadonlyMap<string, ReadonlyMap<string, ValueView>> | undefined {
+  return useLiveQuery(() => mapDataErrors(() => listAllValues(appStore().db)), []);
 }
 
 /** The name this laptop stamps on its changes; null when nobody has given one yet. */

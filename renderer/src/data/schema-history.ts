@@ -7,8 +7,6 @@
  * holds a database made by each shipped version, which the tests migrate to the newest one.
  */
 import type { Transaction } from 'dexie';
-import { deriveRecords } from '../../../core/revisions/derive.ts';
-import { valueStateRows } from './value-states.ts';
 
 export interface SchemaVersion {
   readonly version: number;
@@ -62,18 +60,6 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     version: 5,
     stores: {
       imports: null,
-    },
-  },
-  {
-    // Each KPI value's current state, derived from the revisions stored so far; value-states.ts keeps it.
-    // Keyed by KPI first, so one KPI of every assessment is one run of neighbouring rows.
-    version: 6,
-    stores: {
-      valueStates: '[kpiId+recordId], &recordId, assessmentId',
-    },
-    upgrade: async (transaction) => {
-      const revisions = await transaction.table('revisions').where('recordId').startsWith('value:').toArray();
-      await transaction.table('valueStates').bulkPut(valueStateRows(deriveRecords(revisions)));
     },
   },
 ];

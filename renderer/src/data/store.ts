@@ -33,7 +33,6 @@ import { RecordLocks } from './record-locks.ts';
 import { guardWorkshopRules } from './workshop-guard.ts';
 import { readActiveParticipantId, workshopAuthorFor, writeActiveParticipantId } from './workshop-session.ts';
 import type { CityFieldUpdate, NewAssessment } from './types.ts';
-import { storeRevisions } from './value-states.ts';
 
 export type ValueFieldUpdate = Readonly<Partial<Record<ValueField, FieldValue>>>;
 export interface AssessmentFieldUpdate {
@@ -237,7 +236,7 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
         // A full disk aborts the transaction: its requests only say "aborted", the transaction says why,
         // possibly after Dexie has already rejected.
         let finished: Promise<DOMException | null> = Promise.resolve(null);
-        const outcome = await db.transaction('rw', db.revisions, db.valueStates, db.meta, async (transaction): Promise<Moved | null> => {
+        const outcome = await db.transaction('rw', db.revisions, db.meta, async (transaction): Promise<Moved | null> => {
           const idb = transaction.idbtrans;
           finished = new Promise((resolve) => {
             idb.addEventListener('abort', () => resolve(idb.error));
@@ -253,7 +252,7 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
           }
           if (moved.length > 0) return { moved, storedClock: await readClock(db) };
           await guardWorkshopRules(db, revisions);
-          await storeRevisions(db, revisions);
+          await db.revisions.bulkAdd(revisions);
           await advanceStoredClock(db, revisions[revisions.length - 1]!.hlc);
           return null;
         }).catch(async (error: unknown) => {
@@ -380,10 +379,10 @@ export function createDataStore(db: CityKpiDb, options: DataStoreOptions = {}): 
         const assessmentRecordId = formatRecordId({ kind: 'assessment', assessmentId: DEMO_ASSESSMENT_ID });
         const cityRecordId = formatRecordId({ kind: 'city', cityId: DEMO_CITY_ID });
         await locks.run([assessmentRecordId, cityRecordId], () =>
-          db.transaction('rw', db.revisions, db.valueStates, async () => {
+          db.transaction('rw', db.revisions, async () => {
             const stored = await db.revisions.bulkGet(base.map((revision) => revision.id));
             const missing = base.filter((_, index) => stored[index] === undefined);
-            if (missing.length > 0) await storeRevisions(db, missing);
+            if (missing.length > 0) await db.revisions.bulkAdd(missing);
           }),
         );
         await writeRecords(restoreEdits(assessmentRecordId, DEMO_CITY_ID));

@@ -22,7 +22,6 @@ import { refuseFindings } from './field-rules.ts';
 import { readClock } from './meta.ts';
 import { guardWorkshopRules, workshopViolations } from './workshop-guard.ts';
 import type { WorkshopViolation } from '../../../core/workshop/rules.ts';
-import { storeRevisions } from './value-states.ts';
 
 /** A bundle file as read from disk and as core decoded it (every check already passed). */
 export interface OpenedBundle {
@@ -268,7 +267,7 @@ export function applyBundle(db: CityKpiDb, opened: OpenedBundle, options: ApplyO
   const ids = decoded.revisions.map((revision) => revision.id);
   const latestClock = decoded.revisions.reduce<string | null>((latest, revision) => (latest === null || revision.hlc > latest ? revision.hlc : latest), null);
   const attachmentHashes = [...decoded.attachments.keys()];
-  return db.transaction('rw', [db.revisions, db.valueStates, db.ledger, db.held, db.signers, db.meta, db.attachments, db.attestations], async (): Promise<ImportResult> => {
+  return db.transaction('rw', [db.revisions, db.ledger, db.held, db.signers, db.meta, db.attachments, db.attestations], async (): Promise<ImportResult> => {
     if (await ledgerHas(db, decoded)) return { status: 'already-imported' };
     if (options.approveSigner && !(await isTrusted(db, decoded.signer.publicKey))) await db.signers.add(signerRow);
     if (!(await isTrusted(db, decoded.signer.publicKey))) {
@@ -279,7 +278,7 @@ export function applyBundle(db: CityKpiDb, opened: OpenedBundle, options: ApplyO
     const fresh = decoded.revisions.filter((revision) => !known.has(revision.id));
     await guardRecordRules(db, fresh, decoded.revisions);
     await guardWorkshopRules(db, fresh);
-    await storeRevisions(db, fresh);
+    await db.revisions.bulkAdd(fresh);
     const storedAttachments = await storedAttachmentHashes(db, attachmentHashes);
     await db.attachments.bulkPut(attachmentRowsOf(decoded.attachments, decoded.revisions, storedAttachments, nowMs));
     const row: ImportRow = {

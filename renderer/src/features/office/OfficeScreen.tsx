@@ -2,8 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { U4SSC_2017 } from '../../../../core/catalogue/index.ts';
-import { kpisCheckedWith } from '../../../../core/validation/index.ts';
-import { useAllValues, useAssessments, useKpiValues } from '../../data/hooks.ts';
+import { useAllValues, useAssessments } from '../../data/hooks.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { OptionSelect } from '../../ui/option-select/OptionSelect.tsx';
 import { preloadChartEngine } from '../results/charts/EChart.tsx';
@@ -29,33 +28,23 @@ export function OfficeScreen() {
   const { t } = useTranslation(['office', 'catalogue']);
   const language = useLanguage();
   const assessments = useAssessments();
+  const values = useAllValues();
   const targets = useTargetSets();
   const [filter, setFilter] = useState<OfficeFilter>({ country: null, region: null });
   const [measure, setMeasure] = useState<Measure>('point');
   const [point, setPoint] = useState(FIRST_POINT);
   const [category, setCategory] = useState(FIRST_CATEGORY);
   useEffect(preloadChartEngine, []);
-  const [kpiId, pointId] = point.split('/') as [string, string];
 
-  // The compared KPI comes first, one row per assessment; every value (outliers, category scores) is
-  // read once it is on screen, so the long read does not hold up the short one.
-  const comparedKpis = useMemo(() => kpisCheckedWith(kpiId), [kpiId]);
-  const comparedValues = useKpiValues(comparedKpis);
-  const [readEverything, setReadEverything] = useState(false);
-  if (comparedValues !== undefined && !readEverything) setReadEverything(true);
-  const allValues = useAllValues(readEverything);
-
-  const comparedEntries = useMemo(() => (assessments && comparedValues ? officeEntries(assessments, comparedValues) : undefined), [assessments, comparedValues]);
-  const completeEntries = useMemo(() => (assessments && allValues ? officeEntries(assessments, allValues) : undefined), [assessments, allValues]);
-  const entries = completeEntries ?? comparedEntries;
+  const entries = useMemo(() => (assessments && values ? officeEntries(assessments, values) : undefined), [assessments, values]);
   const shown = useMemo(() => (entries ? filterEntries(entries, filter) : []), [entries, filter]);
-  const complete = useMemo(() => (completeEntries ? filterEntries(completeEntries, filter) : NOTHING_CHECKED), [completeEntries, filter]);
   // Checking every value of every assessment waits until the comparison is on screen.
-  const checked = useDeferredValue(complete, NOTHING_CHECKED);
+  const checked = useDeferredValue(shown, NOTHING_CHECKED);
   const outliers = useMemo(() => (checked === NOTHING_CHECKED ? null : outliersOf(checked)), [checked]);
   const points = useMemo(() => pointOptions(U4SSC_2017, t), [t]);
 
   if (!entries) return <output className="muted">{t('office:loading')}</output>;
+  const [kpiId, pointId] = point.split('/') as [string, string];
   return (
     <div className="stack office">
       <h1>{t('office:title')}</h1>
@@ -125,13 +114,7 @@ export function OfficeScreen() {
         <section className="stack" aria-labelledby="office-compare">
           <h2 id="office-compare">{t('office:compare.title')}</h2>
           {targets ? <TargetSetPicker sets={targets.sets} chosen={targets.chosen} onChoose={targets.choose} /> : null}
-          {!targets?.chosen ? (
-            <p className="notice">{t('office:compare.noTargets')}</p>
-          ) : completeEntries ? (
-            <CategoryComparisonView entries={shown} categoryId={category} targets={targets.chosen} />
-          ) : (
-            <output className="muted">{t('office:loading')}</output>
-          )}
+          {targets?.chosen ? <CategoryComparisonView entries={shown} categoryId={category} targets={targets.chosen} /> : <p className="notice">{t('office:compare.noTargets')}</p>}
         </section>
       )}
 
