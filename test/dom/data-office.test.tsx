@@ -7,7 +7,7 @@ import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { useAllValues } from '../../renderer/src/data/hooks.ts';
 import { valueRecordId } from '../../renderer/src/data/index.ts';
 import { listAllValues } from '../../renderer/src/data/office.ts';
-import { listValues } from '../../renderer/src/data/queries.ts';
+import { getAssessment, listAssessments, listValues } from '../../renderer/src/data/queries.ts';
 import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
 
 let opened: { db: CityKpiDb; store: DataStore } | undefined;
@@ -62,5 +62,14 @@ describe('office reads', () => {
     await waitFor(() => expect(values.result.current?.get(assessmentId)?.get(valueRecordId(assessmentId, KPI, '_'))?.fields.directValue).toMatchObject({ current: { value: 60 } }));
     await store.saveValueFields(assessmentId, KPI, '_', { confirmedValue: 60 });
     await waitFor(() => expect(values.result.current?.get(assessmentId)?.get(valueRecordId(assessmentId, KPI, '_'))?.fields.confirmedValue).toMatchObject({ current: { value: 60 } }));
+  });
+
+  it('names the city of each of many assessments, read in one pass over the cities, and of a few, read one by one', async () => {
+    const { db, store } = open();
+    const names = Array.from({ length: 20 }, (_, index) => `City ${index}`);
+    for (const name of names) await store.createAssessment(city(name));
+    expect((await listAssessments(db)).map((view) => view.city.name).sort()).toEqual([...names].sort());
+    const one = (await listAssessments(db))[0]!;
+    expect((await getAssessment(db, one.id))?.city.name).toBe(one.city.name);
   });
 });

@@ -100,9 +100,9 @@ function cityRecordId(cityId: string): string {
   return isRecordIdPart(cityId) ? formatRecordId({ kind: 'city', cityId }) : '';
 }
 
-/** Current states of the cities of these assessments, keyed by city record id. */
 const CITIES_READ_ONE_BY_ONE = 16;
 
+/** Current states of the cities of these assessments, keyed by city record id. */
 async function cityStatesOf(db: CityKpiDb, assessments: readonly AssessmentRecord[]): Promise<Map<string, RecordState>> {
   const recordIds = [...new Set(assessments.map(({ state }) => cityRecordId(text(state, 'cityId'))))].filter((id) => id !== '');
   if (recordIds.length === 0) return new Map();
