@@ -1,12 +1,12 @@
 /** Who is responsible for what: the rule the UI shows and every write path enforces. */
 import type { Catalogue, KpiDefinition } from '../catalogue/types.ts';
 import { pointsOf } from '../catalogue/index.ts';
+import { sameName } from './same-name.ts';
 import { pointKey, type Assignment, type Participant, type WorkshopState } from './state.ts';
 
 /** Department names are typed by people: "Water " and "water" are the same department. */
 export function sameDepartment(a: string | null, b: string | null): boolean {
-  if (!a || !b) return false;
-  return a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'accent' }) === 0;
+  return !!a && !!b && sameName(a, b);
 }
 
 /** The assignment in effect for a data point: its own, when it names anyone, else the KPI's. */
@@ -46,8 +46,7 @@ export function kpisOfDepartment(state: WorkshopState, catalogue: Catalogue, dep
 
 /** Participants whose name is this revision author (names are unique in a workshop; a merge may bring two). */
 export function participantsNamed(state: WorkshopState, author: string): Participant[] {
-  const wanted = author.trim();
-  return wanted === '' ? [] : state.participants.filter((participant) => participant.name.localeCompare(wanted, undefined, { sensitivity: 'accent' }) === 0);
+  return author.trim() === '' ? [] : state.participants.filter((participant) => sameName(participant.name, author));
 }
 
 /** Departments named by participants or assignments, sorted. */

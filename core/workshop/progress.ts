@@ -7,6 +7,7 @@ import type { Catalogue, DimensionId } from '../catalogue/types.ts';
 import { isFilled, type PointFields } from '../compute/field-readers.ts';
 import type { AssessmentStatus } from '../status/assessment-status.ts';
 import { kpisAssignedTo, responsibilityFor } from './assignment.ts';
+import { sameName } from './same-name.ts';
 import type { WorkshopState } from './state.ts';
 
 /** Best first: the board's columns and colours follow this order. */
@@ -74,7 +75,7 @@ export function workshopProgress(catalogue: Catalogue, state: WorkshopState, sta
       unassigned += 1;
       continue;
     }
-    const key = [...departmentStates.keys()].find((known) => known.localeCompare(department, undefined, { sensitivity: 'accent' }) === 0) ?? department;
+    const key = [...departmentStates.keys()].find((known) => sameName(known, department)) ?? department;
     departmentStates.set(key, [...(departmentStates.get(key) ?? []), byKpi.get(kpi.id)!]);
   }
   const dimensionRows = catalogue.dimensions.map((dimension: DimensionId) => ({

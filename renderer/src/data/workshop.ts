@@ -16,6 +16,7 @@ import { checkFields } from './field-rules.ts';
 import { changedFields, type DataStore, type FieldsFor } from './store.ts';
 import { workshopRevisions } from './workshop-guard.ts';
 import { activeParticipant, readActiveParticipantId, readPinHash, writeActiveParticipantId, writePinHash } from './workshop-session.ts';
+import { sameName } from '../../../core/workshop/same-name.ts';
 
 /** The value fields a KPI's data points usually share. */
 export const SHARED_FIELDS = ['dataYear', 'source', 'quality', 'origin', 'department'] as const;
@@ -61,10 +62,6 @@ function checkedEdit(ref: WorkshopRef, fields: FieldMap): readonly [recordId: st
     throw new DataError('E_INVALID', `invalid ${ref.kind} field ${JSON.stringify(problem.field)}`, { findings: [{ ...problem, recordId, revisionId: null }] });
   }
   return [recordId, fields];
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'accent' }) === 0;
 }
 
 export async function loadWorkshop(store: DataStore, assessmentId: string): Promise<WorkshopView> {
