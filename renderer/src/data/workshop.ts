@@ -10,13 +10,13 @@ import { formatRecordId, valueRecordPrefix, type RecordRef, type WorkshopRecordK
 import type { FieldMap, FieldValue } from '../../../core/revisions/types.ts';
 import { HEAD_SEPARATOR, type QuestionOutcome, type Verdict, type WorkshopRole } from '../../../core/workshop/fields.ts';
 import { workshopFieldProblem } from '../../../core/workshop/field-rules.ts';
+import { sameName } from '../../../core/workshop/same-name.ts';
 import { deriveWorkshopState, type Participant, type WorkshopState } from '../../../core/workshop/state.ts';
 import { DataError } from './errors.ts';
 import { checkFields } from './field-rules.ts';
 import { changedFields, type DataStore, type FieldsFor } from './store.ts';
 import { workshopRevisions } from './workshop-guard.ts';
 import { activeParticipant, readActiveParticipantId, readPinHash, writeActiveParticipantId, writePinHash } from './workshop-session.ts';
-import { sameName } from '../../../core/workshop/same-name.ts';
 
 /** The value fields a KPI's data points usually share. */
 export const SHARED_FIELDS = ['dataYear', 'source', 'quality', 'origin', 'department'] as const;
