@@ -3,7 +3,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { LanguageSwitcher } from '../../renderer/src/features/settings/LanguageSwitcher.tsx';
 import { createDb } from '../../renderer/src/data/db.ts';
 import { createDataStore } from '../../renderer/src/data/store.ts';
-import { detectLanguage, i18n, initI18n, rememberLanguageIn, setLanguage, useFormatNumber } from '../../renderer/src/i18n/index.ts';
+import { detectLanguage, i18n, initI18n, NAMESPACES, preloadLikelyTranslations, rememberLanguageIn, setLanguage, useFormatNumber } from '../../renderer/src/i18n/index.ts';
+import { preloadLanguage } from '../../renderer/src/i18n/resources.ts';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -72,6 +73,21 @@ describe('detectLanguage', () => {
   it('ignores a saved value that is not a supported language', async () => {
     window.localStorage.setItem('citykpi.language', 'klingon');
     expect(await detectLanguage(info(['ru']))).toBe('ru');
+  });
+});
+
+describe('translations loaded ahead of the saved choice', () => {
+  it('guesses this window\'s copy of the choice, else the browser\'s language, else English', () => {
+    window.localStorage.setItem('citykpi.language', 'ru');
+    expect(preloadLikelyTranslations()).toBe('ru');
+    window.localStorage.setItem('citykpi.language', 'klingon');
+    const browserFirst = navigator.languages.map((tag) => tag.slice(0, 2));
+    expect(preloadLikelyTranslations()).toBe(['en', 'fr', 'es', 'ar', 'zh', 'ru', 'pt'].find((code) => browserFirst.includes(code)) ?? 'en');
+  });
+
+  it('reads every file of the language, and none of a language not shipped', async () => {
+    expect(await preloadLanguage('zh')).toBe(NAMESPACES.length);
+    expect(await preloadLanguage('de')).toBe(0);
   });
 });
 

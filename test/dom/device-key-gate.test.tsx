@@ -6,7 +6,7 @@ import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { getBundleSigner } from '../../renderer/src/data/index.ts';
 import { createDataStore } from '../../renderer/src/data/store.ts';
-import { DeviceKeyGate } from '../../renderer/src/features/device-key/DeviceKeyGate.tsx';
+import { checkDeviceKey, DeviceKeyGate } from '../../renderer/src/features/device-key/DeviceKeyGate.tsx';
 import { i18n, initI18n } from '../../renderer/src/i18n/index.ts';
 
 type BridgeWindow = Window & { __CITYKPI_TEST_BRIDGE__?: Bridge };
@@ -128,6 +128,23 @@ describe('the device key gate on a computer without a keyring', () => {
     start(noKeyring);
     expect(await screen.findByRole('heading', { level: 1, name: 'احمِ مفتاح التوقيع لهذا الحاسوب' })).toBeTruthy();
     expect(screen.getByLabelText('عبارة المرور')).toBeTruthy();
+  });
+
+  it('renders what the start checked before the first render, without a "loading" step', async () => {
+    start({ kind: 'os', backend: 'gnome_libsecret' });
+    const open = await checkDeviceKey();
+    expect(open).toEqual({ kind: 'open' });
+    cleanup();
+    render(<DeviceKeyGate checked={open}><p>the application</p></DeviceKeyGate>);
+    expect(screen.getByText('the application')).toBeTruthy();
+
+    restart(noKeyring);
+    const first = await checkDeviceKey();
+    expect(first).toEqual({ kind: 'choose-passphrase', backend: 'basic_text' });
+    cleanup();
+    render(<DeviceKeyGate checked={first}><p>the application</p></DeviceKeyGate>);
+    expect(await screen.findByRole('heading', { level: 1, name: "Protect this laptop's signing key" })).toBeTruthy();
+    expect(screen.queryByText('the application')).toBeNull();
   });
 
   it('opens the app at once where a key store exists or in a browser', async () => {

@@ -37,3 +37,13 @@ export const bundledLocaleBackend: BackendModule = {
     );
   },
 };
+
+/**
+ * Starts reading `language`'s files before i18next asks for them, e.g. while the database is opened to
+ * learn the saved language. Reading is idempotent: i18next's later reads get the same modules. Resolves
+ * to the number of files read (a failure is i18next's to report when it reads the file itself).
+ */
+export function preloadLanguage(language: string): Promise<number> {
+  const files = [...loaders].filter(([key]) => key.startsWith(`${language}/`)).map(([, load]) => load());
+  return Promise.allSettled(files).then((settled) => settled.filter((file) => file.status === 'fulfilled').length);
+}

@@ -6,7 +6,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Bridge } from '../../../electron/contract/bridge.ts';
 import { DEFAULT_LANGUAGE, isLanguage, matchLanguage, SUPPORTED_LANGUAGES, type Language } from './languages.ts';
-import { bundledLocaleBackend, NAMESPACES } from './resources.ts';
+import { bundledLocaleBackend, NAMESPACES, preloadLanguage } from './resources.ts';
 
 export const i18n: I18n = i18next.createInstance();
 
@@ -47,6 +47,18 @@ export function rememberLanguageIn(store: LanguageMemory): void {
 async function readRememberedLanguage(): Promise<Language | null> {
   const remembered = memory ? await memory.read().catch(() => null) : null;
   return isLanguage(remembered) ? remembered : readSavedLanguage();
+}
+
+/**
+ * Starts loading the translations detectLanguage will most likely choose (this window's copy of the
+ * choice, else the browser's languages), and English, which i18next loads as the fallback. Returns the
+ * language guessed.
+ */
+export function preloadLikelyTranslations(): Language {
+  const likely = readSavedLanguage() ?? matchLanguage(navigator.languages) ?? DEFAULT_LANGUAGE;
+  void preloadLanguage(likely);
+  if (likely !== DEFAULT_LANGUAGE) void preloadLanguage(DEFAULT_LANGUAGE);
+  return likely;
 }
 
 /** The user's saved choice, else the operating system's languages, else the browser's, else English. */

@@ -107,10 +107,10 @@ describe('app:// handler', () => {
 });
 
 describe('scheme and session wiring', () => {
-  it('registers app:// as a standard, secure scheme', () => {
+  it('registers app:// as a standard, secure scheme whose scripts V8 may cache', () => {
     registerAppScheme();
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
   });
 

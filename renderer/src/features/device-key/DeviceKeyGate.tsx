@@ -11,16 +11,17 @@ import { LanguageSwitcher } from '../settings/LanguageSwitcher.tsx';
 const ChoosePassphrase = lazy(() => import('./ChoosePassphrase.tsx').then((module) => ({ default: module.ChoosePassphrase })));
 const UnlockDeviceKey = lazy(() => import('./UnlockDeviceKey.tsx').then((module) => ({ default: module.UnlockDeviceKey })));
 
-type GateState =
-  | { readonly kind: 'checking' }
+type CheckedState =
   | { readonly kind: 'open' }
   | { readonly kind: 'choose-passphrase'; readonly backend: string }
   | { readonly kind: 'locked' };
+type GateState = { readonly kind: 'checking' } | CheckedState;
 
 /** A shell that cannot say is treated as having no key store: a passphrase protects the key anywhere. */
 const UNKNOWN_KEY_STORE: KeyStoreStatus = { kind: 'none', backend: 'unavailable' };
 
-async function initialState(): Promise<GateState> {
+/** What the gate shows first; main.tsx runs it while the translations load, so the first render is the app. */
+export async function checkDeviceKey(): Promise<CheckedState> {
   const keyStore = await getBridge()
     .keyStore()
     .catch(() => UNKNOWN_KEY_STORE);
@@ -30,23 +31,31 @@ async function initialState(): Promise<GateState> {
   return state === 'locked' ? { kind: 'locked' } : { kind: 'open' };
 }
 
+export interface DeviceKeyGateProps {
+  readonly children: ReactNode;
+  /** checkDeviceKey's answer when it came before the first render; checked on mount otherwise. */
+  readonly checked?: CheckedState;
+}
+
 /**
  * Before the app opens on a computer without a key store: asks the facilitator to choose the
  * passphrase that seals the device key (first start) or to type it (every later start).
  */
-export function DeviceKeyGate({ children }: { readonly children: ReactNode }) {
+export function DeviceKeyGate({ children, checked }: DeviceKeyGateProps) {
   const { t } = useTranslation(['devicekey', 'common']);
   const language = useLanguage();
-  const [state, setState] = useState<GateState>({ kind: 'checking' });
+  const [state, setState] = useState<GateState>(checked ?? { kind: 'checking' });
+  const needsCheck = checked === undefined;
   useEffect(() => {
+    if (!needsCheck) return undefined;
     let live = true;
-    void initialState().then((next) => {
+    void checkDeviceKey().then((next) => {
       if (live) setState(next);
     });
     return () => {
       live = false;
     };
-  }, []);
+  }, [needsCheck]);
 
   if (state.kind === 'open') return children;
   const open = () => setState({ kind: 'open' });
