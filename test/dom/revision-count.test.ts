@@ -64,6 +64,18 @@ describe('watchRevisionCount', () => {
     expect(watcher.errors).toEqual([]);
   });
 
+  it('counts every row once, whatever digit its id starts with', async () => {
+    const { db } = countedDb();
+    const base = await revision('assessment:a');
+    // Real ids are hex; ids at and around each slice bound (and outside hex) check the slices meet without gap or overlap.
+    const ids = ['0', '0f', '1', '19', '9', 'a', 'af', 'f', 'ff', 'fz', 'g', 'zz', '', ' '];
+    await db.revisions.bulkAdd(ids.map((id) => ({ ...base, id })));
+    const watcher = follow(db);
+    await watcher.until(ids.length);
+    expect(await db.revisions.count()).toBe(ids.length);
+    expect(watcher.seen).toEqual([ids.length]);
+  });
+
   it('counts a put only for the rows that were not there, and an aborted write not at all', async () => {
     const { db } = countedDb();
     const stored = await revision('assessment:a');
