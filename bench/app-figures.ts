@@ -13,7 +13,7 @@ import type { BenchSizes } from './sizes.ts';
 
 declare global {
   interface Window {
-    __bench?: { ready: number | null; complete: number | null; commits: number[]; keydowns: number[] };
+    __bench?: { ready: number | null; complete: number | null; commits: number[]; keydowns: number[]; busy: number; lastIdle: number };
   }
 }
 
@@ -23,11 +23,18 @@ declare global {
  * Enter keydowns. No named inner functions: tsx would wrap them in a helper the page does not have.
  */
 function instrument([readySelectors, completeSelectors]: readonly [readonly string[], readonly string[]]): void {
-  const state = { ready: null as number | null, complete: null as number | null, commits: [] as number[], keydowns: [] as number[] };
+  const state = { ready: null as number | null, complete: null as number | null, commits: [] as number[], keydowns: [] as number[], busy: 0, lastIdle: 0 };
   window.__bench = state;
   const original = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
     const transaction = original.apply(this, args);
+    state.busy += 1;
+    for (const end of ['complete', 'abort', 'error']) {
+      transaction.addEventListener(end, () => {
+        state.busy -= 1;
+        if (state.busy === 0) state.lastIdle = performance.now();
+      });
+    }
     const [stores, mode] = args;
     const names = typeof stores === 'string' ? [stores] : [...stores];
     if (mode === 'readwrite' && names.includes('revisions')) {
@@ -48,16 +55,23 @@ function instrument([readySelectors, completeSelectors]: readonly [readonly stri
   observer.observe(document, { childList: true, subtree: true });
 }
 
+/** How long IndexedDB must have had no transaction of the page before the next load. */
+const SETTLED_MS = 1_000;
+
 /**
  * A fresh document each time: going to the URL already shown changes only the hash, which neither reloads
- * the app nor resets the readiness stamp. The next load starts only once this one is complete, so work a
- * screen does after it is ready never slows the start of the next.
+ * the app nor resets the readiness stamp. The next load starts only once this one is complete and its
+ * background work (the storage guard's count, start-up maintenance) has left IndexedDB for a second, as
+ * when a user opens a screen: a request still running when the page goes away holds up the next page's
+ * open of the database.
  */
 async function openScreen(page: Page, url: string): Promise<{ ready: number; complete: number }> {
   await page.goto('about:blank');
   await page.goto(url);
   await page.waitForFunction(() => window.__bench?.complete != null, undefined, { timeout: 120_000 });
-  return page.evaluate(() => ({ ready: window.__bench!.ready!, complete: window.__bench!.complete! }));
+  const times = await page.evaluate(() => ({ ready: window.__bench!.ready!, complete: window.__bench!.complete! }));
+  await page.waitForFunction((settled) => window.__bench!.busy === 0 && performance.now() - window.__bench!.lastIdle >= settled, SETTLED_MS, { timeout: 120_000, polling: 100 });
+  return times;
 }
 
 export async function appFigures(bench: BrowserBench, sizes: BenchSizes): Promise<Figure[]> {

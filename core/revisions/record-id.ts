@@ -101,3 +101,8 @@ export function workshopRecordPrefix(kind: WorkshopRecordKind, assessmentId: str
 export function valueRecordPrefix(assessmentId: string): string {
   return `value:${checkPart(assessmentId)}:`;
 }
+
+/** Prefix shared by the value records of one KPI's data points in one assessment, for range queries. */
+export function kpiValueRecordPrefix(assessmentId: string, kpiId: string): string {
+  return `${valueRecordPrefix(assessmentId)}${checkPart(kpiId)}:`;
+}

@@ -39,6 +39,21 @@ function splitKey(key: string): { readonly kpiId: string; readonly pointId: stri
 }
 
 /**
+ * The KPIs whose values decide `kpiId`'s cross-KPI findings: itself and the other side of every rule it
+ * is part of. A view that shows one KPI of many assessments reads these alone.
+ */
+export function kpisCheckedWith(kpiId: string, rules: readonly CrossKpiRule[] = CROSS_KPI_RULES): string[] {
+  const kpiIds = new Set([kpiId]);
+  for (const rule of rules) {
+    const lower = splitKey(rule.lower).kpiId;
+    const upper = splitKey(rule.upper).kpiId;
+    if (lower === kpiId) kpiIds.add(upper);
+    if (upper === kpiId) kpiIds.add(lower);
+  }
+  return [...kpiIds];
+}
+
+/**
  * Compares current values across KPIs. Each broken rule is reported on both KPIs, so whichever one the
  * participant looks at explains it; params name the other KPI by its official code.
  */

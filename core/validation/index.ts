@@ -8,4 +8,4 @@ export {
   type ProfileIssue,
 } from './city-profile.ts';
 export { exceedsMismatchTolerance, relativeMismatch, MISMATCH_TOLERANCE } from './mismatch.ts';
-export { crossKpiChecks, valueKey, CROSS_KPI_RULES, type CrossKpiIssue, type CrossKpiRule } from './cross-kpi.ts';
+export { crossKpiChecks, kpisCheckedWith, valueKey, CROSS_KPI_RULES, type CrossKpiIssue, type CrossKpiRule } from './cross-kpi.ts';

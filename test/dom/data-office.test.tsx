@@ -6,7 +6,7 @@ import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { useAllValues } from '../../renderer/src/data/hooks.ts';
 import { valueRecordId } from '../../renderer/src/data/index.ts';
-import { listAllValues } from '../../renderer/src/data/office.ts';
+import { listAllValues, listValuesOfKpis } from '../../renderer/src/data/office.ts';
 import { getAssessment, listAssessments, listValues } from '../../renderer/src/data/queries.ts';
 import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
 
@@ -51,6 +51,28 @@ describe('office reads', () => {
     expect(await listValues(db, empty)).toEqual(new Map());
     expect(all.get(second)?.get(recordId)?.fields.directValue?.conflict).toBe(true);
     expect(all.get(first)?.get(valueRecordId(first, KPI, '_'))?.fields.directValue).toMatchObject({ conflict: false, current: { value: 61 } });
+  });
+
+  it('reads a few KPIs of many assessments as the whole read derives them, and nothing else', async () => {
+    const { db, store } = open();
+    const ids = [];
+    for (const name of ['Lakeside', 'Hillton', 'Nowhere']) ids.push((await store.createAssessment(city(name))).assessmentId);
+    const [first, second] = ids as [string, string, string];
+    await store.saveValueFields(first, KPI, '_', { directValue: 60 });
+    await store.saveValueFields(first, KPI, '_', { directValue: 61 });
+    await store.saveValueFields(first, 'EC-ICT-ICT-2C', '_', { directValue: 70 });
+    await store.saveValueFields(first, 'EN-EN-AQ-1C', 'pm10', { directValue: 20 });
+    await store.saveValueFields(second, KPI, '_', { directValue: 50 });
+
+    const all = await listAllValues(db);
+    const some = await listValuesOfKpis(db, ids, [KPI, 'EC-ICT-ICT-2C']);
+    expect([...some.keys()].sort()).toEqual([first, second].sort());
+    for (const assessmentId of [first, second]) {
+      const expected = new Map([...all.get(assessmentId)!].filter(([, view]) => view.kpiId === KPI || view.kpiId === 'EC-ICT-ICT-2C'));
+      expect(some.get(assessmentId)).toEqual(expected);
+    }
+    expect([...some.get(first)!.values()].map((view) => view.kpiId).sort()).toEqual(['EC-ICT-ICT-1C', 'EC-ICT-ICT-2C']);
+    expect(await listValuesOfKpis(db, [second], ['EN-EN-AQ-1C'])).toEqual(new Map());
   });
 
   it('follows every committed change while the office view is open', async () => {

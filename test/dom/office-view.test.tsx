@@ -76,7 +76,8 @@ describe('office view: category scores', () => {
     fireEvent.click(await screen.findByRole('radio', { name: 'A category score' }));
     expect(await screen.findByText(/They are not the U4SSC benchmarks/)).toBeTruthy();
     expect(screen.getByRole('button', { name: /Explicit SDG targets for 2030 \(example\)/ })).toBeTruthy();
-    const table = screen.getByRole('table', { name: 'Values of every city and year' });
+    // Scores need every value of every assessment, read after the compared data point's.
+    const table = await screen.findByRole('table', { name: 'Values of every city and year' });
     expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['City', 'Country', 'Year', 'Score', 'Band']);
   });
 });

@@ -12,6 +12,7 @@ import { officeEntries, outliersOf } from '../../renderer/src/features/office/of
 import { buildSnapshot, kpiRowReader } from '../../renderer/src/features/results/snapshot-model.ts';
 import { scoringValuesOf } from '../../renderer/src/features/results/scoring-input.ts';
 import { scoreAssessment } from '../../core/scoring/index.ts';
+import { CROSS_KPI_RULES, kpisCheckedWith } from '../../core/validation/index.ts';
 
 const POINTS = U4SSC_2017.kpis.flatMap((kpi) => pointsOf(kpi).map((point) => ({ kpiId: kpi.id, pointId: point.id })));
 
@@ -67,6 +68,29 @@ describe('office model', () => {
         expect(rowOf('no-such-kpi')).toBeUndefined();
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('builds a KPI\'s row from the values of the KPIs checked with it alone exactly as from every value', () => {
+    // Both sides of every cross-KPI rule hold a number, so rules break as often as they hold.
+    const ruleSides = CROSS_KPI_RULES.flatMap((rule) => [rule.lower, rule.upper]).map((key) => {
+      const [kpiId = '', pointId = '_'] = key.split(':');
+      return { kpiId, pointId };
+    });
+    const ruleValues = fc.tuple(...ruleSides.map(() => fc.integer({ min: 0, max: 100 })));
+    fc.assert(
+      fc.property(storedPoints, ruleValues, (stored, numbers) => {
+        const assessment = assessmentView('a-1', 'Lakeside', 2024, 100_000);
+        const ruleStored = ruleSides.map((point, index) => [point, { directValue: { conflict: false, current: write(numbers[index]!, 'r1') } as FieldState }] as const);
+        const values = valuesOf(assessment.id, [...stored.filter(([point]) => !ruleSides.some((side) => side.kpiId === point.kpiId)), ...ruleStored]);
+        const everyRow = kpiRowReader(U4SSC_2017, assessment, values);
+        for (const kpi of U4SSC_2017.kpis) {
+          const readWith = new Set(kpisCheckedWith(kpi.id));
+          const some = new Map([...values].filter(([, view]) => readWith.has(view.kpiId)));
+          expect(kpiRowReader(U4SSC_2017, assessment, some)(kpi.id)).toEqual(everyRow(kpi.id));
+        }
+      }),
+      { numRuns: 20 },
     );
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findKpi, U4SSC_2017 } from '../../core/catalogue/index.ts';
-import { crossKpiChecks, CROSS_KPI_RULES, valueKey, type CrossKpiRule } from '../../core/validation/index.ts';
+import { crossKpiChecks, CROSS_KPI_RULES, kpisCheckedWith, valueKey, type CrossKpiRule } from '../../core/validation/index.ts';
 
 const INTERNET = valueKey('EC-ICT-ICT-1C');
 const BROADBAND = valueKey('EC-ICT-ICT-2C');
@@ -86,5 +86,18 @@ describe('crossKpiChecks', () => {
     for (const rule of CROSS_KPI_RULES) {
       for (const key of [rule.lower, rule.upper]) expect(findKpi(U4SSC_2017, key.split(':')[0] ?? '')).toBeDefined();
     }
+  });
+
+  it('lists the KPIs whose values a KPI\'s checks read: itself and the other side of each of its rules', () => {
+    const rules: CrossKpiRule[] = [
+      { lower: valueKey('A'), upper: valueKey('B'), severity: 'warning' },
+      { lower: valueKey('C', 'x'), upper: valueKey('A'), severity: 'error' },
+      { lower: valueKey('D', 'x'), upper: valueKey('D', 'y'), severity: 'warning' },
+    ];
+    expect(kpisCheckedWith('A', rules).sort()).toEqual(['A', 'B', 'C']);
+    expect(kpisCheckedWith('B', rules)).toEqual(['B', 'A']);
+    expect(kpisCheckedWith('D', rules)).toEqual(['D']);
+    expect(kpisCheckedWith('E', rules)).toEqual(['E']);
+    expect(kpisCheckedWith('EC-ICT-ICT-2C')).toContain('EC-ICT-ICT-1C');
   });
 });

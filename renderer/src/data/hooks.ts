@@ -12,7 +12,7 @@ import { getAssessment, listAssessments, listDeletedAssessments, listValues, rec
 import { revisionOrigins, type ShownOrigin } from './provenance.ts';
 import { listSigners } from './signers.ts';
 import { listTargetSets } from './target-sets.ts';
-import { listAllValues } from './office.ts';
+import { listAllValues, listValuesOfKpis, type ValuesByAssessment } from './office.ts';
 import type { StoredTargetSet } from '../../../core/targets/records.ts';
 import { exportStatus, listHeld, listImports, type ExportStatus } from './sync.ts';
 import type { AssessmentView, Revision, ValueView } from './types.ts';
@@ -86,9 +86,23 @@ export function useStoredTargetSets(): StoredTargetSet[] | undefined {
   return useLiveQuery(() => mapDataErrors(() => listTargetSets(appStore().db)), []);
 }
 
-/** Every assessment's data points, by assessment id (the central office's view). */
-export function useAllValues(): ReadonlyMap<string, ReadonlyMap<string, ValueView>> | undefined {
-  return useLiveQuery(() => mapDataErrors(() => listAllValues(appStore().db)), []);
+/** Every assessment's data points, by assessment id (the central office's view); read once `enabled`. */
+export function useAllValues(enabled = true): ValuesByAssessment | undefined {
+  return useLiveQuery(() => (enabled ? mapDataErrors(() => listAllValues(appStore().db)) : undefined), [enabled]);
+}
+
+export interface KpiValues {
+  /** The `kpiIds` asked for: until a new read is done, the last one's answer is what a live query returns. */
+  readonly kpiIds: readonly string[];
+  readonly values: ValuesByAssessment;
+}
+
+/** The data points of `kpiIds` in each of `assessmentIds` (none asked: null), by assessment id. */
+export function useValuesOfKpis(assessmentIds: readonly string[] | null, kpiIds: readonly string[]): KpiValues | undefined {
+  return useLiveQuery(
+    async () => (assessmentIds ? { kpiIds, values: await mapDataErrors(() => listValuesOfKpis(appStore().db, assessmentIds, kpiIds)) } : undefined),
+    [assessmentIds, kpiIds],
+  );
 }
 
 /** The name this laptop stamps on its changes; null when nobody has given one yet. */

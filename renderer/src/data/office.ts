@@ -1,11 +1,13 @@
-/** Reads for the central office's view: every assessment's values at once. */
+/** Reads for the central office's view: every assessment's values, or a few KPIs of every assessment. */
 import { deriveRecords } from '../../../core/revisions/derive.ts';
-import { parseRecordId } from '../../../core/revisions/record-id.ts';
+import { kpiValueRecordPrefix, parseRecordId } from '../../../core/revisions/record-id.ts';
 import type { Revision } from '../../../core/revisions/types.ts';
 import type { CityKpiDb } from './db.ts';
 import type { ValueView } from './types.ts';
 
 const VALUE_PREFIX = 'value:';
+
+export type ValuesByAssessment = ReadonlyMap<string, ReadonlyMap<string, ValueView>>;
 
 /**
  * Value records are nearly all of an office's revisions, so one scan of the table in key order beats the
@@ -17,15 +19,38 @@ function valueRevisions(db: CityKpiDb): Promise<Revision[]> {
   return db.transaction('r', db.revisions, async () => (await db.revisions.toArray()).filter((revision) => revision.recordId.startsWith(VALUE_PREFIX)));
 }
 
-/** The data points of every assessment stored here, by assessment id, each keyed by record id. */
-export async function listAllValues(db: CityKpiDb): Promise<ReadonlyMap<string, ReadonlyMap<string, ValueView>>> {
-  const byAssessment = new Map<string, Map<string, ValueView>>();
-  for (const state of deriveRecords(await valueRevisions(db))) {
+/**
+ * The value revisions of `kpiIds` in each of `assessmentIds`: one range of the `recordId` index each, all
+ * asked at once. A few KPIs of 2,000 assessments are some thousands of rows, where the whole table is
+ * tens of thousands, so the random lookups of an index read cost less than the scan.
+ */
+function revisionsOfKpis(db: CityKpiDb, assessmentIds: readonly string[], kpiIds: readonly string[]): Promise<Revision[]> {
+  return db.transaction('r', db.revisions, async () => {
+    const ranges = assessmentIds.flatMap((assessmentId) =>
+      kpiIds.map((kpiId) => db.revisions.where('recordId').startsWith(kpiValueRecordPrefix(assessmentId, kpiId)).toArray()),
+    );
+    return (await Promise.all(ranges)).flat();
+  });
+}
+
+function byAssessment(revisions: readonly Revision[]): ValuesByAssessment {
+  const grouped = new Map<string, Map<string, ValueView>>();
+  for (const state of deriveRecords(revisions)) {
     const ref = parseRecordId(state.recordId);
     if (ref?.kind !== 'kpiValue') continue;
-    const views = byAssessment.get(ref.assessmentId) ?? new Map<string, ValueView>();
+    const views = grouped.get(ref.assessmentId) ?? new Map<string, ValueView>();
     views.set(state.recordId, { recordId: state.recordId, kpiId: ref.kpiId, pointId: ref.pointId, fields: state.fields, heads: state.heads });
-    byAssessment.set(ref.assessmentId, views);
+    grouped.set(ref.assessmentId, views);
   }
-  return byAssessment;
+  return grouped;
+}
+
+/** The data points of every assessment stored here, by assessment id, each keyed by record id. */
+export async function listAllValues(db: CityKpiDb): Promise<ValuesByAssessment> {
+  return byAssessment(await valueRevisions(db));
+}
+
+/** listAllValues restricted to the data points of `kpiIds` in `assessmentIds`: the same views, fewer of them. */
+export async function listValuesOfKpis(db: CityKpiDb, assessmentIds: readonly string[], kpiIds: readonly string[]): Promise<ValuesByAssessment> {
+  return byAssessment(await revisionsOfKpis(db, assessmentIds, kpiIds));
 }

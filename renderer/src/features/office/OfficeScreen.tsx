@@ -2,7 +2,8 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { U4SSC_2017 } from '../../../../core/catalogue/index.ts';
-import { useAllValues, useAssessments } from '../../data/hooks.ts';
+import { kpisCheckedWith } from '../../../../core/validation/index.ts';
+import { useAllValues, useAssessments, useValuesOfKpis } from '../../data/hooks.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { OptionSelect } from '../../ui/option-select/OptionSelect.tsx';
 import { preloadChartEngine } from '../results/charts/EChart.tsx';
@@ -28,23 +29,34 @@ export function OfficeScreen() {
   const { t } = useTranslation(['office', 'catalogue']);
   const language = useLanguage();
   const assessments = useAssessments();
-  const values = useAllValues();
   const targets = useTargetSets();
   const [filter, setFilter] = useState<OfficeFilter>({ country: null, region: null });
   const [measure, setMeasure] = useState<Measure>('point');
   const [point, setPoint] = useState(FIRST_POINT);
   const [category, setCategory] = useState(FIRST_CATEGORY);
   useEffect(preloadChartEngine, []);
+  const [kpiId, pointId] = point.split('/') as [string, string];
+
+  // The compared KPI (and the KPIs its checks read) of every assessment first, then every value: the
+  // comparison is on screen while the rest, which the outliers and category scores need, is read.
+  const [comparedShown, setComparedShown] = useState(false);
+  const all = useAllValues(comparedShown);
+  const assessmentIds = useMemo(() => assessments?.map((assessment) => assessment.id) ?? null, [assessments]);
+  const comparedKpis = useMemo(() => kpisCheckedWith(kpiId), [kpiId]);
+  const compared = useValuesOfKpis(all ? null : assessmentIds, comparedKpis);
+  // Set during render (React's pattern for state that follows another): no commit of the compared values waits for it.
+  if (compared && !comparedShown) setComparedShown(true);
+  const values = all ?? (compared?.kpiIds === comparedKpis ? compared.values : undefined);
 
   const entries = useMemo(() => (assessments && values ? officeEntries(assessments, values) : undefined), [assessments, values]);
   const shown = useMemo(() => (entries ? filterEntries(entries, filter) : []), [entries, filter]);
+  const complete = all !== undefined;
   // Checking every value of every assessment waits until the comparison is on screen.
-  const checked = useDeferredValue(shown, NOTHING_CHECKED);
+  const checked = useDeferredValue(complete ? shown : NOTHING_CHECKED, NOTHING_CHECKED);
   const outliers = useMemo(() => (checked === NOTHING_CHECKED ? null : outliersOf(checked)), [checked]);
   const points = useMemo(() => pointOptions(U4SSC_2017, t), [t]);
 
   if (!entries) return <output className="muted">{t('office:loading')}</output>;
-  const [kpiId, pointId] = point.split('/') as [string, string];
   return (
     <div className="stack office">
       <h1>{t('office:title')}</h1>
@@ -114,7 +126,13 @@ export function OfficeScreen() {
         <section className="stack" aria-labelledby="office-compare">
           <h2 id="office-compare">{t('office:compare.title')}</h2>
           {targets ? <TargetSetPicker sets={targets.sets} chosen={targets.chosen} onChoose={targets.choose} /> : null}
-          {targets?.chosen ? <CategoryComparisonView entries={shown} categoryId={category} targets={targets.chosen} /> : <p className="notice">{t('office:compare.noTargets')}</p>}
+          {!targets?.chosen ? (
+            <p className="notice">{t('office:compare.noTargets')}</p>
+          ) : complete ? (
+            <CategoryComparisonView entries={shown} categoryId={category} targets={targets.chosen} />
+          ) : (
+            <output className="muted">{t('office:loading')}</output>
+          )}
         </section>
       )}
 
