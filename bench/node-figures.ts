@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { nodeSha256 } from '../cli/node-sha256.ts';
 import { encryptAge } from '../core/bundle/age-layer.ts';
 import { decodeBundle, encodeBundle } from '../core/bundle/index.ts';
 import { sha256 } from '../core/crypto/bytes.ts';
@@ -19,7 +20,7 @@ const cliBin = join(repoRoot, 'cli', 'bin', 'citykpi.mjs');
 export async function verifyFigure(sizes: BenchSizes): Promise<Figure> {
   const input = await laptopHistory(sizes.revisions);
   const bytes = await encodeBundle({ ...input, encryption: { kind: 'none' }, appVersion: 'bench' });
-  const decode = await warmMedian(3, () => decodeBundle(bytes, { limits: { maxRevisions: Math.max(sizes.revisions, 200_000) } }));
+  const decode = await warmMedian(3, () => decodeBundle(bytes, { limits: { maxRevisions: Math.max(sizes.revisions, 200_000) }, nativeSha256: nodeSha256 }));
   if (decode.result.revisions.length !== input.revisions.length) throw new Error('verify: the bundle lost revisions');
   const signature = await sign(input.device.privateKey, SIGNING_DOMAINS.bundleManifest, new Uint8Array(64));
   const floor = await warmMedian(5, async () => {
@@ -41,7 +42,7 @@ export async function exportFigure(sizes: BenchSizes): Promise<Figure> {
   const attachments = evidenceFiles(sizes.evidenceBytes, 1_000_000);
   const office = await generateOfficeKeyPair();
   const encryption = { kind: 'recipients', recipients: [office.publicText] } as const;
-  const exported = await timed(() => encodeBundle({ ...input, attachments, encryption, appVersion: 'bench' }));
+  const exported = await timed(() => encodeBundle({ ...input, attachments, encryption, appVersion: 'bench', nativeSha256: nodeSha256 }));
   const plaintext = new Uint8Array(exported.result.length);
   const floor = await timed(() => encryptAge(plaintext, encryption));
   return compare(

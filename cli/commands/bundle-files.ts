@@ -10,6 +10,7 @@ import { deviceIdFromPublicKey, importDeviceIdentity } from '../../core/crypto/d
 import { KeyFileError, parseKeyFile, type KeyFile } from '../../core/crypto/key-file.ts';
 import { EMPTY_TRUST_STORE, TrustFileError, signerTrustOf, type TrustStore } from '../../core/trust/trust-store.ts';
 import { InputError, UsageError, type Io } from '../io.ts';
+import { nodeSha256 } from '../node-sha256.ts';
 
 const MAX_KEY_FILE_BYTES = 64 * 1024;
 
@@ -120,6 +121,7 @@ export function decodeBundleFile(io: Io, path: string, keys: BundleKeys, enrolle
       ...(keys.passphrase === undefined ? {} : { passphrase: keys.passphrase }),
       trustedSigners: (publicKey) => (keys.trusted.has(toBase64Url(publicKey)) ? 'trusted' : enrolledTrust(publicKey)),
       unknownSigner: keys.checkTrust ? 'reject' : 'hold',
+      nativeSha256: nodeSha256,
     });
   });
 }

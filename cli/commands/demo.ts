@@ -4,6 +4,7 @@ import { demoBundleInput } from '../../core/bundle/demo-bundle.ts';
 import { type BundleEncryption, DEFAULT_LIMITS, encodeBundle } from '../../core/bundle/index.ts';
 import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { asInputErrors, readKeyFile, writeFileAtomic } from './bundle-files.ts';
+import { nodeSha256 } from '../node-sha256.ts';
 
 const USAGE = `citykpi demo --out <file> [--seed <n>] [--revisions <n>] [--to <office.pub>]
 
@@ -48,7 +49,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
     encryption = { kind: 'recipients', recipients: keys.recipients.map((recipient) => recipient.publicText) };
   }
   const input = await demoBundleInput({ seed, revisions });
-  const bytes = await asInputErrors(values.out, () => encodeBundle({ ...input, encryption, appVersion: 'citykpi-cli' }));
+  const bytes = await asInputErrors(values.out, () => encodeBundle({ ...input, encryption, appVersion: 'citykpi-cli', nativeSha256: nodeSha256 }));
   writeFileAtomic(io, values.out, bytes);
   io.out(`${values.out}: ${input.revisions.length} revisions, ${encryption.kind === 'none' ? 'signed, readable' : 'signed, encrypted'}\n`);
   return EXIT_OK;

@@ -11,6 +11,7 @@ import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io }
 import { asInputErrors, readKeyFile, refuseExistingOutput, writeFileAtomic } from './bundle-files.ts';
 import { mergeSigner } from './merge.ts';
 import { defaultCatalogue, issueText, localeOption, readTableFile } from './results-files.ts';
+import { nodeSha256 } from '../node-sha256.ts';
 
 const USAGE = `citykpi import-table <table> --city <name> --country <code> --year <yyyy> --out <file> [--identity <office.key>] [--to <office.pub>] [--author <name>] [--locale <language>] [--force]
 
@@ -89,7 +90,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
     deviceId: signer.id,
     nowMs: Date.now(),
   });
-  const bytes = await asInputErrors(values.out, () => encodeBundle({ revisions, device: signer, encryption, appVersion: 'citykpi-cli' }));
+  const bytes = await asInputErrors(values.out, () => encodeBundle({ revisions, device: signer, encryption, appVersion: 'citykpi-cli', nativeSha256: nodeSha256 }));
   writeFileAtomic(io, values.out, bytes);
   io.out(`${values.out}: ${preview.values.length} values of ${city} ${year}, ${encryption.kind === 'none' ? 'readable' : 'encrypted'}, signed by ${signer.name}\n`);
   return EXIT_OK;

@@ -22,6 +22,7 @@ import { terminalText } from '../terminal-text.ts';
 import { EXIT_OK, InputError, UsageError, type Command, type ExitCode, type Io } from '../io.ts';
 import { KEY_OPTIONS, KEY_USAGE, asInputErrors, loadBundleKeys, readKeyFile, refuseExistingOutput, writeFileAtomic } from './bundle-files.ts';
 import { OFFICE_TRUST_OPTIONS, OFFICE_TRUST_USAGE, decodeOfficeBundle, loadOfficeTrust, officeTrustsAll } from './trust-files.ts';
+import { nodeSha256 } from '../node-sha256.ts';
 
 const USAGE = `citykpi merge <file>... --out <file> [--identity <office.key>] [--to <office.pub>] [--open] [--force] [--allow-unknown]
 
@@ -136,6 +137,7 @@ async function run(args: readonly string[], io: Io): Promise<ExitCode> {
     appVersion: 'citykpi-cli',
     extensions: mergeExtensions(bundles.map((bundle) => bundle.extensions)),
     attestations: bundles.flatMap((bundle) => bundle.attestations),
+    nativeSha256: nodeSha256,
   });
   // Every file is made before any is written: a failure leaves no partial set behind.
   const made: EncodedVolume[] = [];

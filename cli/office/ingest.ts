@@ -16,6 +16,7 @@ import type { Revision } from '../../core/revisions/types.ts';
 import { type PoolClient, inTransaction } from './database.ts';
 import { storeOrigins } from './revision-origins.ts';
 import { guardWorkshopRules } from './workshop-guard.ts';
+import { nodeSha256 } from '../node-sha256.ts';
 
 export interface OfficeKeys {
   /** age identities that decrypt bundles sent to the office. */
@@ -76,7 +77,7 @@ const RETRYABLE = new Set(['40P01', '40001']);
 const ATTEMPTS = 3;
 
 export function decodeForOffice(bytes: Uint8Array, keys: OfficeKeys): Promise<DecodedBundle> {
-  return decodeBundle(bytes, { identities: keys.identities });
+  return decodeBundle(bytes, { identities: keys.identities, nativeSha256: nodeSha256 });
 }
 
 export async function ingestBundle(client: PoolClient, bytes: Uint8Array, keys: OfficeKeys, options: IngestOptions = {}): Promise<IngestOutcome> {

@@ -3,7 +3,7 @@
  * limits, decryption, framing, signature, manifest schema and version, recipient binding, part
  * hashes, strict UTF-8 and JSON, revision schema and ids. Anything wrong is a BundleError.
  */
-import { bytesEqual, fromBase64Url, sha256, toHex } from '../crypto/bytes.ts';
+import { type Sha256Hex, bytesEqual, fromBase64Url, sha256HexOf } from '../crypto/bytes.ts';
 import { fingerprintOf } from '../crypto/fingerprint.ts';
 import { SIGNING_DOMAINS, verify } from '../crypto/signing.ts';
 import { checkEvidenceParts, checkRevisions, contextOfRevisions, findingSummary, type RecordFinding } from '../records/index.ts';
@@ -34,6 +34,8 @@ export interface DecodeBundleOptions {
   readonly unknownSigner?: 'hold' | 'reject';
   /** Raising limits is for the central office only. */
   readonly limits?: Partial<BundleLimits>;
+  /** The platform's synchronous SHA-256 (Node's), for the file, its parts and every revision id. */
+  readonly nativeSha256?: Sha256Hex;
 }
 
 export type BundleEnvelope =
@@ -152,9 +154,9 @@ function checkDeclaredContent(manifest: Manifest, revisions: readonly Revision[]
 }
 
 /** One digest at a time: WebCrypto copies each input, so a large file is held at most twice. */
-async function hashInTurn(parts: readonly Uint8Array[]): Promise<string[]> {
+async function hashInTurn(parts: readonly Uint8Array[], native: Sha256Hex | undefined): Promise<string[]> {
   const hashes: string[] = [];
-  for (const part of parts) hashes.push(toHex(await sha256(part)));
+  for (const part of parts) hashes.push(await sha256HexOf(part, native));
   return hashes;
 }
 
@@ -182,7 +184,7 @@ interface ListedContent {
 }
 
 /** What the manifest's parts hold, read and checked part by part. */
-async function readParts(manifest: Manifest, container: Container, limits: BundleLimits): Promise<ListedContent> {
+async function readParts(manifest: Manifest, container: Container, limits: BundleLimits, native: Sha256Hex | undefined): Promise<ListedContent> {
   const newerMinor = manifest.formatMinor > FORMAT_MINOR;
   const indexed = manifest.formatMinor >= ATTACHMENT_INDEX_MINOR;
   let revisions: Revision[] = [];
@@ -193,7 +195,7 @@ async function readParts(manifest: Manifest, container: Container, limits: Bundl
   for (const [index, declared] of manifest.parts.entries()) {
     const part = container.parts[index]!;
     const attachment = ATTACHMENT_PART.exec(declared.name);
-    if (declared.name === REVISIONS_PART) revisions = await decodeRevisionsPart(part, limits, newerMinor);
+    if (declared.name === REVISIONS_PART) revisions = await decodeRevisionsPart(part, limits, newerMinor, native);
     else if (declared.name === PROVENANCE_PART && manifest.formatMinor >= PROVENANCE_MINOR) attestations = await decodeProvenancePart(part, limits);
     else if (declared.name === ATTACHMENT_INDEX_PART && indexed) attachmentIndex = decodeAttachmentIndex(part, limits);
     // From 1.2 on, attachments are listed only in the index: one place, one hash per file.
@@ -212,10 +214,10 @@ async function readParts(manifest: Manifest, container: Container, limits: Bundl
 export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptions = {}): Promise<DecodedBundle> {
   const limits: BundleLimits = { ...DEFAULT_LIMITS, ...options.limits };
   if (bytes.length > limits.maxFileBytes) throw new BundleError('E_TOO_LARGE', `file of ${bytes.length} bytes exceeds ${limits.maxFileBytes}`);
-  // Digests run off the main thread: the file and every part are hashed while the content is checked.
-  const fileSha256 = sha256(bytes).then(toHex);
+  // Through WebCrypto, digests run off the main thread: the file and every part are hashed while the content is checked.
+  const fileSha256 = sha256HexOf(bytes, options.nativeSha256);
   const { container, envelope } = await openEnvelope(bytes, options, limits);
-  const partHashes = hashInTurn(container.parts);
+  const partHashes = hashInTurn(container.parts, options.nativeSha256);
 
   if (!(await verify(container.signerKey, SIGNING_DOMAINS.bundleManifest, container.manifestBytes, container.signature))) {
     throw new BundleError('E_SIGNATURE', 'the signature does not match the manifest');
@@ -231,7 +233,7 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptio
   checkRecipientBinding(manifest, envelope);
 
   // The parts are read while their digests run; a mismatch with the manifest is still the error reported first.
-  const [listedChecked, read] = await Promise.allSettled([checkListedParts(manifest, container, partHashes), readParts(manifest, container, limits)]);
+  const [listedChecked, read] = await Promise.allSettled([checkListedParts(manifest, container, partHashes), readParts(manifest, container, limits, options.nativeSha256)]);
   if (listedChecked.status === 'rejected') throw listedChecked.reason;
   if (read.status === 'rejected') throw read.reason;
   const { revisions, attestations, attachmentIndex, attachments, unknownParts } = read.value;

@@ -3,7 +3,7 @@
  * hashes and the intended recipients, the device signs the manifest, and the container is then
  * encrypted with age, or left open under a magic that says so.
  */
-import { sha256, toBase64Url, toHex } from '../crypto/bytes.ts';
+import { type Sha256Hex, sha256HexOf, toBase64Url, toHex } from '../crypto/bytes.ts';
 import { recipientIdOf } from '../crypto/office-keys.ts';
 import { SIGNING_DOMAINS, sign } from '../crypto/signing.ts';
 import { canonicalJsonBytes } from '../revisions/canonical-json.ts';
@@ -81,6 +81,8 @@ export interface EncodeBundleInput {
    */
   readonly attestations?: Iterable<Attestation>;
   readonly onProgress?: (progress: BundleProgress) => void;
+  /** The platform's synchronous SHA-256 (Node's), for every revision id, evidence file and part. */
+  readonly nativeSha256?: Sha256Hex;
 }
 
 export interface BundleVolume {
@@ -113,7 +115,7 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
   }
   report('serialise', 0);
   const newerMinor = (input.extensions?.formatMinor ?? 0) > FORMAT_MINOR;
-  const revisionBytes = encodeRevisionsPart(revisions, limits, newerMinor);
+  const revisionBytes = encodeRevisionsPart(revisions, limits, newerMinor, input.nativeSha256);
   if (revisionBytes.length > limits.maxPartBytes) {
     throw new BundleError('E_TOO_LARGE', `${revisions.length} revisions need more than ${limits.maxPartBytes} bytes; export fewer at a time`);
   }
@@ -123,9 +125,9 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
   const ownIds = revisions.filter((revision) => revision.deviceId === input.device.id).map((revision) => revision.id);
   const attestations = ownIds.length === 0 ? relayed : [...relayed, await attest(input.device, ownIds)];
 
-  // Digests run off the main thread, so the evidence is hashed all at once, and only once.
+  // Through WebCrypto, digests run off the main thread, so the evidence is hashed all at once, and only once.
   const evidence = [...(input.attachments ?? [])];
-  const evidenceHashes = await Promise.all(evidence.map(async (attachment) => toHex(await sha256(attachment))));
+  const evidenceHashes = await Promise.all(evidence.map((attachment) => sha256HexOf(attachment, input.nativeSha256)));
   const attachments = new Map<string, Uint8Array>();
   for (const [index, hash] of evidenceHashes.entries()) attachments.set(hash, evidence[index]!);
   const attachmentParts = [...attachments].sort(([a], [b]) => (a < b ? -1 : 1)).map(([hash, bytes]) => ({ name: `att-${hash}`, hash, bytes }));
@@ -156,7 +158,7 @@ export async function encodeBundle(input: EncodeBundleInput): Promise<Uint8Array
 
   report('hash', 0.4);
   const parts: ManifestPart[] = await Promise.all(
-    listedParts.map(async (part) => ({ name: part.name, bytes: part.bytes.length, sha256: part.hash ?? toHex(await sha256(part.bytes)) })),
+    listedParts.map(async (part) => ({ name: part.name, bytes: part.bytes.length, sha256: part.hash ?? (await sha256HexOf(part.bytes, input.nativeSha256)) })),
   );
 
   const encryption = input.encryption;

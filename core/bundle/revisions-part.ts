@@ -2,11 +2,12 @@
  * `revisions.ndjson`: one revision per line as canonical JSON, sorted by id, each line ending in \n.
  * Reading checks every line's size before decoding it, validates it strictly and re-computes its id.
  */
+import type { Sha256Hex } from '../crypto/bytes.ts';
 import { z } from '../zod.ts';
 import { canonicalJson } from '../revisions/canonical-json.ts';
 import { parseHlc } from '../revisions/hlc.ts';
 import { parseRecordId } from '../revisions/record-id.ts';
-import { verifyRevisionId, verifyRevisionIdOfCanonicalLine } from '../revisions/revision-id.ts';
+import { sha256Hex, verifyRevisionId, verifyRevisionIdOfCanonicalLine } from '../revisions/revision-id.ts';
 import type { FieldValue, Revision } from '../revisions/types.ts';
 import { BundleError } from './errors.ts';
 import type { BundleLimits } from './limits.ts';
@@ -99,11 +100,13 @@ interface LineReader {
   readonly allowUnknownProperties: boolean;
   readonly schema: typeof strictRevision | typeof looseRevision;
   readonly seen: Set<string>;
+  readonly digest: Sha256Hex;
 }
 
-function lineReader(where: LineReader['where'], limits: BundleLimits, allowUnknownProperties: boolean): LineReader {
+function lineReader(where: LineReader['where'], limits: BundleLimits, allowUnknownProperties: boolean, digest: Sha256Hex): LineReader {
   const jsonLimits = { maxStringLength: limits.maxStringLength, maxDepth: limits.maxJsonDepth };
-  return { where, limits, jsonLimits, allowUnknownProperties, schema: allowUnknownProperties ? looseRevision : strictRevision, seen: new Set() };
+  const schema = allowUnknownProperties ? looseRevision : strictRevision;
+  return { where, limits, jsonLimits, allowUnknownProperties, schema, seen: new Set(), digest };
 }
 
 
@@ -127,7 +130,7 @@ function checkedRevision(
   const revision = value as Revision;
   if (reader.seen.has(revision.id)) throw new BundleError('E_SCHEMA', `${reader.where(line)}: revision ${revision.id} appears twice`);
   reader.seen.add(revision.id);
-  const idMatches = lineBytes ? verifyRevisionIdOfCanonicalLine(revision, text, lineBytes) : verifyRevisionId(revision);
+  const idMatches = lineBytes ? verifyRevisionIdOfCanonicalLine(revision, text, lineBytes, reader.digest) : verifyRevisionId(revision, reader.digest);
   if (!idMatches) throw new BundleError('E_HASH_MISMATCH', `${reader.where(line)}: revision id does not match its content`);
   return revision;
 }
@@ -165,8 +168,13 @@ function withRoom(buffer: Uint8Array<ArrayBuffer>, used: number, needed: number)
  * refuse (a bad revision must fail the export, not the import). Each line is canonical by
  * construction, so it is checked against the revision it was written from instead of read back.
  */
-export function encodeRevisionsPart(revisions: readonly Revision[], limits: BundleLimits, allowUnknownProperties: boolean): Uint8Array {
-  const reader = lineReader((number) => `revision ${number} (${String(revisions[number - 1]?.id)})`, limits, allowUnknownProperties);
+export function encodeRevisionsPart(
+  revisions: readonly Revision[],
+  limits: BundleLimits,
+  allowUnknownProperties: boolean,
+  digest: Sha256Hex = sha256Hex,
+): Uint8Array {
+  const reader = lineReader((number) => `revision ${number} (${String(revisions[number - 1]?.id)})`, limits, allowUnknownProperties, digest);
   // Each line is encoded once, into the part itself, and its id checked on those bytes.
   let part = new Uint8Array(Math.min(revisions.length * 512, limits.maxPartBytes) + 1);
   let used = 0;
@@ -187,11 +195,16 @@ export function encodeRevisionsPart(revisions: readonly Revision[], limits: Bund
 
 const utf8 = new TextEncoder();
 
-export async function decodeRevisionsPart(bytes: Uint8Array, limits: BundleLimits, allowUnknownProperties: boolean): Promise<Revision[]> {
+export async function decodeRevisionsPart(
+  bytes: Uint8Array,
+  limits: BundleLimits,
+  allowUnknownProperties: boolean,
+  digest: Sha256Hex = sha256Hex,
+): Promise<Revision[]> {
   if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) {
     throw new BundleError('E_SCHEMA', 'revisions.ndjson: the last line has no line break');
   }
-  const reader = lineReader((number) => `revisions.ndjson line ${number}`, limits, allowUnknownProperties);
+  const reader = lineReader((number) => `revisions.ndjson line ${number}`, limits, allowUnknownProperties, digest);
   const revisions: Revision[] = [];
   let start = 0;
   let lineNumber = 0;

@@ -79,3 +79,15 @@ export function asBufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', asBufferSource(bytes)));
 }
+
+/**
+ * A synchronous SHA-256 giving lower-case hex, which a platform may pass in where core cannot import it:
+ * Node's native digest hashes a revision several times faster than JavaScript, and a large part without
+ * the copy WebCrypto makes (on a 45 MB bundle that copy cost four times the hashing itself).
+ */
+export type Sha256Hex = (bytes: Uint8Array) => string;
+
+/** SHA-256 as lower-case hex: by the platform's digest when there is one, otherwise by WebCrypto, off the main thread. */
+export async function sha256HexOf(bytes: Uint8Array, native: Sha256Hex | undefined): Promise<string> {
+  return native ? native(bytes) : toHex(await sha256(bytes));
+}

@@ -4,6 +4,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import type { Sha256Hex } from '../crypto/bytes.ts';
 import { canonicalJsonBytes } from './canonical-json.ts';
 import type { FieldMap, Revision, UnsignedRevision } from './types.ts';
 
@@ -15,9 +16,7 @@ const REVISION_ID = /^[0-9a-f]{64}$/;
  * revision costs far more in scheduling than in hashing (a 100,000-revision import spent most of its
  * time waiting on them).
  */
-export function sha256Hex(bytes: Uint8Array): string {
-  return bytesToHex(sha256(bytes));
-}
+export const sha256Hex: Sha256Hex = (bytes) => bytesToHex(sha256(bytes));
 
 /** -0 is written as 0 in canonical JSON; holding 0 keeps a revision equal to itself read back. */
 function normaliseFields(fields: FieldMap): FieldMap {
@@ -56,9 +55,10 @@ function hasCanonicalParents(parents: unknown): boolean {
  * True when the id is the hash of the revision's other properties and its parents are in canonical
  * order. Unknown extra properties are part of the hash, so a future minor version's revisions still
  * verify here. Values canonical JSON cannot encode make the revision invalid, not the caller crash.
- * Synchronous like sha256Hex: a bundle checks one id per revision.
+ * Synchronous like sha256Hex: a bundle checks one id per revision. `digest` is the platform's SHA-256
+ * where it gave one.
  */
-export function verifyRevisionId(revision: Revision): boolean {
+export function verifyRevisionId(revision: Revision, digest: Sha256Hex = sha256Hex): boolean {
   const { id, ...content } = revision;
   if (typeof id !== 'string' || !REVISION_ID.test(id)) return false;
   if (!hasCanonicalParents(content.parents)) return false;
@@ -68,8 +68,11 @@ export function verifyRevisionId(revision: Revision): boolean {
   } catch {
     return false;
   }
-  return sha256Hex(bytes) === id;
+  return digest(bytes) === id;
 }
+
+/** Reused for every line: the content is gathered here and hashed in one call, cheaper than an incremental digest. */
+let contentBuffer = new Uint8Array(1024);
 
 /**
  * verifyRevisionId for a revision read from `line`, a line known to be its canonical JSON, whose UTF-8
@@ -77,16 +80,17 @@ export function verifyRevisionId(revision: Revision): boolean {
  * around that member are hashed as they stand instead of being serialised again. `"id"` is followed by
  * `"parents"` in key order; a newer minor's extra key in between takes the general path.
  */
-export function verifyRevisionIdOfCanonicalLine(revision: Revision, line: string, lineBytes: Uint8Array): boolean {
+export function verifyRevisionIdOfCanonicalLine(revision: Revision, line: string, lineBytes: Uint8Array, digest: Sha256Hex = sha256Hex): boolean {
   const { id } = revision;
   if (typeof id !== 'string' || !REVISION_ID.test(id) || !hasCanonicalParents(revision.parents)) return false;
   const member = `"id":"${id}",`;
   const at = line.indexOf(`${member}"parents":[`);
-  if (at === -1) return verifyRevisionId(revision);
+  if (at === -1) return verifyRevisionId(revision, digest);
   // A line as long in bytes as in UTF-16 units is ASCII, where each character is one byte.
   const byteAt = lineBytes.length === line.length ? at : utf8.encode(line.slice(0, at)).length;
-  const hash = sha256.create();
-  hash.update(lineBytes.subarray(0, byteAt));
-  hash.update(lineBytes.subarray(byteAt + member.length));
-  return bytesToHex(hash.digest()) === id;
+  const length = lineBytes.length - member.length;
+  if (contentBuffer.length < length) contentBuffer = new Uint8Array(Math.max(length, contentBuffer.length * 2));
+  contentBuffer.set(lineBytes.subarray(0, byteAt));
+  contentBuffer.set(lineBytes.subarray(byteAt + member.length), byteAt);
+  return digest(contentBuffer.subarray(0, length)) === id;
 }
