@@ -1,5 +1,5 @@
 /** What a set of revisions is about, for the manifest's scope, counts and catalogue ids. */
-import { parseRecordId } from '../revisions/record-id.ts';
+import { recordIdParser } from '../revisions/record-id.ts';
 import type { Revision } from '../revisions/types.ts';
 
 export interface RevisionScope {
@@ -16,9 +16,11 @@ export function scopeOf(revisions: readonly Revision[]): RevisionScope {
   const assessmentIds = new Set<string>();
   const catalogueIds = new Set<string>();
   const records = new Set<string>();
+  // Each record parsed once, however many revisions it has.
+  const parse = recordIdParser();
   for (const revision of revisions) {
     records.add(revision.recordId);
-    const ref = parseRecordId(revision.recordId);
+    const ref = parse(revision.recordId);
     if (ref?.kind === 'city') cityIds.add(ref.cityId);
     if (ref?.kind === 'kpiValue') assessmentIds.add(ref.assessmentId);
     if (ref?.kind === 'assessment') {

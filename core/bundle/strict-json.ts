@@ -3,6 +3,7 @@
  * `__proto__` keys, ill-formed strings, unsafe integers and deep nesting, and it stops at the first
  * over-long string instead of building it.
  */
+import { mayEscapeLoneSurrogate } from '../revisions/canonical-json.ts';
 import { BundleError } from './errors.ts';
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -26,15 +27,18 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * `where` may be given as a function, for a caller decoding many lines that names one only on failure.
  */
 export function decodeUtf8Strict(bytes: Uint8Array, where: string | (() => string)): string {
-  const place = () => (typeof where === 'string' ? where : where());
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    throw new BundleError('E_MALFORMED_UTF8', `${place()}: starts with a byte-order mark`);
+    throw new BundleError('E_MALFORMED_UTF8', `${placeOf(where)}: starts with a byte-order mark`);
   }
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    throw new BundleError('E_MALFORMED_UTF8', `${place()}: invalid UTF-8`);
+    throw new BundleError('E_MALFORMED_UTF8', `${placeOf(where)}: invalid UTF-8`);
   }
+}
+
+function placeOf(where: string | (() => string)): string {
+  return typeof where === 'string' ? where : where();
 }
 
 export function parseStrictJson(text: string, limits: StrictJsonLimits, where: string): JsonValue {
@@ -168,13 +172,6 @@ export function parseStrictJson(text: string, limits: StrictJsonLimits, where: s
   return value;
 }
 
-/** How JSON.stringify writes a lone surrogate, which canonical JSON refuses. */
-const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
-
-/** Whether JSON text may hold an escaped lone surrogate (an escaped backslash before "ud8…" also counts). */
-export function mayEscapeLoneSurrogate(text: string): boolean {
-  return LONE_SURROGATE_ESCAPE.test(text);
-}
 
 /**
  * Every string within the limit, every integer exactly representable and containers nested no deeper

@@ -1,6 +1,6 @@
 /** Running the record rules over revisions: the one entry point every writer calls. */
 import { deriveRecord, type RecordState } from '../revisions/derive.ts';
-import { parseRecordId } from '../revisions/record-id.ts';
+import { type RecordRef, parseRecordId, recordIdParser } from '../revisions/record-id.ts';
 import type { Revision } from '../revisions/types.ts';
 import type { RecordFinding, RecordRule, RevisionUnderCheck, RuleContext } from './findings.ts';
 import { RECORD_RULES } from './rules.ts';
@@ -14,18 +14,28 @@ export const EMPTY_CONTEXT: RuleContext = { stateOf: () => undefined };
 
 /** Every finding of every rule for one revision; empty when it may be written. */
 export function checkRevision(revision: RevisionUnderCheck, options: CheckOptions = {}): RecordFinding[] {
+  const findings: RecordFinding[] = [];
+  addFindings(findings, revision, parseRecordId(revision.recordId), options);
+  return findings;
+}
+
+function addFindings(findings: RecordFinding[], revision: RevisionUnderCheck, ref: RecordRef | null, options: CheckOptions): void {
   const revisionId = revision.id ?? null;
-  const ref = parseRecordId(revision.recordId);
-  if (!ref) return [{ recordId: revision.recordId, revisionId, field: null, reason: 'invalidRecordId' }];
+  if (!ref) {
+    findings.push({ recordId: revision.recordId, revisionId, field: null, reason: 'invalidRecordId' });
+    return;
+  }
   const context = options.context ?? EMPTY_CONTEXT;
-  return (options.rules ?? RECORD_RULES).flatMap((rule) =>
-    rule.check(revision, ref, context).map((problem) => ({ recordId: revision.recordId, revisionId, ...problem })),
-  );
+  for (const rule of options.rules ?? RECORD_RULES) {
+    for (const problem of rule.check(revision, ref, context)) findings.push({ recordId: revision.recordId, revisionId, ...problem });
+  }
 }
 
 export function checkRevisions(revisions: Iterable<RevisionUnderCheck>, options: CheckOptions = {}): RecordFinding[] {
   const findings: RecordFinding[] = [];
-  for (const revision of revisions) findings.push(...checkRevision(revision, options));
+  // A bundle holds many revisions of each record.
+  const parse = recordIdParser();
+  for (const revision of revisions) addFindings(findings, revision, parse(revision.recordId), options);
   return findings;
 }
 

@@ -37,6 +37,11 @@ export function formatHlc({ wallMs, counter, deviceId }: Hlc): string {
   return `${String(wallMs).padStart(WALL_DIGITS, '0')}-${counter.toString(16).padStart(COUNTER_DIGITS, '0')}-${deviceId}`;
 }
 
+/** Whether parseHlc accepts the value, without reading its parts. */
+export function isHlc(value: string): boolean {
+  return HLC_PATTERN.test(value);
+}
+
 /** Returns null for anything that is not a well-formed clock string. */
 export function parseHlc(value: string): Hlc | null {
   const match = HLC_PATTERN.exec(value);

@@ -82,7 +82,8 @@ let contentBuffer = new Uint8Array(1024);
  */
 export function verifyRevisionIdOfCanonicalLine(revision: Revision, line: string, lineBytes: Uint8Array, digest: Sha256Hex = sha256Hex): boolean {
   const { id } = revision;
-  if (typeof id !== 'string' || !REVISION_ID.test(id) || !hasCanonicalParents(revision.parents)) return false;
+  // No pattern test of the id: only a lower-case hex id can equal the digest it is compared with.
+  if (typeof id !== 'string' || !hasCanonicalParents(revision.parents)) return false;
   const member = `"id":"${id}",`;
   const at = line.indexOf(`${member}"parents":[`);
   if (at === -1) return verifyRevisionId(revision, digest);

@@ -25,6 +25,17 @@ function respaced(line: string): string {
 }
 
 describe('revision lines', () => {
+  it('refuses a revision that appears twice, next to itself or after the order broke, and reads unsorted ones for the bundle to refuse', async () => {
+    const [a, b, c] = (await Promise.all([1, 2, 3].map((note) => revision({ note })))).sort((x, y) => (x.id < y.id ? -1 : 1));
+    const lines = ([a, b, c] as Revision[]).map((made) => encodeRevisionLines([made])[0]!);
+    const [lineA, lineB, lineC] = lines as [string, string, string];
+    for (const [order, line] of [[[lineA, lineB, lineB], 3], [[lineB, lineA, lineC, lineB], 4], [[lineC, lineA, lineC], 3]] as const) {
+      await expect(decode(order)).rejects.toMatchObject({ code: 'E_SCHEMA', message: expect.stringContaining(`line ${line}: revision`) });
+    }
+    expect(await decode([lineB, lineA, lineC])).toEqual([b, a, c]);
+    expect(() => encodeRevisionsPart([a!, b!, a!], DEFAULT_LIMITS, false)).toThrow(expect.objectContaining({ code: 'E_SCHEMA', message: expect.stringContaining('appears twice') }));
+  });
+
   it('reads canonical and non-canonical spellings of the same revisions to the same values', async () => {
     const fieldValue = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
     await fc.assert(

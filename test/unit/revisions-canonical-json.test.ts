@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { isWellFormedString } from '../../core/bundle/strict-json.ts';
 import { CanonicalJsonError, canonicalJson } from '../../core/revisions/canonical-json.ts';
 
 describe('canonicalJson', () => {
@@ -48,6 +49,21 @@ describe('canonicalJson', () => {
 
   it('names where the problem is', () => {
     expect(() => canonicalJson({ fields: { note: Number.NaN } })).toThrow('$.fields.note');
+  });
+
+  it('writes an array of strings as it writes each string, refuses a lone surrogate or a hole in one, and ignores its toJSON', () => {
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('\\ud800', '\uD83D\uDE00', 'a\u2028b', '"\\'));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 6 }), (strings) => {
+        const wellFormed = strings.every(isWellFormedString);
+        if (wellFormed) expect(canonicalJson(strings)).toBe(`[${strings.map((item) => canonicalJson(item)).join(',')}]`);
+        else expect(() => canonicalJson(strings)).toThrow(CanonicalJsonError);
+      }),
+      { numRuns: 300 },
+    );
+    expect(() => canonicalJson({ ids: ['a', '\uDC00'] })).toThrow('$.ids[1]');
+    expect(() => canonicalJson(Object.assign(new Array<string>(3), { 0: 'a', 2: 'b' }))).toThrow('sparse array');
+    expect(canonicalJson(Object.assign(['a'], { toJSON: () => 'b' }))).toBe('["a"]');
   });
 
   it('accepts objects without a prototype and well-formed surrogate pairs', () => {
