@@ -68,7 +68,7 @@ describe('watchRevisionCount', () => {
     const { db } = countedDb();
     const base = await revision('assessment:a');
     // Real ids are hex; ids at and around each slice bound (and outside hex) check the slices meet without gap or overlap.
-    const ids = ['0', '0f', '1', '19', '9', 'a', 'af', 'f', 'ff', 'fz', 'g', 'zz', '', ' '];
+    const ids = ['0', '00', '01', '0f', '1', '10', '19', '9', 'a', 'af', 'f', 'f0', 'fe', 'ff', 'fz', 'g', 'zz', '', ' '];
     await db.revisions.bulkAdd(ids.map((id) => ({ ...base, id })));
     const watcher = follow(db);
     await watcher.until(ids.length);
