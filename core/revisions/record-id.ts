@@ -68,7 +68,8 @@ export function formatRecordId(ref: RecordRef): string {
   }
 }
 
-const PART = '[A-Za-z0-9_.-]{1,100}';
+/** One part of a record id, as ID_PART checks it, to build the whole id's pattern from. */
+const PART = ID_PART.source.slice(1, -1);
 /** The ids parseRecordId accepts, kind by kind, in one pattern. */
 const RECORD_ID = new RegExp(
   `^(?:(?:city|assessment|targetSet):${PART}|(?:workshop|participant):${PART}:${PART}|(?:assignment|review):${PART}:${PART}(?::${PART})?|(?:value|target|question):${PART}:${PART}:${PART})$`,
