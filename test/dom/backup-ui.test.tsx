@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import Dexie, { type DBCore } from 'dexie';
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { decodeBundle } from '../../core/bundle/index.ts';
 import { DEMO_ASSESSMENT_ID } from '../../core/demo/index.ts';
@@ -6,7 +7,7 @@ import type { BackupRequest, Bridge, BridgeResult } from '../../electron/contrac
 import { resetBridgeForTests } from '../../renderer/src/bridge/index.ts';
 import { setAppStoreForTests } from '../../renderer/src/data/app-store.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
-import { checkStoredData, recordSentinel } from '../../renderer/src/data/storage-health.ts';
+import { checkStoredData, readSentinel, recordSentinel } from '../../renderer/src/data/storage-health.ts';
 import { createDataStore, type DataStore } from '../../renderer/src/data/store.ts';
 import { StorageAlerts } from '../../renderer/src/features/backup/StorageAlerts.tsx';
 import { StorageStatus } from '../../renderer/src/features/backup/StorageStatus.tsx';
@@ -149,6 +150,42 @@ describe('missing local data', () => {
     );
     await screen.findByRole('alertdialog');
     expect(screen.getAllByRole('alertdialog')).toHaveLength(1);
+  });
+
+  it('records a change saved while the data is being checked, so its loss would be noticed at the next start', async () => {
+    await store.openDemo();
+    await recordSentinel(db, window.localStorage);
+    const name = db.name;
+    db.close();
+    useDb(name);
+    // A value saved the moment the guard starts counting: its write waits for the count, then commits
+    // while the guard is still comparing that count with the sentinel.
+    let saved: Promise<unknown> | undefined;
+    db.use({
+      stack: 'dbcore',
+      name: 'save-while-counting',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table: (table) => {
+          const inner = down.table(table);
+          if (table !== 'revisions') return inner;
+          return {
+            ...inner,
+            count: (request) => {
+              saved ??= Dexie.ignoreTransaction(() => store.saveValueFields(DEMO_ASSESSMENT_ID, 'EC-ICT-ICT-1C', '_', { numerator: 7 }));
+              return inner.count(request);
+            },
+          };
+        },
+      }),
+    });
+    const stop = startStorageGuard({ bridge: testBridge(), recipients: () => [], storage: window.localStorage });
+    await waitFor(() => expect(saved).toBeDefined());
+    await saved;
+    await waitFor(() => expect(storageState().data).toEqual({ kind: 'ok' }));
+    const stored = await db.revisions.count();
+    await waitFor(() => expect(readSentinel(db, window.localStorage)?.revisionCount).toBe(stored));
+    stop();
   });
 
   it('raises no alarm on a first start or for a healthy database', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DBCore } from 'dexie';
+import Dexie, { type DBCore } from 'dexie';
 import { createRevision } from '../../core/revisions/revision-id.ts';
 import type { Revision } from '../../core/revisions/types.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
@@ -74,6 +74,39 @@ describe('watchRevisionCount', () => {
     await watcher.until(ids.length);
     expect(await db.revisions.count()).toBe(ids.length);
     expect(watcher.seen).toEqual([ids.length]);
+  });
+
+  it('counts a row added while the table is being counted exactly once', async () => {
+    const db = createDb(`revision-count-${Math.random().toString(36).slice(2)}`);
+    opened.push(db);
+    const base = await revision('assessment:a');
+    let added: PromiseLike<unknown> | undefined;
+    // Right after the first slice is counted, a write of a row in that slice, outside the count's transaction.
+    db.use({
+      stack: 'dbcore',
+      name: 'add-while-counting',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'revisions') return table;
+          return {
+            ...table,
+            count: async (request) => {
+              const counted = await table.count(request);
+              added ??= Dexie.ignoreTransaction(() => db.revisions.add({ ...base, id: '00' }));
+              return counted;
+            },
+          };
+        },
+      }),
+    });
+    await db.revisions.bulkAdd(['1a', '5b', '9c', 'ef'].map((id) => ({ ...base, id })));
+    const watcher = follow(db);
+    await added;
+    await watcher.until(5);
+    expect(await db.revisions.count()).toBe(5);
+    expect(watcher.seen).toEqual([4, 5]);
   });
 
   it('counts a put only for the rows that were not there, and an aborted write not at all', async () => {

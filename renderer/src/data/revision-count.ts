@@ -79,31 +79,35 @@ function listen(db: Dexie, listener: AdditionListener): () => void {
   };
 }
 
-/**
- * Calls `onCount` with the number of stored revisions now and after every change, in this window or
- * another. The table is counted at the start and after changes of unknown size only.
- */
 /** Revision ids are SHA-256 in hex: sixteen slices by the first digit (the first and last open-ended). */
 const SLICE_BOUNDS = [...'123456789abcdef'];
 
 type CountableKeys = { where(index: ':id'): { between(lower: string, upper: string, includeLower: boolean, includeUpper: boolean): { count(): PromiseLike<number> }; aboveOrEqual(lower: string): { count(): PromiseLike<number> } } };
 
 /**
- * Counts the revisions one slice of keys at a time. IndexedDB answers one request at a time and a count
- * walks its whole range: one count of 62,000 revisions took 3 s on a busy 2-core laptop, and held back
- * every read of the screen being opened until it was done; between slices, those reads are answered.
- * A row added while the slices are counted may be left out but is never counted twice: too low is safe.
+ * Counts the revisions one slice of keys at a time, in one read transaction. IndexedDB answers one
+ * request at a time and a count walks its whole range: one count of 62,000 revisions took 3 s on a busy
+ * 2-core laptop and held back every read of the screen being opened; between slices, those reads (in
+ * transactions of their own) are answered. One transaction for every slice keeps what a single count
+ * guaranteed: a write begun after it waits for it, so its rows are reported after the count, never
+ * lost between two slices (a count too low would record a sentinel too low to notice their loss).
  */
-async function countInSlices(revisions: CountableKeys): Promise<number> {
-  let total = 0;
-  let lower = '';
-  for (const upper of SLICE_BOUNDS) {
-    total += await revisions.where(':id').between(lower, upper, true, false).count();
-    lower = upper;
-  }
-  return total + (await revisions.where(':id').aboveOrEqual(lower).count());
+function countInSlices(db: Dexie & { revisions: CountableKeys }): Promise<number> {
+  return db.transaction('r', 'revisions', async () => {
+    let total = 0;
+    let lower = '';
+    for (const upper of SLICE_BOUNDS) {
+      total += await db.revisions.where(':id').between(lower, upper, true, false).count();
+      lower = upper;
+    }
+    return total + (await db.revisions.where(':id').aboveOrEqual(lower).count());
+  });
 }
 
+/**
+ * Calls `onCount` with the number of stored revisions now and after every change, in this window or
+ * another. The table is counted at the start and after changes of unknown size only.
+ */
 export function watchRevisionCount(db: Dexie & { revisions: CountableKeys }, onCount: (count: number) => void, onError: (error: unknown) => void): () => void {
   let count: number | null = null;
   let counting = false;
@@ -117,7 +121,7 @@ export function watchRevisionCount(db: Dexie & { revisions: CountableKeys }, onC
     }
     counting = true;
     count = null;
-    countInSlices(db.revisions).then(
+    countInSlices(db).then(
       (counted) => {
         counting = false;
         if (stopped) return;

@@ -123,6 +123,13 @@ function createGuard(options: StorageGuardOptions): Guard {
       else if (count !== data.found) updateStorageState((current) => ({ ...current, data: { ...data, found: count } }));
       return;
     }
+    if (data.kind === 'checking') {
+      // A change saved while the data is compared with the sentinel is recorded at once, or its loss would
+      // go unnoticed if the app closed now. Harmless to the comparison: it read the sentinel first, and
+      // recording never lowers the count remembered.
+      if (count > recordedCount) void record(count).catch(() => undefined);
+      return;
+    }
     if (data.kind !== 'ok') return;
     if (count < recordedCount) {
       void recheck().catch(() => undefined);
