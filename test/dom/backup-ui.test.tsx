@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import Dexie, { type DBCore } from 'dexie';
+import Dexie from 'dexie';
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { decodeBundle } from '../../core/bundle/index.ts';
 import { DEMO_ASSESSMENT_ID } from '../../core/demo/index.ts';
@@ -14,6 +14,7 @@ import { StorageStatus } from '../../renderer/src/features/backup/StorageStatus.
 import { startStorageGuard } from '../../renderer/src/features/backup/storage-guard.ts';
 import { resetStorageStateForTests, storageState, updateStorageState } from '../../renderer/src/features/backup/storage-state.ts';
 import { i18n, initI18n } from '../../renderer/src/i18n/index.ts';
+import { wrapRevisionsTable } from './support/revisions-middleware.ts';
 
 // The guard on a real (fake-indexeddb) database, with a test shell in place of Electron.
 vi.setConfig({ testTimeout: 30_000 });
@@ -161,24 +162,12 @@ describe('missing local data', () => {
     // A value saved the moment the guard starts counting: its write waits for the count, then commits
     // while the guard is still comparing that count with the sentinel.
     let saved: Promise<unknown> | undefined;
-    db.use({
-      stack: 'dbcore',
-      name: 'save-while-counting',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table: (table) => {
-          const inner = down.table(table);
-          if (table !== 'revisions') return inner;
-          return {
-            ...inner,
-            count: (request) => {
-              saved ??= Dexie.ignoreTransaction(() => store.saveValueFields(DEMO_ASSESSMENT_ID, 'EC-ICT-ICT-1C', '_', { numerator: 7 }));
-              return inner.count(request);
-            },
-          };
-        },
-      }),
-    });
+    wrapRevisionsTable(db, 'save-while-counting', (table) => ({
+      count: (request) => {
+        saved ??= Dexie.ignoreTransaction(() => store.saveValueFields(DEMO_ASSESSMENT_ID, 'EC-ICT-ICT-1C', '_', { numerator: 7 }));
+        return table.count(request);
+      },
+    }));
     const stop = startStorageGuard({ bridge: testBridge(), recipients: () => [], storage: window.localStorage });
     await waitFor(() => expect(saved).toBeDefined());
     await saved;

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import Dexie, { type DBCore } from 'dexie';
+import Dexie from 'dexie';
 import { createRevision } from '../../core/revisions/revision-id.ts';
 import type { Revision } from '../../core/revisions/types.ts';
 import { createDb, type CityKpiDb } from '../../renderer/src/data/db.ts';
 import { watchRevisionCount } from '../../renderer/src/data/revision-count.ts';
+import { wrapRevisionsTable } from './support/revisions-middleware.ts';
 
 const opened: CityKpiDb[] = [];
 const stops: (() => void)[] = [];
@@ -17,17 +18,7 @@ function countedDb(): { db: CityKpiDb; walks: () => number } {
   const db = createDb(`revision-count-${Math.random().toString(36).slice(2)}`);
   opened.push(db);
   let walks = 0;
-  db.use({
-    stack: 'dbcore',
-    name: 'count-walks',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return name !== 'revisions' ? table : { ...table, count: (request) => ((walks += 1), table.count(request)) };
-      },
-    }),
-  });
+  wrapRevisionsTable(db, 'count-walks', (table) => ({ count: (request) => ((walks += 1), table.count(request)) }));
   return { db, walks: () => walks };
 }
 
@@ -82,25 +73,13 @@ describe('watchRevisionCount', () => {
     const base = await revision('assessment:a');
     let added: PromiseLike<unknown> | undefined;
     // Right after the first slice is counted, a write of a row in that slice, outside the count's transaction.
-    db.use({
-      stack: 'dbcore',
-      name: 'add-while-counting',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'revisions') return table;
-          return {
-            ...table,
-            count: async (request) => {
-              const counted = await table.count(request);
-              added ??= Dexie.ignoreTransaction(() => db.revisions.add({ ...base, id: '00' }));
-              return counted;
-            },
-          };
-        },
-      }),
-    });
+    wrapRevisionsTable(db, 'add-while-counting', (table) => ({
+      count: async (request) => {
+        const counted = await table.count(request);
+        added ??= Dexie.ignoreTransaction(() => db.revisions.add({ ...base, id: '00' }));
+        return counted;
+      },
+    }));
     await db.revisions.bulkAdd(['1a', '5b', '9c', 'ef'].map((id) => ({ ...base, id })));
     const watcher = follow(db);
     await added;
