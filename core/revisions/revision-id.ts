@@ -9,7 +9,6 @@ import { canonicalJsonBytes } from './canonical-json.ts';
 import type { FieldMap, Revision, UnsignedRevision } from './types.ts';
 
 const utf8 = new TextEncoder();
-const REVISION_ID = /^[0-9a-f]{64}$/;
 
 /**
  * Synchronous on purpose: a revision is a few hundred bytes, and an awaited WebCrypto digest per
@@ -18,7 +17,7 @@ const REVISION_ID = /^[0-9a-f]{64}$/;
  */
 export const sha256Hex: Sha256Hex = (bytes) => bytesToHex(sha256(bytes));
 
-/** Whether a value is written like a revision id: /^[0-9a-f]{64}$/, as a loop, which cost a third less. */
+/** Whether a value is written like a revision id: 64 lower-case hex digits, checked in a loop (a third cheaper than a pattern). */
 export function isRevisionId(value: unknown): value is string {
   if (typeof value !== 'string' || value.length !== 64) return false;
   for (let index = 0; index < 64; index++) {
@@ -70,7 +69,7 @@ function hasCanonicalParents(parents: unknown): boolean {
  */
 export function verifyRevisionId(revision: Revision, digest: Sha256Hex = sha256Hex): boolean {
   const { id, ...content } = revision;
-  if (typeof id !== 'string' || !REVISION_ID.test(id)) return false;
+  if (!isRevisionId(id)) return false;
   if (!hasCanonicalParents(content.parents)) return false;
   let bytes: Uint8Array;
   try {
